@@ -1,0 +1,11 @@
+// The addon's exports, one interface per native area. Each area's file is owned by
+// that area (DSP detectors, media, engine); this file only composes them.
+import type { DspBasicAddon } from './types/dsp-basic.ts';
+import type { DtmfAddon } from './types/dtmf.ts';
+import type { TonesAddon } from './types/tones.ts';
+import type { MediaAddon } from './types/media.ts';
+import type { EngineAddon } from './types/engine.ts';
+
+export interface NativeAddon extends DspBasicAddon, DtmfAddon, TonesAddon, MediaAddon, EngineAddon {
+  setErrorFactory(factory: (code: string, message: string) => Error): void;
+}
