@@ -3,7 +3,7 @@
 // installed on this machine (never downloads them). Skips the build when no
 // source under native/ or drivers/ (nor binding.gyp) is newer than the addon.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,31 @@ function dirTimes(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) t = Math.max(t, dirTimes(join(dir, e.name)));
   return t;
 }
+// Several builds at once (helpers, parallel test runs) would corrupt build/:
+// take a lock directory, waiting for another build to finish.
+const lock = join(root, '.build-lock');
+function takeLock() {
+  for (let i = 0; i < 1800; i++) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      return;
+    } catch {
+      let holder = 0;
+      try { holder = Number(readFileSync(join(lock, 'pid'), 'utf8')); } catch { /* being written */ }
+      if (holder && !alive(holder)) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  console.error('[setup] timed out waiting for another native build');
+  process.exit(1);
+}
+function alive(pid) {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+takeLock();
+process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
 const args = [gyp, configured ? 'build' : 'rebuild', `--nodedir=${nodedir}`, '-j', 'max'];
 console.error(`[setup] building the native engine (node-gyp ${args[1]})`);
 const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-process.exit(r.status ?? 1);
+process.exitCode = r.status ?? 1;
