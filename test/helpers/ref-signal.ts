@@ -112,7 +112,7 @@ export function muLawDecode(c: number): number {
   const exp = (u >> 4) & 7;
   const mant = u & 0x0f;
   const v = (((mant << 3) + 0x84) << exp) - 0x84;
-  return u & 0x80 ? -v : v;
+  return u & 0x80 ? 0 - v || 0 : v;
 }
 
 export function aLawEncode(x: number): number {

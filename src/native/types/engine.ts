@@ -1,3 +1,113 @@
-// Filled in by the engine area.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface EngineAddon {}
+// The native Engine class as the addon exports it. src/native/engine.ts wraps it
+// with Promises and the engine clock; nothing else should use this directly.
+import type { Law, ToneDescriptor } from './dsp-basic.ts';
+
+export type ClockMode = 'realtime' | 'fast' | 'stepped';
+
+export interface NativeEngineOptions {
+  frameMs?: 10 | 20;
+  mode?: ClockMode;
+  /** engine:clock period in ms, a multiple of frameMs; 0 = off */
+  clockEventMs?: number;
+  /** call-progress plan as JSON text (see src/dsp/tone-plans) */
+  tonePlan?: string;
+}
+
+export interface NativeEvent {
+  type: string;
+  seq: number;
+  /** engine time, ms */
+  ts: number;
+  board?: number;
+  span?: number;
+  channel?: number;
+  cmd?: number;
+  name?: string;
+  code?: string;
+  digit?: string;
+  startMs?: number;
+  endMs?: number;
+  value?: number;
+  text?: string;
+}
+
+export interface PlayRequest {
+  file?: string;
+  pcm?: Int16Array;
+  tone?: ToneDescriptor;
+  /** DTMF dialing script; ',' pauses */
+  digits?: string;
+  onMs?: number;
+  offMs?: number;
+  pauseMs?: number;
+  level?: number;
+  loop?: boolean;
+  /** a DTMF digit stops the prompt */
+  bargeIn?: boolean;
+}
+
+export interface RecordRequest {
+  path: string;
+  format?: 'pcm16' | Law;
+  maxMs?: number;
+  maxSilenceMs?: number;
+  /** dBm0 below which audio counts as silence */
+  silenceLevel?: number;
+  stopDigits?: string;
+  beep?: boolean;
+  source?: 'rx' | 'tx' | 'both';
+}
+
+export interface DetectRequest {
+  dtmf?: boolean;
+  tones?: boolean;
+  energy?: boolean;
+}
+
+export interface CollectRequest {
+  max?: number;
+  timeoutMs?: number;
+  interDigitTimeoutMs?: number;
+  terminators?: string;
+  flush?: boolean;
+}
+
+export interface BoardInfo {
+  driver: string;
+  model: string;
+  serial: string;
+  firmware: string;
+  channels: { span: number; number: number; kind: 'fxs' | 'fxo' | 'e1' | 'loopback'; law: Law }[];
+}
+
+export interface EngineStats {
+  ticks: number;
+  lateTicks: number;
+  maxTickUs: number;
+  meanTickUs: number;
+  threadCpuMs: number;
+  nowMs: number;
+  channels: number;
+}
+
+export type SimpleOp = 'stopPlay' | 'stopRecord' | 'stopCollect' | 'unbridge' | 'confLeave' | 'hangup';
+
+export interface NativeEngine {
+  addBoard(board: { driver: 'loopback'; channels: number; law?: Law }): number;
+  boardInfo(board: number): BoardInfo;
+  start(): void;
+  stop(): void;
+  play(board: number, channel: number, req: PlayRequest): number;
+  record(board: number, channel: number, req: RecordRequest): number;
+  detect(board: number, channel: number, req: DetectRequest): number;
+  collect(board: number, channel: number, req: CollectRequest): number;
+  simple(op: SimpleOp, board: number, channel: number): number;
+  bridge(board: number, channel: number, board2: number, channel2: number): number;
+  confJoin(board: number, channel: number, conference: number, mode?: 'talk-listen' | 'listen' | 'talk'): number;
+  advance(ms: number): number;
+  stats(): EngineStats;
+}
+
+export interface EngineAddon {
+  Engine: new (options: NativeEngineOptions, onEvents: (events: NativeEvent[]) => void) => NativeEngine;
+}

@@ -1,0 +1,129 @@
+// The media engine: one thread ticks every frame for every channel of every
+// board. Commands from JS are queued and applied at the start of a tick (never
+// blocking the thread); events are batched per tick and handed to `deliver`
+// (the N-API layer's thread-safe function). See ARCHITECTURE.md, Time.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "drivers/driver.h"
+#include "native/core/command.h"
+#include "native/core/event.h"
+
+namespace bcti {
+
+class ChannelPipeline;
+class DtmfRxBank;
+class CallProgressBank;
+struct TonePlan;
+
+enum class ClockMode : uint8_t {
+  kRealtime,  // frames at wall-clock pace, as a card interrupts
+  kFast,      // as fast as the thread runs
+  kStepped,   // only the ticks JS grants with advance(): deterministic tests
+};
+
+struct EngineConfig {
+  int frame_ms = 20;  // 10 or 20
+  ClockMode mode = ClockMode::kRealtime;
+  int clock_event_ms = 100;  // engine:clock period (0 = off)
+  std::shared_ptr<const TonePlan> tone_plan;  // call-progress plan for every channel
+};
+
+struct EngineStats {
+  uint64_t ticks = 0;
+  uint64_t late_ticks = 0;      // realtime: frames that started later than one frame period
+  double max_tick_us = 0;
+  double mean_tick_us = 0;
+  double thread_cpu_ms = 0;     // CPU time used by the media thread
+  int64_t now_ms = 0;
+  int channels = 0;
+};
+
+class Engine {
+ public:
+  using Deliver = std::function<void(EventBatch&&)>;
+
+  explicit Engine(const EngineConfig& cfg);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Boards are added before start(); returns the board index.
+  int add_board(std::unique_ptr<drv::Board> board);
+  const drv::BoardInfo& board_info(int board) const;
+  int board_count() const { return static_cast<int>(boards_.size()); }
+
+  void start(Deliver deliver);
+  void stop();  // joins the thread; commands still queued are canceled
+  bool running() const { return running_.load(); }
+
+  // Validates (throws CtiError) and queues; returns the command id that the
+  // completion event will carry.
+  uint32_t submit(Command cmd);
+  // Stepped mode: grant `ticks` more frames; engine:advanced follows when spent.
+  uint32_t advance(int64_t ticks);
+
+  EngineStats stats() const;
+  int frame_samples() const { return frame_; }
+  const EngineConfig& config() const { return cfg_; }
+
+  // Any thread may emit (e.g. the recording writer thread finishing a file).
+  void emit_now(Event&& e);
+
+ private:
+  friend class ChannelPipeline;
+  void run();
+  void tick();
+  void apply(Command& c);
+  void validate(const Command& c) const;
+  int global_index(int board, int channel) const;  // channel is 1-based
+  void emit(Event&& e);  // media thread: joins this tick's batch
+  void flush_events();
+
+  EngineConfig cfg_;
+  int frame_;
+  std::vector<std::unique_ptr<drv::Board>> boards_;
+  std::vector<int> board_first_;  // global index of each board's first channel
+  std::vector<std::unique_ptr<ChannelPipeline>> chans_;
+  std::vector<std::unique_ptr<DtmfRxBank>> dtmf_banks_;
+  std::vector<std::unique_ptr<CallProgressBank>> cp_banks_;
+  std::vector<float> bank_x_;                // [bank][frame][16] interleaved rx for the detectors
+  std::vector<uint8_t> rx_codes_, tx_codes_;  // [channel][frame]
+  std::vector<uint8_t*> rx_ptrs_;
+  std::vector<const uint8_t*> tx_ptrs_;
+
+  std::thread thread_;
+  std::atomic<bool> running_{false};
+  std::atomic<bool> stop_{false};
+  Deliver deliver_;
+
+  mutable std::mutex cmd_mu_;
+  std::condition_variable cmd_cv_;
+  std::vector<Command> pending_;
+  std::vector<Command> applying_;
+  std::atomic<uint32_t> next_cmd_{1};
+  int64_t budget_ = 0;            // stepped mode, guarded by cmd_mu_
+  std::vector<uint32_t> advance_ids_;  // guarded by cmd_mu_
+
+  std::mutex ev_mu_;
+  EventBatch batch_;
+  std::atomic<uint64_t> seq_{0};
+
+  std::atomic<int64_t> now_ms_{0};
+  uint64_t ticks_ = 0;
+  std::atomic<uint64_t> late_ticks_{0};
+  std::atomic<double> max_tick_us_{0};
+  std::atomic<double> sum_tick_us_{0};
+  std::atomic<uint64_t> tick_count_{0};
+  std::atomic<double> cpu_ms_{0};
+};
+
+}  // namespace bcti

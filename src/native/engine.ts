@@ -1,0 +1,177 @@
+// Typed facade over the native media engine: every command returns a Promise
+// that settles on its completion event (or rejects with a CtiError whose code
+// says why: canceled, disconnected, bad file...). Events are also emitted by
+// type (`dtmf:digit`, `tone:start`, `play:done`...) for whoever listens.
+import { EventEmitter } from 'node:events';
+import { addon } from './addon.ts';
+import { EngineClock } from './clock.ts';
+import { CtiError, createError } from './errors.ts';
+import type { Law } from './types/dsp-basic.ts';
+import type {
+  BoardInfo,
+  ClockMode,
+  CollectRequest,
+  DetectRequest,
+  EngineStats,
+  NativeEngine,
+  NativeEvent,
+  PlayRequest,
+  RecordRequest,
+  SimpleOp,
+} from './types/engine.ts';
+
+export type { NativeEvent, PlayRequest, RecordRequest, CollectRequest, DetectRequest, BoardInfo, EngineStats };
+
+export interface ChannelRef {
+  board: number;
+  /** 1-based, as printed on the board */
+  channel: number;
+}
+
+export interface EngineOptions {
+  frameMs?: 10 | 20;
+  mode?: ClockMode;
+  clockEventMs?: number;
+  /** call-progress plan JSON text; tone detection needs one */
+  tonePlan?: string;
+}
+
+export interface PlayResult {
+  reason: 'finished' | 'stopped' | 'barge-in';
+  /** ms of audio played */
+  durationMs: number;
+  digit?: string;
+}
+
+export interface RecordResult {
+  reason: 'max-length' | 'max-silence' | 'digit' | 'stopped' | 'hangup';
+  durationMs: number;
+  path: string;
+  digit?: string;
+}
+
+export interface CollectResult {
+  digits: string;
+  reason: 'max' | 'terminator' | 'timeout' | 'inter-digit-timeout' | 'stopped';
+  terminator?: string;
+}
+
+interface Pending {
+  resolve: (e: NativeEvent) => void;
+  reject: (e: Error) => void;
+}
+
+export class MediaEngine extends EventEmitter {
+  readonly clock = new EngineClock();
+  readonly mode: ClockMode;
+  #native: NativeEngine;
+  #pending = new Map<number, Pending>();
+  #started = false;
+
+  constructor(opts: EngineOptions = {}) {
+    super();
+    this.mode = opts.mode ?? 'realtime';
+    this.#native = new addon.Engine({ ...opts, mode: this.mode }, (events) => this.#onEvents(events));
+  }
+
+  addLoopbackBoard(channels: number, law: Law = 'alaw'): number {
+    return this.#native.addBoard({ driver: 'loopback', channels, law });
+  }
+
+  boardInfo(board: number): BoardInfo {
+    return this.#native.boardInfo(board);
+  }
+
+  start(): void {
+    this.#native.start();
+    this.#started = true;
+  }
+
+  /** Stops the media thread; operations still running end as canceled. */
+  async close(): Promise<void> {
+    if (!this.#started) return;
+    this.#started = false;
+    this.#native.stop();
+    // Events delivered during stop arrive on the next turns of the event loop.
+    await new Promise((r) => setImmediate(r));
+    for (const [, p] of this.#pending) p.reject(new CtiError('CTI_ERR_CANCELED', 'engine stopped'));
+    this.#pending.clear();
+  }
+
+  play(ch: ChannelRef, req: PlayRequest): Promise<PlayResult> {
+    return this.#command(() => this.#native.play(ch.board, ch.channel, req)).then((e) => ({
+      reason: e.name as PlayResult['reason'],
+      durationMs: e.value ?? 0,
+      ...(e.digit ? { digit: e.digit } : {}),
+    }));
+  }
+
+  record(ch: ChannelRef, req: RecordRequest): Promise<RecordResult> {
+    return this.#command(() => this.#native.record(ch.board, ch.channel, req)).then((e) => ({
+      reason: e.name as RecordResult['reason'],
+      durationMs: e.value ?? 0,
+      path: e.text ?? req.path,
+      ...(e.digit ? { digit: e.digit } : {}),
+    }));
+  }
+
+  collect(ch: ChannelRef, req: CollectRequest): Promise<CollectResult> {
+    return this.#command(() => this.#native.collect(ch.board, ch.channel, req)).then((e) => ({
+      digits: e.text ?? '',
+      reason: e.name as CollectResult['reason'],
+      ...(e.digit ? { terminator: e.digit } : {}),
+    }));
+  }
+
+  async detect(ch: ChannelRef, req: DetectRequest): Promise<void> {
+    await this.#command(() => this.#native.detect(ch.board, ch.channel, req));
+  }
+
+  async bridge(a: ChannelRef, b: ChannelRef): Promise<void> {
+    await this.#command(() => this.#native.bridge(a.board, a.channel, b.board, b.channel));
+  }
+
+  async conference(ch: ChannelRef, conference: number, mode: 'talk-listen' | 'listen' | 'talk' = 'talk-listen'): Promise<void> {
+    await this.#command(() => this.#native.confJoin(ch.board, ch.channel, conference, mode));
+  }
+
+  async stop(op: SimpleOp, ch: ChannelRef): Promise<void> {
+    await this.#command(() => this.#native.simple(op, ch.board, ch.channel));
+  }
+
+  /** Stepped mode: run `ms` of engine time, resolving once it has been spent. */
+  async advance(ms: number): Promise<void> {
+    await this.#command(() => this.#native.advance(ms));
+  }
+
+  stats(): EngineStats {
+    return this.#native.stats();
+  }
+
+  /** Queues a native command; a refused one (bad channel, bad file) rejects, never throws. */
+  #command(submit: () => number): Promise<NativeEvent> {
+    let cmd: number;
+    try {
+      cmd = submit();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return new Promise((resolve, reject) => this.#pending.set(cmd, { resolve, reject }));
+  }
+
+  #onEvents(events: NativeEvent[]): void {
+    for (const e of events) {
+      this.clock.advanceTo(e.ts);
+      if (e.cmd !== undefined) {
+        const p = this.#pending.get(e.cmd);
+        if (p) {
+          this.#pending.delete(e.cmd);
+          if (e.code) p.reject(createError(e.code, e.text ?? e.code));
+          else p.resolve(e);
+        }
+      }
+      this.emit(e.type, e);
+      this.emit('event', e);
+    }
+  }
+}
