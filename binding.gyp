@@ -1,6 +1,6 @@
 {
   "variables": {
-    "bcti_cflags": ["-O2", "-fexceptions", "-Wall", "-Wextra", "-Wno-unused-parameter", "-Wno-missing-field-initializers", "-fno-math-errno"]
+    "bcti_cflags": ["-O2", "-fexceptions", "-Wall", "-Wextra", "-Wno-unused-parameter", "-Wno-missing-field-initializers", "-Wno-psabi", "-fno-math-errno"]
   },
   "target_defaults": {
     "include_dirs": ["<(module_root_dir)", "<!(node -p \"require('node-addon-api').include_dir\")"],

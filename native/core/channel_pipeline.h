@@ -6,6 +6,7 @@
 // Commands for the channel arrive through apply(); each media operation that JS
 // started ends with exactly one completion event carrying its command id.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,15 +14,15 @@
 #include "drivers/driver.h"
 #include "native/core/command.h"
 #include "native/core/event.h"
+#include "native/media/player.h"
 
 namespace bcti {
 
 class Engine;
 struct DtmfEvent;
 struct ToneEvent;
-class Player;
 class Recorder;
-class EnergyDetector;
+class DiskWriter;
 
 inline constexpr int kMaxFrame = 160;
 
@@ -38,8 +39,18 @@ class ChannelPipeline {
   void apply(const Command& c);
   void shutdown();
 
-  bool wants_dtmf() const { return detect_.dtmf || collect_id_ || barge_in_ || !stop_digits_.empty(); }
-  bool wants_tones() const { return detect_.tones; }
+  // DTMF detection runs while asked for or while an operation needs digits.
+  bool wants_dtmf() const { return dtmf_running_; }
+  // Once digits have been asked for (collect, barge-in, stop digits), the digit
+  // buffer stays on until hang-up, so digits pressed between two prompts are
+  // typed ahead, not lost.
+  bool needs_dtmf() const { return detect_.dtmf || digit_buffer_ || collect_id_ || barge_in_ || !stop_digits_.empty(); }
+  // The engine switches the channel's detector lanes on and off (a lane is reset
+  // when switched on: its sample 0 is now).
+  void set_dtmf_running(bool on);
+  void set_tones_running(bool on);
+  bool wants_tones() const { return tones_running_; }
+  bool needs_tones() const { return detect_.tones; }
   const int16_t* rx() const { return rx_; }
   int16_t* tx() { return tx_; }
   int global_index() const { return global_; }
@@ -48,16 +59,26 @@ class ChannelPipeline {
   int peer() const { return peer_; }
   void set_peer(int p) { peer_ = p; }
   int conference() const { return conf_; }
-  void set_conference(int c, ConfMode m) { conf_ = c; conf_mode_ = m; }
-  ConfMode conf_mode() const { return conf_mode_; }
+  int conference_slot() const { return conf_slot_; }
+  void set_conference(int c, int slot, ConfMode m) { conf_ = c; conf_slot_ = slot; conf_mode_ = m; }
+  int16_t* conf_out() { return conf_out_; }
+  // JS thread, before a record command is queued: the channel's recorder is
+  // created (and registered with the disk writer) off the media thread.
+  void prepare_recorder(DiskWriter& writer);
 
  private:
   Event make(const char* type, uint32_t cmd = 0) const;
-  void finish_play(const char* reason, const char* code = nullptr);
-  void finish_record(const char* reason, const char* code = nullptr, const std::string& msg = {});
-  void finish_collect(const char* reason, const char* code = nullptr);
+  void finish_play(const char* reason, const char* code = nullptr, char digit = 0);
+  void fail(uint32_t cmd, const char* code, const std::string& msg);
+  void finish_collect(const char* reason, const char* code = nullptr, char digit = 0);
+  void collect_digit(char d);
   void digit_for_operations(char d);
+  void start_play(const Command& c);
+  void start_record(const Command& c);
+  void start_collect(const Command& c);
+  void stop_all(const char* why);
   int64_t now_ms() const;
+  static int64_t to_ms(int64_t base, int64_t sample) { return base + sample / 8; }
 
   Engine& engine_;
   int board_;
@@ -68,29 +89,37 @@ class ChannelPipeline {
   int64_t samples_ = 0;  // samples since start, this channel's detector time base
 
   DetectSpec detect_{false, false, false};
-  std::unique_ptr<EnergyDetector> energy_;
+  int64_t dtmf_base_ms_ = 0;  // engine time of the DTMF lane's sample 0
+  int64_t tone_base_ms_ = 0;
+  bool dtmf_running_ = false;
+  bool tones_running_ = false;
 
   // play
-  std::unique_ptr<Player> player_;
+  Player player_;
   uint32_t play_id_ = 0;
   bool barge_in_ = false;
-  std::string play_label_;
 
-  // record
+  // record: created on the JS thread, then owned by this channel for good.
   std::unique_ptr<Recorder> recorder_;
+  std::atomic<Recorder*> recorder_ready_{nullptr};
   uint32_t record_id_ = 0;
   std::string stop_digits_;
+  RecordSource record_source_ = RecordSource::kRx;
+  int16_t mix_[kMaxFrame] = {};
 
   // collect
   uint32_t collect_id_ = 0;
   CollectSpec collect_;
   std::string digits_;       // collected so far
   std::string typeahead_;    // digits heard with no collect running
+  bool digit_buffer_ = false;
   int64_t collect_deadline_ms_ = 0;
 
   int peer_ = -1;
   int conf_ = 0;
+  int conf_slot_ = -1;
   ConfMode conf_mode_ = ConfMode::kTalkListen;
+  int16_t conf_out_[kMaxFrame] = {};
 };
 
 }  // namespace bcti

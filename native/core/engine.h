@@ -15,7 +15,10 @@
 
 #include "drivers/driver.h"
 #include "native/core/command.h"
+#include "native/core/conferences.h"
 #include "native/core/event.h"
+#include "native/dsp/simd.h"
+#include "native/media/disk_writer.h"
 
 namespace bcti {
 
@@ -71,6 +74,9 @@ class Engine {
   // Stepped mode: grant `ticks` more frames; engine:advanced follows when spent.
   uint32_t advance(int64_t ticks);
 
+  // JS thread, before submitting a record command for this channel.
+  void prepare_record(int board, int channel);
+
   EngineStats stats() const;
   int frame_samples() const { return frame_; }
   const EngineConfig& config() const { return cfg_; }
@@ -83,6 +89,16 @@ class Engine {
   void run();
   void tick();
   void apply(Command& c);
+  void done(const Command& c);
+  void unbridge(ChannelPipeline& ch);
+  ChannelPipeline* lane_channel(int bank, int lane) {
+    size_t i = static_cast<size_t>(bank) * 16 + lane;
+    return i < chans_.size() ? chans_[i].get() : nullptr;
+  }
+  struct BankCtx {
+    Engine* self;
+    int bank;
+  };
   void validate(const Command& c) const;
   int global_index(int board, int channel) const;  // channel is 1-based
   void emit(Event&& e);  // media thread: joins this tick's batch
@@ -95,10 +111,14 @@ class Engine {
   std::vector<std::unique_ptr<ChannelPipeline>> chans_;
   std::vector<std::unique_ptr<DtmfRxBank>> dtmf_banks_;
   std::vector<std::unique_ptr<CallProgressBank>> cp_banks_;
-  std::vector<float> bank_x_;                // [bank][frame][16] interleaved rx for the detectors
+  AlignedFloats bank_x_;  // [bank][frame][16] interleaved rx for the detectors
   std::vector<uint8_t> rx_codes_, tx_codes_;  // [channel][frame]
   std::vector<uint8_t*> rx_ptrs_;
   std::vector<const uint8_t*> tx_ptrs_;
+
+  Conferences conferences_;
+  DiskWriter writer_;
+  std::mutex prepare_mu_;
 
   std::thread thread_;
   std::atomic<bool> running_{false};

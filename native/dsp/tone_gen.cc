@@ -31,27 +31,6 @@ ToneDescriptor dtmf_descriptor(char digit, int on_ms, int off_ms, double level_d
   return d;
 }
 
-bool dtmf_script_descriptor(const std::string& script, int on_ms, int off_ms, double level_dbm0,
-                            int pause_ms, ToneDescriptor* out) {
-  ToneDescriptor d;
-  for (char c : script) {
-    if (c == ',') {
-      d.segments.push_back({{}, pause_ms});
-      continue;
-    }
-    double lo = 0, hi = 0;
-    if (!dtmf_frequencies(c, &lo, &hi)) {
-      *out = ToneDescriptor{};
-      return false;
-    }
-    d.segments.push_back({{{lo, level_dbm0}, {hi, level_dbm0}}, on_ms});
-    if (off_ms > 0) d.segments.push_back({{}, off_ms});
-  }
-  d.repeat = 1;
-  *out = std::move(d);
-  return true;
-}
-
 void ToneGen::start(const ToneDescriptor* d) {
   d_ = (d && !d->segments.empty()) ? d : nullptr;
   plays_ = 0;

@@ -32,12 +32,6 @@ bool dtmf_frequencies(char digit, double* low_hz, double* high_hz);
 ToneDescriptor dtmf_descriptor(char digit, int on_ms, int off_ms, double level_dbm0 = -10,
                                double twist_db = 0);
 
-// A dialing script: each DTMF digit as on_ms of tone and off_ms of silence;
-// ',' is a pause of pause_ms. Returns false (and leaves `out` empty) if the
-// script holds any other character.
-bool dtmf_script_descriptor(const std::string& script, int on_ms, int off_ms, double level_dbm0,
-                            int pause_ms, ToneDescriptor* out);
-
 class ToneGen {
  public:
   explicit ToneGen(const ToneDescriptor* d = nullptr) { start(d); }

@@ -1,0 +1,330 @@
+#include "native/core/channel_pipeline.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "native/core/engine.h"
+#include "native/core/errors.h"
+#include "native/dsp/call_progress.h"
+#include "native/dsp/dtmf_rx.h"
+#include "native/dsp/g711.h"
+#include "native/dsp/simd.h"
+#include "native/media/disk_writer.h"
+#include "native/media/recorder.h"
+
+namespace bcti {
+
+namespace reason {
+constexpr const char* kFinished = "finished";
+constexpr const char* kStopped = "stopped";
+constexpr const char* kBargeIn = "barge-in";
+constexpr const char* kMax = "max";
+constexpr const char* kTerminator = "terminator";
+constexpr const char* kTimeout = "timeout";
+constexpr const char* kInterDigit = "inter-digit-timeout";
+}  // namespace reason
+
+constexpr size_t kTypeaheadMax = 32;
+
+ChannelPipeline::ChannelPipeline(Engine& engine, int board, const drv::ChannelInfo& info, int global_index)
+    : engine_(engine), board_(board), info_(info), global_(global_index) {}
+
+ChannelPipeline::~ChannelPipeline() = default;
+
+int64_t ChannelPipeline::now_ms() const { return engine_.now_ms_.load(std::memory_order_relaxed); }
+
+Event ChannelPipeline::make(const char* type, uint32_t cmd) const {
+  Event e;
+  e.type = type;
+  e.board = board_;
+  e.span = info_.span;
+  e.channel = info_.number;
+  e.cmd = cmd;
+  return e;
+}
+
+void ChannelPipeline::fail(uint32_t cmd, const char* code, const std::string& msg) {
+  Event e = make(ev::kError, cmd);
+  e.code = code;
+  e.text = msg;
+  engine_.emit(std::move(e));
+}
+
+void ChannelPipeline::set_dtmf_running(bool on) {
+  if (on && !dtmf_running_) dtmf_base_ms_ = now_ms();
+  dtmf_running_ = on;
+}
+
+void ChannelPipeline::set_tones_running(bool on) {
+  if (on && !tones_running_) tone_base_ms_ = now_ms();
+  tones_running_ = on;
+}
+
+// ---- per frame ---------------------------------------------------------------
+
+void ChannelPipeline::decode(const uint8_t* codes, float* bank_lane, int n) {
+  const G711Tables& t = g711_tables();
+  const int16_t* tab = info_.law == Law::kUlaw ? t.ulaw_dec : t.alaw_dec;
+  for (int i = 0; i < n; i++) {
+    int16_t v = tab[codes[i]];
+    rx_[i] = v;
+    bank_lane[i * kBankLanes] = static_cast<float>(v);
+  }
+}
+
+void ChannelPipeline::encode(uint8_t* codes, int n) {
+  const G711Tables& t = g711_tables();
+  for (int i = 0; i < n; i++) codes[i] = g711_encode_one(t, info_.law, tx_[i]);
+  samples_ += n;
+}
+
+void ChannelPipeline::process(int n) {
+  // What the line hears: the conference mix, the bridge partner, or silence;
+  // then a prompt over it, then a recording's beep over that.
+  if (conf_ != 0) {
+    std::memcpy(tx_, conf_out_, sizeof(int16_t) * n);
+  } else if (peer_ >= 0) {
+    std::memcpy(tx_, engine_.chans_[peer_]->rx(), sizeof(int16_t) * n);
+  } else {
+    std::memset(tx_, 0, sizeof(int16_t) * n);
+  }
+  if (play_id_) {
+    int k = player_.read(tx_, n);
+    if (k < n) finish_play(reason::kFinished);
+  }
+  Recorder* rec = recorder_ready_.load(std::memory_order_acquire);
+  if (record_id_ && rec && !rec->active()) {  // finished (reported by the writer thread)
+    record_id_ = 0;
+    stop_digits_.clear();
+  }
+  if (record_id_ && rec) {
+    rec->beep_out(tx_, n);
+    const int16_t* src = rx_;
+    if (record_source_ == RecordSource::kTx) {
+      src = tx_;
+    } else if (record_source_ == RecordSource::kBoth) {
+      for (int i = 0; i < n; i++) mix_[i] = static_cast<int16_t>(std::clamp(rx_[i] + tx_[i], -32768, 32767));
+      src = mix_;
+    }
+    rec->write(src, n);
+  }
+  if (collect_id_ && now_ms() + engine_.cfg_.frame_ms >= collect_deadline_ms_) {
+    finish_collect(digits_.empty() ? reason::kTimeout : reason::kInterDigit);
+  }
+}
+
+// ---- detector events -----------------------------------------------------------
+
+void ChannelPipeline::on_dtmf(const DtmfEvent& d) {
+  if (!dtmf_running_) return;
+  if (d.end) {
+    Event e = make(ev::kDtmfEnd);
+    e.digit = d.digit;
+    e.end_ms = to_ms(dtmf_base_ms_, d.sample);
+    engine_.emit(std::move(e));
+    return;
+  }
+  Event e = make(ev::kDtmf);
+  e.digit = d.digit;
+  e.start_ms = to_ms(dtmf_base_ms_, d.sample);
+  engine_.emit(std::move(e));
+  digit_for_operations(d.digit);
+}
+
+void ChannelPipeline::on_tone(const ToneEvent& t) {
+  if (!tones_running_) return;
+  Event e = make(t.end ? ev::kToneEnd : ev::kTone);
+  e.name = tone_kind_name(t.tone);
+  e.start_ms = to_ms(tone_base_ms_, t.start_sample);
+  if (t.end) e.end_ms = to_ms(tone_base_ms_, t.end_sample);
+  engine_.emit(std::move(e));
+}
+
+void ChannelPipeline::digit_for_operations(char d) {
+  if (play_id_ && barge_in_) finish_play(reason::kBargeIn, nullptr, d);
+  Recorder* rec = recorder_ready_.load(std::memory_order_acquire);
+  if (record_id_ && rec && stop_digits_.find(d) != std::string::npos) rec->on_digit(d);
+  if (collect_id_) {
+    collect_digit(d);
+  } else if (typeahead_.size() < kTypeaheadMax) {
+    typeahead_.push_back(d);
+  }
+}
+
+// ---- commands ------------------------------------------------------------------
+
+void ChannelPipeline::apply(const Command& c) {
+  switch (c.op) {
+    case Op::kPlay: start_play(c); break;
+    case Op::kStopPlay:
+      if (play_id_) finish_play(reason::kStopped);
+      break;
+    case Op::kRecord: start_record(c); break;
+    case Op::kStopRecord:
+      if (Recorder* rec = recorder_ready_.load(std::memory_order_acquire); rec && record_id_) rec->stop();
+      break;
+    case Op::kDetect:
+      detect_ = c.detect;
+      break;
+    case Op::kCollect: start_collect(c); break;
+    case Op::kStopCollect:
+      if (collect_id_) finish_collect(reason::kStopped);
+      break;
+    case Op::kHangup: stop_all("hang-up"); break;
+    default: break;  // bridge and conference are the engine's
+  }
+}
+
+void ChannelPipeline::start_play(const Command& c) {
+  if (play_id_) finish_play(nullptr, err::kCanceled);
+  PlayOptions o;
+  o.loop = c.play.loop;
+  if (c.play.pcm) {
+    player_.play(c.play.pcm, o);
+  } else if (c.play.tone) {
+    player_.play_tone(c.play.tone, o);
+  } else {
+    fail(c.id, err::kBadArgument, "play: nothing to play");
+    return;
+  }
+  play_id_ = c.id;
+  barge_in_ = c.play.barge_in;
+  digit_buffer_ |= barge_in_;
+}
+
+void ChannelPipeline::finish_play(const char* why, const char* code, char digit) {
+  uint32_t id = play_id_;
+  int64_t played = player_.played();
+  player_.stop();
+  play_id_ = 0;
+  barge_in_ = false;
+  if (code) {
+    fail(id, code, code == err::kCanceled ? "play canceled by a newer command or a hang-up" : "play failed");
+    return;
+  }
+  Event e = make(ev::kPlayDone, id);
+  e.name = why;
+  e.value = static_cast<double>(played / 8);
+  e.digit = digit;
+  engine_.emit(std::move(e));
+}
+
+void ChannelPipeline::prepare_recorder(DiskWriter& writer) {
+  if (recorder_) return;
+  Engine* eng = &engine_;
+  Event proto = make(ev::kRecordDone);
+  recorder_ = std::make_unique<Recorder>(writer, [eng, proto](const RecordResult& r) {
+    // Writer thread: the file is closed and synced; tell JS now, not at the next tick.
+    Event e = proto;
+    e.cmd = static_cast<uint32_t>(r.tag);
+    if (r.reason == RecordStop::kError) {
+      e.type = ev::kError;
+      e.code = err::kFileIo;
+      e.text = r.error.empty() ? "recording failed: " + r.path : r.error;
+    } else {
+      e.name = record_stop_name(r.reason);
+      e.value = static_cast<double>(r.duration_ms);
+      e.text = r.path;
+      e.digit = r.digit;
+    }
+    eng->emit_now(std::move(e));
+  }, 2000);
+  recorder_ready_.store(recorder_.get(), std::memory_order_release);
+}
+
+void ChannelPipeline::start_record(const Command& c) {
+  Recorder* rec = recorder_ready_.load(std::memory_order_acquire);
+  if (!rec) {
+    fail(c.id, err::kInternal, "recorder not prepared");
+    return;
+  }
+  if (record_id_ && rec->active()) {
+    fail(c.id, err::kBusy, "a recording is already running on this channel");
+    return;
+  }
+  RecordOptions o;
+  o.path = c.rec.path;
+  o.format = c.rec.format == Law::kUlaw ? WavFormat::kUlaw : c.rec.format == Law::kAlaw ? WavFormat::kAlaw : WavFormat::kPcm16;
+  o.max_length_ms = c.rec.max_ms;
+  o.max_silence_ms = c.rec.max_silence_ms;
+  o.silence_threshold_dbm0 = c.rec.silence_dbm0;
+  o.stop_digits = c.rec.stop_digits;
+  o.digit_trim_ms = c.rec.stop_digits.empty() ? 0 : 60;
+  if (c.rec.beep) o.beep.segments.push_back({{{1000.0, -12.0}}, 400});
+  o.tag = c.id;
+  try {
+    rec->start(o);
+  } catch (const CtiError& e) {
+    fail(c.id, e.code(), e.what());
+    return;
+  }
+  record_id_ = c.id;
+  stop_digits_ = c.rec.stop_digits;
+  record_source_ = c.rec.source;
+}
+
+void ChannelPipeline::start_collect(const Command& c) {
+  if (collect_id_) finish_collect(nullptr, err::kCanceled);
+  collect_id_ = c.id;
+  collect_ = c.collect;
+  digit_buffer_ = true;
+  digits_.clear();
+  collect_deadline_ms_ = now_ms() + collect_.timeout_ms;
+  std::string ahead;
+  ahead.swap(typeahead_);
+  if (!collect_.flush) {
+    for (char d : ahead) {
+      if (!collect_id_) {  // finished on an earlier digit: keep the rest typed ahead
+        typeahead_.push_back(d);
+        continue;
+      }
+      collect_digit(d);
+    }
+  }
+}
+
+void ChannelPipeline::collect_digit(char d) {
+  if (collect_.terminators.find(d) != std::string::npos) {
+    finish_collect(reason::kTerminator, nullptr, d);
+    return;
+  }
+  digits_.push_back(d);
+  if (static_cast<int>(digits_.size()) >= collect_.max_digits) {
+    finish_collect(reason::kMax);
+    return;
+  }
+  collect_deadline_ms_ = now_ms() + collect_.inter_digit_ms;
+}
+
+void ChannelPipeline::finish_collect(const char* why, const char* code, char digit) {
+  uint32_t id = collect_id_;
+  collect_id_ = 0;
+  if (code) {
+    fail(id, code, "collect canceled by a newer command or a hang-up");
+    return;
+  }
+  Event e = make(ev::kCollectDone, id);
+  e.name = why;
+  e.text = digits_;
+  e.digit = digit;
+  engine_.emit(std::move(e));
+  digits_.clear();
+}
+
+void ChannelPipeline::stop_all(const char* /*why*/) {
+  if (play_id_) finish_play(nullptr, err::kCanceled);
+  if (collect_id_) finish_collect(nullptr, err::kCanceled);
+  if (Recorder* rec = recorder_ready_.load(std::memory_order_acquire); rec && record_id_) rec->stop();
+  typeahead_.clear();
+  digit_buffer_ = false;
+  detect_ = DetectSpec{false, false, false};
+}
+
+void ChannelPipeline::shutdown() {
+  stop_all("engine stopped");
+  // The recorder's destructor finishes its file and reports it.
+  recorder_ready_.store(nullptr, std::memory_order_release);
+  recorder_.reset();
+}
+
+}  // namespace bcti

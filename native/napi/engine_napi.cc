@@ -1,0 +1,315 @@
+// The Engine ObjectWrap: options in, commands out, events back through one
+// thread-safe function per engine, in batches (STYLE.md #4).
+#include <map>
+#include <memory>
+
+#include "drivers/loopback/loopback_board.h"
+#include "native/core/channel_pipeline.h"
+#include "native/core/engine.h"
+#include "native/dsp/tone_plan.h"
+#include "native/napi/media_source.h"
+#include "native/napi/parse.h"
+#include "native/napi/registry.h"
+
+namespace bcti::napi {
+namespace {
+
+void CallJs(Napi::Env env, Napi::Function cb, void* /*ctx*/, EventBatch* batch);
+using Tsfn = Napi::TypedThreadSafeFunction<void, EventBatch, CallJs>;
+
+Napi::Object event_to_js(Napi::Env env, const Event& e) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("type", e.type);
+  o.Set("seq", Napi::Number::New(env, static_cast<double>(e.seq)));
+  o.Set("ts", Napi::Number::New(env, static_cast<double>(e.ts_ms)));
+  if (e.board >= 0) o.Set("board", e.board);
+  if (e.span >= 0) o.Set("span", e.span);
+  if (e.channel >= 0) o.Set("channel", e.channel);
+  if (e.cmd) o.Set("cmd", Napi::Number::New(env, e.cmd));
+  if (e.name) o.Set("name", e.name);
+  if (e.code) o.Set("code", e.code);
+  if (e.digit) o.Set("digit", std::string(1, e.digit));
+  if (e.start_ms >= 0) o.Set("startMs", Napi::Number::New(env, static_cast<double>(e.start_ms)));
+  if (e.end_ms >= 0) o.Set("endMs", Napi::Number::New(env, static_cast<double>(e.end_ms)));
+  if (e.value != 0) o.Set("value", e.value);
+  if (!e.text.empty()) o.Set("text", e.text);
+  return o;
+}
+
+void CallJs(Napi::Env env, Napi::Function cb, void*, EventBatch* batch) {
+  std::unique_ptr<EventBatch> owned(batch);
+  if (!env || cb.IsEmpty()) return;
+  Napi::Array arr = Napi::Array::New(env, batch->size());
+  for (size_t i = 0; i < batch->size(); i++) arr.Set(static_cast<uint32_t>(i), event_to_js(env, (*batch)[i]));
+  cb.Call({arr});
+}
+
+ClockMode parse_mode(Napi::Env env, const std::string& m) {
+  if (m == "realtime") return ClockMode::kRealtime;
+  if (m == "fast") return ClockMode::kFast;
+  if (m == "stepped") return ClockMode::kStepped;
+  throw_cti(env, err::kBadArgument, "mode: expected realtime, fast or stepped, got '" + m + "'");
+}
+
+Law parse_law(Napi::Env env, const std::string& s) {
+  if (s == "ulaw") return Law::kUlaw;
+  if (s == "alaw") return Law::kAlaw;
+  throw_cti(env, err::kBadArgument, "law: expected 'ulaw' or 'alaw', got '" + s + "'");
+}
+
+class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "Engine",
+                       {
+                           InstanceMethod<&EngineWrap::AddBoard>("addBoard"),
+                           InstanceMethod<&EngineWrap::BoardInfo>("boardInfo"),
+                           InstanceMethod<&EngineWrap::Start>("start"),
+                           InstanceMethod<&EngineWrap::Stop>("stop"),
+                           InstanceMethod<&EngineWrap::Play>("play"),
+                           InstanceMethod<&EngineWrap::Record>("record"),
+                           InstanceMethod<&EngineWrap::Detect>("detect"),
+                           InstanceMethod<&EngineWrap::Collect>("collect"),
+                           InstanceMethod<&EngineWrap::Simple>("simple"),
+                           InstanceMethod<&EngineWrap::Bridge>("bridge"),
+                           InstanceMethod<&EngineWrap::ConfJoin>("confJoin"),
+                           InstanceMethod<&EngineWrap::Advance>("advance"),
+                           InstanceMethod<&EngineWrap::Stats>("stats"),
+                       });
+  }
+
+  EngineWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<EngineWrap>(info) {
+    Napi::Env env = info.Env();
+    guard(env, [&] {
+      Napi::Object o = arg_object(info, 0, "options");
+      if (info.Length() < 2 || !info[1].IsFunction()) throw_cti(env, err::kBadArgument, "Engine: second argument must be the event callback");
+      EngineConfig cfg;
+      cfg.frame_ms = static_cast<int>(opt_number(o, "frameMs", 20));
+      cfg.mode = parse_mode(env, opt_string(o, "mode", "realtime"));
+      cfg.clock_event_ms = static_cast<int>(opt_number(o, "clockEventMs", 100));
+      if (cfg.clock_event_ms < 0 || (cfg.clock_event_ms > 0 && cfg.clock_event_ms % cfg.frame_ms != 0))
+        throw_cti(env, err::kBadArgument, "clockEventMs must be a multiple of frameMs");
+      std::string plan = opt_string(o, "tonePlan", "");
+      if (!plan.empty()) cfg.tone_plan = tone_plan_from_json(plan);
+      engine_ = std::make_unique<Engine>(cfg);
+      callback_ = Napi::Persistent(info[1].As<Napi::Function>());
+      return 0;
+    });
+  }
+
+  ~EngineWrap() override { shutdown(/*abort=*/true); }
+
+ private:
+  void shutdown(bool abort) {
+    if (engine_) engine_->stop();
+    if (tsfn_started_) {
+      tsfn_started_ = false;
+      if (abort) tsfn_.Abort();
+      else tsfn_.Release();
+    }
+  }
+
+  Napi::Value AddBoard(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Napi::Object o = arg_object(info, 0, "board");
+      std::string driver = opt_string(o, "driver", "loopback");
+      if (driver != "loopback") throw_cti(info.Env(), err::kBadArgument, "driver: only 'loopback' is built in so far, got '" + driver + "'");
+      int channels = static_cast<int>(opt_number(o, "channels", 2));
+      if (channels < 1 || channels > 4096) throw_cti(info.Env(), err::kBadArgument, "channels must be 1..4096");
+      Law law = parse_law(info.Env(), opt_string(o, "law", "alaw"));
+      int b = engine_->add_board(std::make_unique<drv::LoopbackBoard>(channels, law, kMaxFrame));
+      return Napi::Number::New(info.Env(), b);
+    });
+  }
+
+  Napi::Value BoardInfo(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      const drv::BoardInfo& bi = engine_->board_info(arg_int(info, 0, "board"));
+      Napi::Env env = info.Env();
+      Napi::Object o = Napi::Object::New(env);
+      o.Set("driver", bi.driver);
+      o.Set("model", bi.model);
+      o.Set("serial", bi.serial);
+      o.Set("firmware", bi.firmware);
+      Napi::Array chans = Napi::Array::New(env, bi.channels.size());
+      static const char* kinds[] = {"fxs", "fxo", "e1", "loopback"};
+      for (size_t i = 0; i < bi.channels.size(); i++) {
+        Napi::Object c = Napi::Object::New(env);
+        c.Set("span", bi.channels[i].span);
+        c.Set("number", bi.channels[i].number);
+        c.Set("kind", kinds[static_cast<int>(bi.channels[i].kind)]);
+        c.Set("law", bi.channels[i].law == Law::kUlaw ? "ulaw" : "alaw");
+        chans.Set(static_cast<uint32_t>(i), c);
+      }
+      o.Set("channels", chans);
+      return o;
+    });
+  }
+
+  Napi::Value Start(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      if (engine_->running()) return info.Env().Undefined();
+      tsfn_ = Tsfn::New(info.Env(), callback_.Value(), "boardcti-engine-events", 0, 1);
+      tsfn_started_ = true;
+      Tsfn tsfn = tsfn_;
+      engine_->start([tsfn](EventBatch&& batch) mutable {
+        auto* b = new EventBatch(std::move(batch));
+        if (tsfn.NonBlockingCall(b) != napi_ok) delete b;  // closing: drop
+      });
+      return info.Env().Undefined();
+    });
+  }
+
+  Napi::Value Stop(const Napi::CallbackInfo& info) {
+    shutdown(/*abort=*/false);
+    return info.Env().Undefined();
+  }
+
+  Command channel_command(const Napi::CallbackInfo& info, Op op) {
+    Command c;
+    c.op = op;
+    c.board = arg_int(info, 0, "board");
+    c.channel = arg_int(info, 1, "channel");
+    return c;
+  }
+
+  Napi::Value submit(Napi::Env env, Command&& c) {
+    return Napi::Number::New(env, engine_->submit(std::move(c)));
+  }
+
+  // play(board, channel, { file | pcm | tone | digits, loop, bargeIn, ... })
+  Napi::Value Play(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kPlay);
+      Napi::Object o = arg_object(info, 2, "play");
+      fill_play_spec(info.Env(), o, c.play);
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  Napi::Value Record(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kRecord);
+      Napi::Object o = arg_object(info, 2, "record");
+      RecordSpec& r = c.rec;
+      r.path = opt_string(o, "path", "");
+      if (r.path.empty()) throw_cti(info.Env(), err::kBadArgument, "record: path is required");
+      std::string fmt = opt_string(o, "format", "pcm16");
+      if (fmt == "pcm16") r.format = Law::kLinear;
+      else r.format = parse_law(info.Env(), fmt);
+      r.max_ms = static_cast<int>(opt_number(o, "maxMs", 0));
+      r.max_silence_ms = static_cast<int>(opt_number(o, "maxSilenceMs", 0));
+      r.silence_dbm0 = opt_number(o, "silenceLevel", -42);
+      r.stop_digits = opt_string(o, "stopDigits", "");
+      r.beep = opt_bool(o, "beep", false);
+      std::string src = opt_string(o, "source", "rx");
+      if (src == "rx") r.source = RecordSource::kRx;
+      else if (src == "tx") r.source = RecordSource::kTx;
+      else if (src == "both") r.source = RecordSource::kBoth;
+      else throw_cti(info.Env(), err::kBadArgument, "record: source must be rx, tx or both");
+      if (r.max_ms < 0 || r.max_silence_ms < 0) throw_cti(info.Env(), err::kBadArgument, "record: limits must be >= 0");
+      engine_->prepare_record(c.board, c.channel);
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  Napi::Value Detect(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kDetect);
+      Napi::Object o = arg_object(info, 2, "detect");
+      c.detect.dtmf = opt_bool(o, "dtmf", false);
+      c.detect.tones = opt_bool(o, "tones", false);
+      c.detect.energy = opt_bool(o, "energy", false);
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  Napi::Value Collect(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kCollect);
+      Napi::Object o = arg_object(info, 2, "collect");
+      c.collect.max_digits = static_cast<int>(opt_number(o, "max", 1));
+      c.collect.timeout_ms = static_cast<int>(opt_number(o, "timeoutMs", 5000));
+      c.collect.inter_digit_ms = static_cast<int>(opt_number(o, "interDigitTimeoutMs", 3000));
+      c.collect.terminators = opt_string(o, "terminators", "");
+      c.collect.flush = opt_bool(o, "flush", false);
+      if (c.collect.max_digits < 1 || c.collect.max_digits > 128) throw_cti(info.Env(), err::kBadArgument, "collect: max must be 1..128");
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  // simple(op, board, channel): stopPlay, stopRecord, stopCollect, unbridge, confLeave, hangup
+  Napi::Value Simple(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      static const std::map<std::string, Op> ops = {
+          {"stopPlay", Op::kStopPlay},   {"stopRecord", Op::kStopRecord}, {"stopCollect", Op::kStopCollect},
+          {"unbridge", Op::kUnbridge},   {"confLeave", Op::kConfLeave},   {"hangup", Op::kHangup}};
+      std::string name = arg_string(info, 0, "op");
+      auto it = ops.find(name);
+      if (it == ops.end()) throw_cti(info.Env(), err::kBadArgument, "unknown operation '" + name + "'");
+      Command c;
+      c.op = it->second;
+      c.board = arg_int(info, 1, "board");
+      c.channel = arg_int(info, 2, "channel");
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  Napi::Value Bridge(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kBridge);
+      c.board2 = arg_int(info, 2, "board2");
+      c.channel2 = arg_int(info, 3, "channel2");
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  // confJoin(board, channel, conf, mode)
+  Napi::Value ConfJoin(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kConfJoin);
+      c.conf = arg_int(info, 2, "conference");
+      if (c.conf < 1) throw_cti(info.Env(), err::kBadArgument, "conference ids start at 1");
+      std::string mode = info.Length() > 3 && info[3].IsString() ? info[3].As<Napi::String>().Utf8Value() : "talk-listen";
+      if (mode == "talk-listen") c.conf_mode = ConfMode::kTalkListen;
+      else if (mode == "listen") c.conf_mode = ConfMode::kListenOnly;
+      else if (mode == "talk") c.conf_mode = ConfMode::kTalkOnly;
+      else throw_cti(info.Env(), err::kBadArgument, "conference mode must be talk-listen, listen or talk");
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  Napi::Value Advance(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      double ms = arg_number(info, 0, "ms");
+      int64_t ticks = static_cast<int64_t>(ms) / engine_->config().frame_ms;
+      return Napi::Number::New(info.Env(), engine_->advance(ticks));
+    });
+  }
+
+  Napi::Value Stats(const Napi::CallbackInfo& info) {
+    EngineStats s = engine_->stats();
+    Napi::Env env = info.Env();
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("ticks", Napi::Number::New(env, static_cast<double>(s.ticks)));
+    o.Set("lateTicks", Napi::Number::New(env, static_cast<double>(s.late_ticks)));
+    o.Set("maxTickUs", s.max_tick_us);
+    o.Set("meanTickUs", s.mean_tick_us);
+    o.Set("threadCpuMs", s.thread_cpu_ms);
+    o.Set("nowMs", Napi::Number::New(env, static_cast<double>(s.now_ms)));
+    o.Set("channels", s.channels);
+    return o;
+  }
+
+  std::unique_ptr<Engine> engine_;
+  Napi::FunctionReference callback_;
+  Tsfn tsfn_;
+  bool tsfn_started_ = false;
+};
+
+void Init(Napi::Env env, Napi::Object exports) { exports.Set("Engine", EngineWrap::Define(env)); }
+
+}  // namespace
+}  // namespace bcti::napi
+
+BCTI_NAPI_EXPORTS(engine, bcti::napi::Init)
