@@ -25,6 +25,13 @@ const char* record_stop_name(RecordStop r) {
   }
 }
 
+ToneDescriptor default_record_beep() {
+  ToneDescriptor d;
+  d.segments.push_back({{{1000.0, -10.0}}, 400});
+  d.repeat = 1;
+  return d;
+}
+
 Recorder::Recorder(DiskWriter& writer, Completion on_complete, int ring_ms)
     : writer_(writer), on_complete_(std::move(on_complete)), ring_(static_cast<size_t>(ms_to_samples(std::max(ring_ms, 100)))) {
   opts_.path.reserve(512);

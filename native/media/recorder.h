@@ -39,6 +39,9 @@ enum class RecordStop : uint8_t { kNone = 0, kMaxLength, kMaxSilence, kDigit, kS
 // "max-length" "max-silence" "digit" "stopped" "error" ("" for kNone)
 const char* record_stop_name(RecordStop r);
 
+// The usual "start speaking now" beep: 1 kHz, -10 dBm0, 400 ms.
+ToneDescriptor default_record_beep();
+
 struct RecordOptions {
   std::string path;
   WavFormat format = WavFormat::kPcm16;

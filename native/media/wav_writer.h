@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "native/dsp/g711.h"
+
 namespace bcti {
 
 enum class WavFormat : uint8_t { kPcm16 = 0, kUlaw = 1, kAlaw = 2 };
@@ -24,6 +26,10 @@ enum class WavFormat : uint8_t { kPcm16 = 0, kUlaw = 1, kAlaw = 2 };
 // "pcm16" | "ulaw" | "alaw"
 const char* wav_format_name(WavFormat f);
 bool parse_wav_format(const std::string& s, WavFormat* out);
+// Law::kLinear is 16-bit PCM.
+inline WavFormat wav_format_for(Law law) {
+  return law == Law::kUlaw ? WavFormat::kUlaw : law == Law::kAlaw ? WavFormat::kAlaw : WavFormat::kPcm16;
+}
 
 struct WavWriterOptions {
   int header_interval_ms = 500;  // header rewritten after this much audio

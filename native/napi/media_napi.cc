@@ -162,6 +162,8 @@ struct RecordSim {
   int64_t stop_at = -1;
   double speed = 0;     // x real time; 0: as fast as possible
   std::vector<DigitAt> digits;
+  int64_t stop_writer_at = -1;
+  std::unique_ptr<DiskWriter> own_writer;  // declared before rec: destroyed after it
   std::unique_ptr<Recorder> rec;
   std::mutex mu;
   RecordResult result;
@@ -189,6 +191,8 @@ void feed(RecordSim* sim) {
     for (int64_t at = 0; sim->rec->active() && at < sim->total; at += kFrame) {
       while (di < sim->digits.size() && sim->digits[di].sample <= at) sim->rec->on_digit(sim->digits[di++].digit);
       if (sim->stop_at >= 0 && at >= sim->stop_at) sim->rec->stop();
+      if (sim->own_writer && sim->stop_writer_at >= 0 && at >= sim->stop_writer_at) sim->own_writer->stop();
+      if (!sim->rec->active()) break;
       int n = static_cast<int>(std::min<int64_t>(kFrame, sim->total - at));
       for (int i = 0; i < n; i++) {
         size_t k = static_cast<size_t>(at + i);
@@ -264,8 +268,14 @@ Napi::Value RecordSimulate(const Napi::CallbackInfo& info) {
         sim->digits.push_back({static_cast<int64_t>(opt_number(d, "atMs", 0) * kSampleRate / 1000), digit[0]});
       }
     }
+    double stop_writer_ms = opt_number(o, "stopWriterAtMs", -1);
+    if (stop_writer_ms >= 0) {  // a writer of its own, shut down mid-recording
+      sim->stop_writer_at = static_cast<int64_t>(stop_writer_ms * kSampleRate / 1000);
+      sim->own_writer = std::make_unique<DiskWriter>();
+      sim->own_writer->start();
+    }
     RecordSim* raw = sim.get();
-    sim->rec = std::make_unique<Recorder>(disk_writer(), [raw](const RecordResult& r) {
+    sim->rec = std::make_unique<Recorder>(sim->own_writer ? *sim->own_writer : disk_writer(), [raw](const RecordResult& r) {
       std::lock_guard<std::mutex> lock(raw->mu);
       raw->result = r;
       raw->have_result = true;

@@ -103,6 +103,14 @@ describe('stop reasons', () => {
     expect(r).toMatchObject({ reason: 'stopped', samples: 5600 });
   });
 
+  it('shutting the disk writer down finishes the recording ("stopped") with a complete file', async () => {
+    const p = path('shutdown');
+    const input = toInt16(speech(3000));
+    const r = await record(p, input, { stopWriterAtMs: 1500 });
+    expect(r).toMatchObject({ reason: 'stopped', samples: 12000 });
+    expect(Array.from(checkFile(p, 12000))).toEqual(Array.from(input.subarray(0, 12000)));
+  });
+
   it('error: a file that cannot be created is reported, not thrown or crashed', async () => {
     const p = join(dir, 'missing-dir', 'x.wav');
     const r = await record(p, speech(1000));

@@ -80,6 +80,8 @@ export interface RecordSimOptions extends RecordOptions {
   digits?: { atMs: number; digit: string }[];
   /** Feeding pace as a multiple of real time; 0 (default) = as fast as possible. */
   speed?: number;
+  /** Record through a disk writer of its own and shut that writer down at this point. */
+  stopWriterAtMs?: number;
 }
 
 export interface RecordSimResult extends RecordResult {
