@@ -78,12 +78,25 @@ class ResampleKernel {
 
 namespace {
 
+// Tables are cached per rate pair: the usual handful (11.025/16/22.05/44.1/48 kHz
+// to 8 kHz) stay; odd rates with huge tables are built for one use only.
+constexpr size_t kMaxCachedCoefs = size_t{1} << 20;
+constexpr size_t kMaxCachedPairs = 32;
+
 std::shared_ptr<const ResampleKernel> kernel_for(int from, int to, int64_t up) {
   static std::mutex mu;
   static std::map<std::pair<int, int>, std::shared_ptr<const ResampleKernel>> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto& k = cache[{from, to}];
-  if (!k) k = std::make_shared<ResampleKernel>(from, to, up);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cache.find({from, to});
+    if (it != cache.end()) return it->second;
+  }
+  auto k = std::make_shared<const ResampleKernel>(from, to, up);  // outside the lock: may take a while
+  if (k->coef.size() <= kMaxCachedCoefs) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (cache.size() >= kMaxCachedPairs) cache.clear();
+    cache.emplace(std::make_pair(from, to), k);
+  }
   return k;
 }
 

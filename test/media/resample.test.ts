@@ -1,9 +1,9 @@
 // The band-limited resampler: flat pass band, deep stop band from the lower
 // rate's Nyquist frequency up, no added delay, exact output lengths.
 import { describe, expect, it } from 'vitest';
-import { resample } from '../../src/media/wav.ts';
+import { parseWav, resample } from '../../src/media/wav.ts';
 import { peakOf } from '../helpers/ref-signal.ts';
-import { sineAt } from '../helpers/wav-fixtures.ts';
+import { makeWav, sineAt } from '../helpers/wav-fixtures.ts';
 import { levelDbm0, maxAbsDiff, toneDbm0 } from './analysis.ts';
 
 const LEVEL = -10;
@@ -30,6 +30,17 @@ describe('down to 8 kHz', () => {
 
   it('48 kHz: 5 kHz is rejected by at least 50 dB (the acceptance figure)', () => {
     expect(gainTo8k(48000, 5000)).toBeLessThan(-50);
+  });
+
+  it('an odd rate (22051 Hz: interpolated filter phases) is just as good', () => {
+    for (const f of [300, 1000, 3000, 3400]) expect(Math.abs(gainTo8k(22051, f)), `${f} Hz`).toBeLessThan(0.1);
+    for (const f of [4100, 5000, 9000]) expect(gainTo8k(22051, f), `${f} Hz`).toBeLessThan(-70);
+  });
+
+  it('block-wise streaming (the WAV reader) gives exactly the one-shot result', () => {
+    const x = Int16Array.from(sineAt(44100, 1234, PEAK, 700), (v) => Math.round(v));
+    const viaReader = parseWav(makeWav(x, { format: 'pcm16', rate: 44100, channels: 1 })).samples;
+    expect(Array.from(viaReader)).toEqual(Array.from(resample(x, 44100, 8000)));
   });
 
   it('output length is ceil(n * 8000 / rate) and the signal is not delayed', () => {
