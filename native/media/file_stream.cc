@@ -18,11 +18,6 @@ FileStream::FileStream(std::string path, bool loop, size_t ring_samples)
 
 FileStream::~FileStream() = default;
 
-std::string FileStream::error() const {
-  std::lock_guard<std::mutex> lock(err_mu_);
-  return error_;
-}
-
 StreamReader::StreamReader(int poll_ms) : poll_ms_(std::max(poll_ms, 1)), scratch_(kScratch) {}
 
 StreamReader::~StreamReader() { stop(); }
@@ -61,10 +56,7 @@ std::shared_ptr<FileStream> StreamReader::open(const std::string& path, bool loo
 
 bool StreamReader::fill(FileStream& s) {
   auto fail = [&s](const std::string& msg) {
-    {
-      std::lock_guard<std::mutex> lock(s.err_mu_);
-      s.error_ = msg;
-    }
+    s.error_ = msg;
     s.file_.reset();
     s.failed_.store(true, std::memory_order_release);
     s.ended_.store(true, std::memory_order_release);

@@ -10,6 +10,9 @@
 // failed() true and error() saying why (the play finishes at once). Silence is
 // played while the reader has not produced the first samples yet; a later
 // shortfall is an underrun, counted by the Player.
+//
+// The engine owns one StreamReader: start() it before the first stream is
+// played (until then streams only play silence), stop() it at shutdown.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -40,7 +43,8 @@ class FileStream {
   // and the ring is empty.
   bool ended() const { return ended_.load(std::memory_order_acquire) && ring_.available() == 0; }
   bool failed() const { return failed_.load(std::memory_order_acquire); }
-  std::string error() const;  // after failed(); not on the media thread
+  // Why it failed; valid (and never changed again) once failed() is true.
+  const std::string& error() const { return error_; }
   // Stops the reader feeding it (the Player calls it on stop).
   void cancel() { cancel_.store(true, std::memory_order_release); }
   // Length in 8 kHz samples once opened, -1 before.
@@ -53,8 +57,7 @@ class FileStream {
   SampleRing ring_;
   std::atomic<bool> started_{false}, ended_{false}, failed_{false}, cancel_{false};
   std::atomic<int64_t> length_{-1};
-  mutable std::mutex err_mu_;
-  std::string error_;
+  std::string error_;  // written once, before failed_ is released
   // Reader thread only.
   std::unique_ptr<WavFileReader> file_;
 };
