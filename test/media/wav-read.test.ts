@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CtiError } from '../../src/native/errors.ts';
 import { parseWav, probeWav, readWav } from '../../src/media/wav.ts';
-import { aLawDecode, aLawEncode, muLawDecode, muLawEncode, peakOf, tones, toInt16, wavBytes } from '../helpers/ref-signal.ts';
+import { aLawDecode, aLawEncode, muLawDecode, muLawEncode, peakOf, rng, tones, toInt16, wavBytes } from '../helpers/ref-signal.ts';
 import { factChunk, fmtChunk, listChunk, makeWav, riff, sampleBytes, sineAt, type Chunk, type FixtureFormat } from '../helpers/wav-fixtures.ts';
 import { levelDbm0, maxAbsDiff, toneDbm0 } from './analysis.ts';
 
@@ -217,5 +217,37 @@ describe('refusals', () => {
   it('bad arguments are CTI_ERR_BAD_ARGUMENT', () => {
     expect(() => readWav('')).toThrow(expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT' }));
     expect(() => parseWav('x' as unknown as Uint8Array)).toThrow(expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT' }));
+  });
+});
+
+describe('robustness', () => {
+  it('damaged files never crash: they read or throw CTI_ERR_BAD_WAV', () => {
+    const r = rng(42);
+    const x = toInt16(tones([{ freq: 1000, level: -10 }], 50));
+    const seeds = [
+      wavBytes(x),
+      wavBytes(x, { format: 'ulaw' }),
+      makeWav([x, x], { format: 'pcm24', rate: 44100, channels: 2, extensible: true }),
+      riff([listChunk(), fmtChunk({ format: 'float32', rate: 16000, channels: 1 }), factChunk(x.length), { id: 'data', body: sampleBytes([x], 'float32') }]),
+    ];
+    let ok = 0;
+    let refused = 0;
+    for (let i = 0; i < 600; i++) {
+      const b = Buffer.from(seeds[i % seeds.length]!);
+      const flips = 1 + Math.floor(r() * 4);
+      for (let k = 0; k < flips; k++) b[Math.floor(r() * Math.min(b.length, 80))] = Math.floor(r() * 256);
+      const cut = r() < 0.3 ? Math.floor(r() * b.length) : b.length;
+      try {
+        const w = parseWav(b.subarray(0, cut));
+        expect(w.samples).toBeInstanceOf(Int16Array);
+        ok++;
+      } catch (e) {
+        expect(e).toBeInstanceOf(CtiError);
+        expect((e as CtiError).code).toBe('CTI_ERR_BAD_WAV');
+        refused++;
+      }
+    }
+    expect(ok).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   });
 });
