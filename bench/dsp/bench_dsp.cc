@@ -13,16 +13,16 @@
 // turns within each repetition so a busy machine hurts them alike.
 #include <sched.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
-#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "bench/dsp/board.h"
 #include "bench/dsp/check.h"
 #include "bench/dsp/engine_side.h"
 #include "bench/dsp/json_writer.h"
@@ -104,38 +104,6 @@ std::string read_file(const std::string& path) {
 // Keeps results observable so the compiler cannot drop the work.
 volatile uint64_t g_sink;
 
-struct Lines {
-  std::vector<std::vector<uint8_t>> ulaw, alaw;  // [channel][sample]
-};
-
-Lines encode_corpus(const Corpus& c) {
-  Lines l;
-  l.ulaw.resize(c.channels);
-  l.alaw.resize(c.channels);
-  for (int ch = 0; ch < c.channels; ch++) {
-    l.ulaw[ch].resize(c.samples);
-    l.alaw[ch].resize(c.samples);
-    g711_encode(Law::kUlaw, c.pcm[ch].data(), l.ulaw[ch].data(), c.samples);
-    g711_encode(Law::kAlaw, c.pcm[ch].data(), l.alaw[ch].data(), c.samples);
-  }
-  return l;
-}
-
-// Frame f of every channel, as the pointer arrays the detectors take.
-struct Frames {
-  const Corpus& corpus;
-  const Lines& lines;
-  std::vector<const int16_t*> pcm;
-  std::vector<const uint8_t*> codes;
-  void at(int f, Law law) {
-    size_t off = static_cast<size_t>(f) * kFrame;
-    for (int c = 0; c < corpus.channels; c++) {
-      pcm[c] = corpus.pcm[c].data() + off;
-      codes[c] = (law == Law::kUlaw ? lines.ulaw[c] : lines.alaw[c]).data() + off;
-    }
-  }
-};
-
 void write_case(JsonWriter& j, const Case& c) {
   j.begin_object(c.id.c_str())
       .num("ns", median(c.cpu_ns))
@@ -160,48 +128,14 @@ int run(int argc, char** argv) {
 
   std::fprintf(stderr, "generating %d channels x %.0f s of audio\n", args.channels, args.seconds);
   const Corpus corpus = make_corpus(args.channels, args.seconds, specs, args.seed);
-  const Lines lines = encode_corpus(corpus);
-  const int frames = corpus.samples / kFrame;
-  const int nch = corpus.channels;
-  Frames fr{corpus, lines, std::vector<const int16_t*>(nch), std::vector<const uint8_t*>(nch)};
+  const Board board = load_board(corpus);
+  const int frames = board.frames;
+  const int nch = board.channels;
+  Frames fr(board);
 
   // ---- correctness: one pass of each detector from a fresh state ------------
   std::fprintf(stderr, "checking detector answers against the corpus\n");
-  Verdicts verdicts;
-  {
-    engine::Dtmf ours(nch);
-    spandsp::Dtmf ref(nch);
-    std::unique_ptr<engine::Tones> ours_t;
-    std::unique_ptr<spandsp::Tones> ref_t;
-    if (plan) {
-      ours_t = std::make_unique<engine::Tones>(plan, nch);
-      ref_t = std::make_unique<spandsp::Tones>(specs, nch);
-    }
-    for (int f = 0; f < frames; f++) {
-      fr.at(f, Law::kAlaw);
-      ours.rx16(fr.pcm.data(), kFrame);
-      if (ours_t) ours_t->rx16(fr.pcm.data(), kFrame);
-      for (int c = 0; c < nch; c++) {
-        ref.rx(c, fr.pcm[c], kFrame);
-        if (ref_t) ref_t->rx(c, fr.pcm[c], kFrame);
-      }
-    }
-    std::vector<std::string> ref_digits(nch);
-    std::vector<std::vector<std::string>> ref_onsets(nch);
-    for (int c = 0; c < nch; c++) {
-      ref_digits[c] = ref.digits(c);
-      if (ref_t) ref_onsets[c] = ref_t->onsets(c);
-    }
-    verdicts.dtmf_ours = compare_digits(corpus, ours.log().digits);
-    verdicts.dtmf_spandsp = compare_digits(corpus, ref_digits);
-    if (plan) {
-      verdicts.tones_ours = compare_tones(corpus, ours_t->log().onsets);
-      verdicts.tones_spandsp = compare_tones(corpus, ref_onsets);
-      verdicts.spandsp_plan = ref_t->describe();
-      verdicts.have_tones = true;
-    }
-    verdicts.g711 = compare_g711();
-  }
+  const Verdicts verdicts = verify(corpus, board, plan, specs);
 
   // ---- the cases -------------------------------------------------------------
   std::vector<Case> cases;
@@ -214,6 +148,11 @@ int run(int argc, char** argv) {
   add("dtmf.ours", [&](int f) {
     fr.at(f, Law::kAlaw);
     dtmf_ours.rx16(fr.pcm.data(), kFrame);
+  });
+  engine::Dtmf dtmf_ours_frame(nch);
+  add("dtmf.oursFrameGather", [&](int f) {
+    fr.at(f, Law::kAlaw);
+    dtmf_ours_frame.gather_then_rx(fr.pcm.data(), kFrame);
   });
   add("dtmf.spandsp", [&](int f) {
     fr.at(f, Law::kAlaw);
@@ -237,7 +176,9 @@ int run(int argc, char** argv) {
 
   // The lane interleave alone (int16 channels -> float lanes), the part of
   // rx16 that is not detection: shows where DTMF time goes.
-  float* gather_buf = static_cast<float*>(std::aligned_alloc(64, sizeof(float) * kFrame * kBankLanes));
+  std::unique_ptr<float, decltype(&std::free)> gather_mem(
+      static_cast<float*>(std::aligned_alloc(64, sizeof(float) * kFrame * kBankLanes)), &std::free);
+  float* gather_buf = gather_mem.get();
   add("gather16.ours", [&](int f) {
     fr.at(f, Law::kAlaw);
     const Kernels& k = kernels();
@@ -321,7 +262,6 @@ int run(int argc, char** argv) {
     std::fprintf(stderr, "repetition %d/%d\n", r + 1, args.reps);
     for (Case& c : cases) measure(c, args.min_seconds);
   }
-  std::free(gather_buf);
 
   // ---- report ----------------------------------------------------------------
   JsonWriter j(stdout);

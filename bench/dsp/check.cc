@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bench/dsp/engine_side.h"
 #include "bench/dsp/spandsp_side.h"
 #include "native/dsp/g711.h"
 
@@ -117,6 +118,53 @@ G711Verdict compare_g711() {
   return v;
 }
 
+Verdicts verify(const Corpus& corpus, const Board& board, std::shared_ptr<const TonePlan> plan,
+                const std::vector<ToneSpec>& specs) {
+  const int nch = board.channels;
+  Frames fr(board);
+  engine::Dtmf ours(nch);
+  spandsp::Dtmf ref(nch);
+  std::unique_ptr<engine::Tones> ours_t;
+  std::unique_ptr<spandsp::Tones> ref_t;
+  std::unique_ptr<engine::Pipeline> pipe;
+  std::vector<std::vector<uint8_t>> rec(nch, std::vector<uint8_t>(kFrame));
+  std::vector<uint8_t*> rec_ptr(nch);
+  for (int c = 0; c < nch; c++) rec_ptr[c] = rec[c].data();
+  if (plan) {
+    ours_t = std::make_unique<engine::Tones>(plan, nch);
+    ref_t = std::make_unique<spandsp::Tones>(specs, nch);
+    pipe = std::make_unique<engine::Pipeline>(plan, nch, Law::kAlaw);
+  }
+  for (int f = 0; f < board.frames; f++) {
+    fr.at(f, Law::kAlaw);
+    ours.rx16(fr.pcm.data(), kFrame);
+    if (ours_t) ours_t->rx16(fr.pcm.data(), kFrame);
+    if (pipe) pipe->frame(fr.codes.data(), rec_ptr.data(), kFrame);
+    for (int c = 0; c < nch; c++) {
+      ref.rx(c, fr.pcm[c], kFrame);
+      if (ref_t) ref_t->rx(c, fr.pcm[c], kFrame);
+    }
+  }
+
+  Verdicts v;
+  std::vector<std::string> ref_digits(nch);
+  for (int c = 0; c < nch; c++) ref_digits[c] = ref.digits(c);
+  v.dtmf_ours = compare_digits(corpus, ours.log().digits);
+  v.dtmf_spandsp = compare_digits(corpus, ref_digits);
+  if (plan) {
+    std::vector<std::vector<std::string>> ref_onsets(nch);
+    for (int c = 0; c < nch; c++) ref_onsets[c] = ref_t->onsets(c);
+    v.have_tones = true;
+    v.tones_ours = compare_tones(corpus, ours_t->log().onsets);
+    v.tones_spandsp = compare_tones(corpus, ref_onsets);
+    v.spandsp_plan = ref_t->describe();
+    v.pipeline_dtmf = compare_digits(corpus, pipe->dtmf_log().digits);
+    v.pipeline_tones = compare_tones(corpus, pipe->tones_log().onsets);
+  }
+  v.g711 = compare_g711();
+  return v;
+}
+
 void write_verdicts(JsonWriter& j, const Verdicts& v) {
   j.begin_object("check");
   j.begin_object("dtmf");
@@ -130,6 +178,10 @@ void write_verdicts(JsonWriter& j, const Verdicts& v) {
     j.begin_array("spandspPlan");
     for (const auto& s : v.spandsp_plan) j.str(s);
     j.end_array();
+    j.end_object();
+    j.begin_object("pipeline");
+    write_sequence(j, "dtmf", v.pipeline_dtmf);
+    write_sequence(j, "tones", v.pipeline_tones);
     j.end_object();
   }
   j.begin_object("g711")

@@ -4,11 +4,17 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "bench/dsp/board.h"
 #include "bench/dsp/json_writer.h"
 #include "bench/dsp/signals.h"
+
+namespace bcti {
+struct TonePlan;
+}
 
 namespace bcti::bench {
 
@@ -31,11 +37,18 @@ struct G711Verdict {
 
 struct Verdicts {
   SequenceVerdict dtmf_ours, dtmf_spandsp;
-  bool have_tones = false;
+  bool have_tones = false;  // and the pipeline: both need a tone plan
   SequenceVerdict tones_ours, tones_spandsp;
+  SequenceVerdict pipeline_dtmf, pipeline_tones;  // the engine's pipeline, from A-law
   std::vector<std::string> spandsp_plan;  // how the plan was given to super_tone_rx
   G711Verdict g711;
 };
+
+// Runs every detector once over the board from a fresh state (the engine's
+// pipeline too, on the A-law codes) and compares the answers with the corpus.
+// Without a plan (nullptr) only DTMF and G.711 are checked.
+Verdicts verify(const Corpus& corpus, const Board& board, std::shared_ptr<const TonePlan> plan,
+                const std::vector<ToneSpec>& specs);
 
 SequenceVerdict compare_digits(const Corpus& c, const std::vector<std::string>& reported);
 SequenceVerdict compare_tones(const Corpus& c, const std::vector<std::vector<std::string>>& reported);

@@ -8,6 +8,7 @@
 #include "native/dsp/call_progress.h"
 #include "native/dsp/dtmf_rx.h"
 #include "native/dsp/energy.h"
+#include "native/dsp/kernels.h"
 #include "native/dsp/simd.h"
 #include "native/dsp/tone_plan.h"
 
@@ -71,7 +72,7 @@ std::vector<ToneSpec> tone_specs(const TonePlan& plan) {
 
 // ---- DTMF --------------------------------------------------------------------
 
-Dtmf::Dtmf(int channels) : channels_(channels) {
+Dtmf::Dtmf(int channels) : channels_(channels), frame_(aligned_array<float>(kFrame * kBankLanes)) {
   int nb = banks_for(channels);
   for (int b = 0; b < nb; b++) {
     banks_.push_back(std::make_unique<DtmfRxBank>());
@@ -79,7 +80,7 @@ Dtmf::Dtmf(int channels) : channels_(channels) {
   }
   log_.digits.resize(channels);
 }
-Dtmf::~Dtmf() = default;
+Dtmf::~Dtmf() { std::free(frame_); }
 
 void Dtmf::on_event(void* p, const DtmfEvent& e) {
   auto* ctx = static_cast<Ctx*>(p);
@@ -97,6 +98,16 @@ void Dtmf::rx16(const int16_t* const* ch, int n) {
 }
 
 void Dtmf::rx(int bank, const float* x, int n) { banks_[bank]->rx(x, n, &on_event, &ctx_[bank]); }
+
+void Dtmf::gather_then_rx(const int16_t* const* ch, int n) {
+  const Kernels& k = kernels();
+  const int16_t* lanes[kBankLanes];
+  for (size_t b = 0; b < banks_.size(); b++) {
+    lanes_of(ch, channels_, static_cast<int>(b), lanes);
+    k.gather16(lanes, 0, n, frame_);
+    banks_[b]->rx(frame_, n, &on_event, &ctx_[b]);
+  }
+}
 
 // ---- call progress -----------------------------------------------------------
 

@@ -39,11 +39,17 @@ class Dtmf {
  public:
   explicit Dtmf(int channels);
   ~Dtmf();
+  Dtmf(const Dtmf&) = delete;
+  Dtmf& operator=(const Dtmf&) = delete;
   // One frame of every channel: ch[c] points at n samples of channel c. Uses
   // rx16, so the int16 -> float lane interleave is part of the cost.
   void rx16(const int16_t* const* ch, int n);
   // Bank `b` from samples already interleaved (x[t * 16 + lane]).
   void rx(int bank, const float* x, int n);
+  // Same work as rx16, transposing the whole frame at once (kernels().gather16
+  // over n <= kFrame samples) and then rx(): shows what rx16's own chunked
+  // interleave costs.
+  void gather_then_rx(const int16_t* const* ch, int n);
   const Log& log() const { return log_; }
 
  private:
@@ -56,6 +62,7 @@ class Dtmf {
   std::vector<Ctx> ctx_;
   Log log_;
   int channels_;
+  float* frame_;  // kFrame * 16 interleaved floats, 64-byte aligned
 };
 
 // CallProgressBank over banks of 16, like Dtmf.
@@ -90,9 +97,12 @@ class Pipeline {
  public:
   Pipeline(std::shared_ptr<const TonePlan> plan, int channels, Law law);
   ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
   // codes[c]: n line codes of channel c; rec[c]: where its recording frame goes.
   void frame(const uint8_t* const* codes, uint8_t* const* rec, int n);
-  int64_t events() const { return dtmf_.log().events + tones_.log().events; }
+  const Log& dtmf_log() const { return dtmf_.log(); }
+  const Log& tones_log() const { return tones_.log(); }
   int64_t energy_events() const { return energy_events_; }
 
  private:
