@@ -26,10 +26,10 @@ async function discover(): Promise<Benchmark[]> {
 function usage(all: Benchmark[]): string {
   const lines = ['usage: boardcti bench [NAME...] [--json] [options]', '', 'benchmarks (all of them when none is named):'];
   for (const b of all) lines.push(`  ${b.name.padEnd(10)} ${b.summary}`);
-  lines.push('', 'options:', `  ${'--json'.padEnd(22)} one JSON object instead of the table`);
+  lines.push('', 'options:', `  ${'--json'.padEnd(28)} one JSON object instead of the table`);
   for (const b of all) {
     for (const [name, o] of Object.entries(b.options)) {
-      lines.push(`  ${`--${name}${o.arg ? ` ${o.arg}` : ''}`.padEnd(22)} (${b.name}) ${o.help}`);
+      lines.push(`  ${`--${name}${o.arg ? ` ${o.arg}` : ''}`.padEnd(28)} (${b.name}) ${o.help}`);
     }
   }
   return lines.join('\n') + '\n';

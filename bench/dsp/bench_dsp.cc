@@ -5,8 +5,10 @@
 //
 //   bench_dsp [--plan FILE.json] [--channels N] [--seconds S] [--reps R]
 //             [--min-time SECONDS] [--cpu CORE] [--seed N] [--only ID,ID...]
+//             [--dump-wav DIR]
 //
 // --only times just the named cases (e.g. `--only dtmf.ours` under perf record).
+// --dump-wav writes the input, one WAV per channel, to replay a reported mismatch.
 //
 // Every case is fed the same corpus (bench/dsp/signals.h) one 20 ms frame at a
 // time for every channel, as the engine's media thread does; the cases take
@@ -46,6 +48,7 @@ struct Args {
   int cpu = -1;
   uint32_t seed = 1;
   std::string only;  // comma-separated case ids to time (profiling); empty = all
+  std::string dump;  // directory to write the corpus to, as WAV files
 };
 
 [[noreturn]] void usage(const std::string& msg) {
@@ -64,6 +67,7 @@ Args parse_args(int argc, char** argv) {
     bool num = end && *end == '\0';
     if (k == "--plan") a.plan = v;
     else if (k == "--only") a.only = v;
+    else if (k == "--dump-wav") a.dump = v;
     else if (!num) usage("not a number: " + k + " " + v);
     else if (k == "--channels" && x >= 1 && x <= 4096) a.channels = static_cast<int>(x);
     else if (k == "--seconds" && x >= 1 && x <= 600) a.seconds = x;
@@ -128,6 +132,7 @@ int run(int argc, char** argv) {
 
   std::fprintf(stderr, "generating %d channels x %.0f s of audio\n", args.channels, args.seconds);
   const Corpus corpus = make_corpus(args.channels, args.seconds, specs, args.seed);
+  if (!args.dump.empty()) dump_corpus(corpus, args.dump);
   const Board board = load_board(corpus);
   const int frames = board.frames;
   const int nch = board.channels;

@@ -58,7 +58,10 @@ std::vector<ToneSpec> tone_specs(const TonePlan& plan) {
         s.min_cycles = std::max(1, t.min_cycles);
         break;
       case ToneShape::kSequence: {
-        for (const SequenceStep& q : t.sequence) s.steps.push_back(step(q.play_hz, q.ms));
+        // play_hz lists a step's alternative frequencies; one of them is played
+        // (the first, as tone_plan_descriptor does).
+        for (const SequenceStep& q : t.sequence)
+          s.steps.push_back(step({q.play_hz.empty() ? 0.0 : q.play_hz[0]}, q.ms));
         // The silence after the steps; any length up to the repeat gap is fine.
         double gap = t.play_gap_ms;
         s.steps.push_back(step({}, DurationRange{gap, 0.5 * gap, std::max(gap, t.repeat_gap_max_ms)}));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <stdexcept>
 
 namespace bcti::bench {
 
@@ -161,7 +163,8 @@ int add_call_progress(std::vector<double>& y, int at, int room, const ToneSpec& 
   if (spec.steps.empty()) return 0;
   if (spec.continuous()) {
     const ToneStep& s = spec.steps[0];
-    int n = std::min(room, ms_to_samples(std::max(2500.0, 2.0 * s.min_ms) + r.range(0, 1500)));
+    int n = ms_to_samples(std::max(2500.0, 2.0 * s.min_ms) + r.range(0, 1500));
+    if (n > room) return 0;  // cut short by the end of the corpus it would not count
     add_tone(y, at, n, s.freqs_hz, std::vector<double>(s.freqs_hz.size(), spec.level_dbm0), r);
     return n;
   }
@@ -224,6 +227,37 @@ Corpus make_corpus(int channels, double seconds, const std::vector<ToneSpec>& to
       c.pcm[ch][i] = static_cast<int16_t>(std::clamp(std::lround(y[i]), -32768l, 32767l));
   }
   return c;
+}
+
+namespace {
+void put32(std::ofstream& f, uint32_t v) { f.write(reinterpret_cast<const char*>(&v), 4); }
+void put16(std::ofstream& f, uint16_t v) { f.write(reinterpret_cast<const char*>(&v), 2); }
+}  // namespace
+
+void dump_corpus(const Corpus& c, const std::string& dir) {
+  for (int ch = 0; ch < c.channels; ch++) {
+    std::string base = dir + "/ch" + std::to_string(ch);
+    std::ofstream w(base + ".wav", std::ios::binary);
+    uint32_t bytes = static_cast<uint32_t>(c.samples) * 2;
+    w.write("RIFF", 4);
+    put32(w, 36 + bytes);
+    w.write("WAVEfmt ", 8);
+    put32(w, 16);
+    put16(w, 1);  // PCM
+    put16(w, 1);  // mono
+    put32(w, kFs);
+    put32(w, kFs * 2);
+    put16(w, 2);
+    put16(w, 16);
+    w.write("data", 4);
+    put32(w, bytes);
+    w.write(reinterpret_cast<const char*>(c.pcm[ch].data()), bytes);  // little-endian hosts only
+    std::ofstream t(base + ".txt");
+    t << "digits: " << c.truth[ch].digits << "\ntones:";
+    for (const auto& n : c.truth[ch].tone_bursts) t << ' ' << n;
+    t << '\n';
+    if (!w || !t) throw std::runtime_error("cannot write " + base + ".wav/.txt");
+  }
 }
 
 }  // namespace bcti::bench

@@ -48,4 +48,9 @@ struct Corpus {
 Corpus make_corpus(int channels, double seconds, const std::vector<ToneSpec>& tones,
                    uint32_t seed = 1);
 
+// Writes each channel as DIR/chN.wav (8 kHz 16-bit PCM) and DIR/chN.txt (what
+// was put in), so a mismatch the benchmark reports can be replayed through
+// `boardcti dsp dtmf|tones`. Throws on an I/O error.
+void dump_corpus(const Corpus& c, const std::string& dir);
+
 }  // namespace bcti::bench
