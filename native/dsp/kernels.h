@@ -27,3 +27,42 @@ const Kernels& kernels();
 const Kernels& kernels_for(Isa isa);
 
 }  // namespace bcti
+
+// ---- DTMF receiver kernels (native/dsp/dtmf_rx.cc) ---------------------------
+namespace bcti {
+
+struct DtmfGateConst;
+struct DtmfGateState;
+struct DtmfGateOut;
+
+struct DtmfKernels {
+  // The 8 DTMF Goertzel resonators over n interleaved samples of 16 lanes, all
+  // 8 dependency chains interleaved where the registers hold them (the
+  // recursion is latency-bound otherwise). s1/s2: [8][16]; energy[16] += sum x^2.
+  void (*goertzel8)(const float* coef, float* s1, float* s2, const float* x, int n, float* energy);
+  // End of a half block of the DTMF receiver: turns the Goertzel state of the 8
+  // DTMF frequencies into the half block's DFT, forms the 106-sample window,
+  // measures each group's strongest tone and its phase advance, and gates a
+  // candidate digit per lane; writes |X|^2 of the half block to ring_slot
+  // [8][16]. Structures and meaning: native/dsp/dtmf_rx.h.
+  void (*gate)(const DtmfGateConst& c, DtmfGateState* st, float* ring_slot, DtmfGateOut* out);
+};
+
+namespace isa_generic { const DtmfKernels& dtmf_table(); }
+#if defined(__x86_64__)
+namespace isa_avx2 { const DtmfKernels& dtmf_table(); }
+namespace isa_avx512 { const DtmfKernels& dtmf_table(); }
+#endif
+
+inline const DtmfKernels& dtmf_kernels_for(Isa isa) {
+#if defined(__x86_64__)
+  if (isa == Isa::kAvx512 && isa_supported(isa)) return isa_avx512::dtmf_table();
+  if (isa == Isa::kAvx2 && isa_supported(isa)) return isa_avx2::dtmf_table();
+#else
+  (void)isa;
+#endif
+  return isa_generic::dtmf_table();
+}
+inline const DtmfKernels& dtmf_kernels() { return dtmf_kernels_for(active_isa()); }
+
+}  // namespace bcti
