@@ -78,6 +78,7 @@ export async function runBench(argv: string[]): Promise<number> {
       process.stdout.write(usage(all));
       return 0;
     }
+    parsed.names = [...new Set(parsed.names)];
     selected = parsed.names.length ? parsed.names.map((n) => all.find((b) => b.name === n) ?? unknown(n, all)) : all;
     for (const name of parsed.options.keys()) {
       if (!selected.some((b) => name in b.options)) {
@@ -105,8 +106,9 @@ export async function runBench(argv: string[]): Promise<number> {
     }
   }
   if (parsed.json) {
-    // One benchmark: its object as is; several: one object keyed by name.
-    const only = selected.length === 1 ? results[selected[0]!.name] : results;
+    // One benchmark named: its object as is; otherwise one object keyed by name
+    // (so `bench --json` keeps its shape when benchmarks are added).
+    const only = parsed.names.length === 1 ? results[parsed.names[0]!] : results;
     process.stdout.write(JSON.stringify(only, null, 2) + '\n');
   } else {
     process.stdout.write(texts.join('\n\n') + '\n');
