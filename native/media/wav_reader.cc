@@ -110,7 +110,7 @@ class MemorySource : public ByteSource {
   size_t read_at(uint64_t offset, void* buf, size_t n) override {
     if (offset >= n_) return 0;
     size_t k = static_cast<size_t>(std::min<uint64_t>(n, n_ - offset));
-    std::memcpy(buf, p_ + offset, k);
+    if (k) std::memcpy(buf, p_ + offset, k);
     return k;
   }
 
