@@ -21,6 +21,51 @@ struct ChannelInfo {
   Law law = Law::kAlaw;
 };
 
+// Signalling the engine asks of a channel, as DAHDI_HOOK does.
+enum class HookOp : uint8_t {
+  kOnHook,   // FXO: release the line; E1: clear
+  kOffHook,  // FXO: seize / answer; E1: seize / answer
+  kFlash,    // FXO: hook flash (the board times it)
+  kRing,     // FXS: ringer on (cadence is timed by the engine)
+  kRingOff,  // FXS: ringer off
+};
+
+// What a board reports, as DAHDI_GETEVENT does. Raw: the engine times flashes,
+// counts rings and debounces, so every driver reports the same facts.
+enum class LineEventType : uint8_t {
+  kOffHook,      // FXS: the phone went off hook
+  kOnHook,       // FXS: the phone went on hook
+  kRingBegin,    // FXO: ringing voltage started
+  kRingEnd,      // FXO: ringing voltage stopped
+  kPolarity,     // FXO: battery reversed (value: 1 reversed, 0 normal)
+  kLoopDrop,     // FXO: loop current dropped (far end cleared on some exchanges)
+  kBits,         // E1 CAS: received ABCD bits changed (value: 0..15)
+  kAlarm,        // span: alarms changed (value: AlarmBits), 0 = cleared
+  kReset,        // the board was reset: every channel is idle again
+};
+
+enum AlarmBits : uint32_t {
+  kAlarmLos = 1u << 0,     // loss of signal
+  kAlarmRed = 1u << 1,     // loss of frame / multiframe (local alarm)
+  kAlarmYellow = 1u << 2,  // remote alarm indication from the far end
+  kAlarmBlue = 1u << 3,    // AIS: all ones from upstream
+};
+
+struct LineEvent {
+  LineEventType type = LineEventType::kOnHook;
+  int span = 0;
+  int channel = 0;  // 1-based on the board; 0 for span-wide events
+  uint32_t value = 0;
+};
+
+struct SpanStatus {
+  uint32_t alarms = 0;
+  uint64_t slips = 0;
+  uint64_t crc_errors = 0;
+  uint64_t bipolar_violations = 0;
+  uint64_t frame_errors = 0;
+};
+
 struct BoardInfo {
   std::string driver;  // "loopback", "sim", "dahdi"
   std::string model;
@@ -37,6 +82,14 @@ class Board {
   // holds `n` bytes to send. Called on the media thread only, in this order.
   virtual void read(uint8_t* const* rx, int n) = 0;
   virtual void write(const uint8_t* const* tx, int n) = 0;
+
+  // Signalling; the defaults fit a board without any (the loopback board).
+  virtual void hook(int /*channel*/, HookOp /*op*/) {}
+  virtual void set_polarity(int /*channel*/, bool /*reversed*/) {}
+  virtual void set_bits(int /*channel*/, uint32_t /*abcd*/) {}
+  // Media thread, after read(): the next pending event, false when none.
+  virtual bool poll_event(LineEvent* /*ev*/) { return false; }
+  virtual SpanStatus span_status(int /*span*/) const { return {}; }
 };
 
 }  // namespace bcti::drv
