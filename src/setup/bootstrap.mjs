@@ -69,8 +69,11 @@ function ensureNpmDependencies() {
   const pkg = join(root, 'package.json');
   if (existsSync(stamp) && mtime(stamp) >= mtime(lock) && mtime(stamp) >= mtime(pkg)) return;
   log('installing npm dependencies');
+  // `npm install`, not `npm ci`: it follows package-lock.json all the same, and
+  // a registry mirror that lacks some other platform's optional binaries (as
+  // ours lacks rollup's android builds) makes `npm ci` refuse the lock file.
   // The install script builds the addon (src/setup/build-native.mjs).
-  run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'], {
+  run('npm', ['install', '--no-audit', '--no-fund'], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
