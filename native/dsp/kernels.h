@@ -28,6 +28,39 @@ const Kernels& kernels_for(Isa isa);
 
 }  // namespace bcti
 
+// ---- call-progress kernels (tone plans, native/dsp/call_progress.cc) ---------
+// A table of its own so areas add kernels without touching each other's.
+namespace bcti {
+
+struct ToneKernels {
+  // Goertzel resonators started from zero on each consecutive sub-block of `sub`
+  // samples of n interleaved samples (n % sub == 0): adds every sub-block's
+  // |X|^2 = s1^2 + s2^2 - coef s1 s2 to power[f * 16 + lane]. Several
+  // resonators run per sample (independent chains: throughput, not FMA latency,
+  // bounds the loop). If `energy` is not null, adds sum x^2 to energy[lane].
+  void (*goertzel_power)(const float* coef, int nfreq, const float* x, int n, int sub, float* power,
+                         float* energy);
+};
+
+namespace isa_generic { const ToneKernels& tone_table(); }
+#if defined(__x86_64__)
+namespace isa_avx2 { const ToneKernels& tone_table(); }
+namespace isa_avx512 { const ToneKernels& tone_table(); }
+#endif
+
+inline const ToneKernels& tone_kernels_for(Isa isa) {
+#if defined(__x86_64__)
+  if (isa == Isa::kAvx512 && isa_supported(isa)) return isa_avx512::tone_table();
+  if (isa == Isa::kAvx2 && isa_supported(isa)) return isa_avx2::tone_table();
+#else
+  (void)isa;
+#endif
+  return isa_generic::tone_table();
+}
+inline const ToneKernels& tone_kernels() { return tone_kernels_for(active_isa()); }
+
+}  // namespace bcti
+
 // ---- DTMF receiver kernels (native/dsp/dtmf_rx.cc) ---------------------------
 namespace bcti {
 
