@@ -13,7 +13,7 @@
   "targets": [
     {
       "target_name": "boardcti",
-      "sources": ["<!@(node src/setup/gyp-sources.mjs native/core native/dsp native/media native/napi drivers)", "native/dsp/isa/isa_generic.cc"],
+      "sources": ["<!@(node src/setup/gyp-sources.mjs native/core native/dsp native/media native/sig native/napi drivers)", "native/dsp/isa/isa_generic.cc"],
       "libraries": ["-lpthread"],
       "conditions": [
         ["target_arch=='x64'", { "dependencies": ["isa_avx2", "isa_avx512"] }]

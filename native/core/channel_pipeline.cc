@@ -27,7 +27,21 @@ constexpr const char* kInterDigit = "inter-digit-timeout";
 constexpr size_t kTypeaheadMax = 32;
 
 ChannelPipeline::ChannelPipeline(Engine& engine, int board, const drv::ChannelInfo& info, int global_index)
-    : engine_(engine), board_(board), info_(info), global_(global_index) {}
+    : engine_(engine), board_(board), info_(info), global_(global_index), sig_(info.kind, SigConfig{}) {}
+
+// ---- signalling --------------------------------------------------------------
+
+void ChannelPipeline::hook(drv::HookOp op) { engine_.boards_[board_]->hook(info_.number, op); }
+
+void ChannelPipeline::set_bits(uint32_t abcd) { engine_.boards_[board_]->set_bits(info_.number, abcd); }
+
+void ChannelPipeline::line_event(const char* type, const char* name, int64_t value) {
+  published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
+  Event e = make(type);
+  e.name = name;
+  e.value = static_cast<double>(value);
+  engine_.emit(std::move(e));
+}
 
 ChannelPipeline::~ChannelPipeline() = default;
 
@@ -153,26 +167,47 @@ void ChannelPipeline::digit_for_operations(char d) {
 
 // ---- commands ------------------------------------------------------------------
 
-void ChannelPipeline::apply(const Command& c) {
+bool ChannelPipeline::apply(const Command& c) {
   switch (c.op) {
-    case Op::kPlay: start_play(c); break;
+    case Op::kPlay: start_play(c); return true;
     case Op::kStopPlay:
       if (play_id_) finish_play(reason::kStopped);
       break;
-    case Op::kRecord: start_record(c); break;
+    case Op::kRecord: start_record(c); return true;
     case Op::kStopRecord:
       if (Recorder* rec = recorder_ready_.load(std::memory_order_acquire); rec && record_id_) rec->stop();
       break;
     case Op::kDetect:
       detect_ = c.detect;
       break;
-    case Op::kCollect: start_collect(c); break;
+    case Op::kCollect: start_collect(c); return true;
     case Op::kStopCollect:
       if (collect_id_) finish_collect(reason::kStopped);
       break;
     case Op::kHangup: stop_all("hang-up"); break;
+    case Op::kOffHook:
+    case Op::kOnHook:
+    case Op::kFlash:
+    case Op::kRing:
+    case Op::kStopRing: {
+      const char* why = "";
+      const char* code = nullptr;
+      int64_t now = now_ms();
+      if (c.op == Op::kOffHook) code = sig_.offhook(now, *this, &why);
+      else if (c.op == Op::kOnHook) code = sig_.onhook(now, *this, &why);
+      else if (c.op == Op::kFlash) code = sig_.flash(now, *this, &why);
+      else if (c.op == Op::kRing) code = sig_.ring(c.cadence_ms, now, *this, &why);
+      else code = sig_.stop_ring(now, *this, &why);
+      published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
+      if (code) {
+        fail(c.id, code, why);
+        return true;
+      }
+      break;
+    }
     default: break;  // bridge and conference are the engine's
   }
+  return false;
 }
 
 void ChannelPipeline::start_play(const Command& c) {

@@ -15,6 +15,7 @@
 #include "native/core/command.h"
 #include "native/core/event.h"
 #include "native/media/player.h"
+#include "native/sig/line_signalling.h"
 
 namespace bcti {
 
@@ -26,7 +27,7 @@ class DiskWriter;
 
 inline constexpr int kMaxFrame = 160;
 
-class ChannelPipeline {
+class ChannelPipeline final : public SigPort {
  public:
   ChannelPipeline(Engine& engine, int board, const drv::ChannelInfo& info, int global_index);
   ~ChannelPipeline();
@@ -36,8 +37,25 @@ class ChannelPipeline {
   void on_tone(const ToneEvent& e);
   void process(int n);
   void encode(uint8_t* codes, int n);
-  void apply(const Command& c);
+  // Returns true when the command already ended with its own event (a media
+  // operation, or a refusal); false when the engine should report it done.
+  bool apply(const Command& c);
   void shutdown();
+
+  // Signalling: raw board events in, timers every tick.
+  void on_line_event(const drv::LineEvent& e) { sig_.on_event(e, now_ms(), *this); }
+  void sig_tick() { sig_.tick(now_ms(), *this); }
+  void span_alarm(bool raised) { sig_.alarm(raised, now_ms(), *this); }
+  void board_reset() { sig_.reset(now_ms(), *this); }
+  // Any thread: the last published line state (for /api/boards).
+  LineState line_state() const { return static_cast<LineState>(published_state_.load(std::memory_order_relaxed)); }
+  const drv::ChannelInfo& info() const { return info_; }
+  int board() const { return board_; }
+
+  // SigPort
+  void hook(drv::HookOp op) override;
+  void set_bits(uint32_t abcd) override;
+  void line_event(const char* type, const char* name, int64_t value) override;
 
   // DTMF detection runs while asked for or while an operation needs digits.
   bool wants_dtmf() const { return dtmf_running_; }
@@ -114,6 +132,9 @@ class ChannelPipeline {
   std::string typeahead_;    // digits heard with no collect running
   bool digit_buffer_ = false;
   int64_t collect_deadline_ms_ = 0;
+
+  LineSignalling sig_;
+  std::atomic<uint8_t> published_state_{0};
 
   int peer_ = -1;
   int conf_ = 0;

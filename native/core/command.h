@@ -24,6 +24,12 @@ enum class Op : uint8_t {
   kConfJoin,
   kConfLeave,
   kHangup,  // stop every media operation on the channel (canceled)
+  // Line signalling (native/sig):
+  kOffHook,   // FXO/E1: answer an alerting line, or seize an idle one
+  kOnHook,    // release the line (FXS: stop ringing)
+  kFlash,     // FXO: hook flash
+  kRing,      // FXS: ring the phone with `cadence_ms`
+  kStopRing,  // FXS
 };
 
 struct PlaySpec {
@@ -76,6 +82,7 @@ struct Command {
   RecordSpec rec;
   DetectSpec detect;
   CollectSpec collect;
+  std::vector<int> cadence_ms;  // kRing; empty = the channel's default
 };
 
 }  // namespace bcti

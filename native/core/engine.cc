@@ -246,6 +246,12 @@ void Engine::tick() {
     boards_[b]->read(rx_ptrs_.data() + off, F);
     off += static_cast<int>(boards_[b]->info().channels.size());
   }
+  // Signalling: the boards' raw events, then every channel's timers.
+  for (size_t b = 0; b < boards_.size(); b++) {
+    drv::LineEvent le;
+    while (boards_[b]->poll_event(&le)) route_line_event(static_cast<int>(b), le);
+  }
+  for (int i = 0; i < n; i++) chans_[i]->sig_tick();
   // 2. Decode into each channel, and interleaved into its detector bank.
   const int banks = static_cast<int>(dtmf_banks_.size());
   for (int i = 0; i < n; i++) {
@@ -304,6 +310,27 @@ void Engine::tick() {
     e.type = ev::kClock;
     emit(std::move(e));
   }
+}
+
+void Engine::route_line_event(int board, const drv::LineEvent& le) {
+  const auto& chans = boards_[board]->info().channels;
+  int first = board_first_[board];
+  if (le.type == drv::LineEventType::kAlarm || le.type == drv::LineEventType::kReset) {
+    bool reset = le.type == drv::LineEventType::kReset;
+    for (size_t i = 0; i < chans.size(); i++) {
+      if (reset) chans_[first + i]->board_reset();
+      else if (chans[i].span == le.span) chans_[first + i]->span_alarm(le.value != 0);
+    }
+    Event e;
+    e.type = reset ? ev::kBoardReset : ev::kSpanAlarm;
+    e.board = board;
+    e.span = reset ? -1 : le.span;
+    e.value = static_cast<double>(le.value);
+    emit(std::move(e));
+    return;
+  }
+  if (le.channel < 1 || le.channel > static_cast<int>(chans.size())) return;  // a driver bug: ignore
+  chans_[first + le.channel - 1]->on_line_event(le);
 }
 
 void Engine::prepare_record(int board, int channel) {
@@ -372,16 +399,17 @@ void Engine::apply(Command& c) {
       ch.apply(c);
       done(c);
       return;
-    case Op::kPlay:
-    case Op::kRecord:
-    case Op::kCollect:
-      ch.apply(c);  // these complete with their own event
-      return;
     default:
-      ch.apply(c);
-      done(c);
+      if (!ch.apply(c)) done(c);
       return;
   }
+}
+
+std::vector<uint8_t> Engine::line_states(int board) const {
+  const drv::BoardInfo& bi = board_info(board);
+  std::vector<uint8_t> out(bi.channels.size());
+  for (size_t i = 0; i < out.size(); i++) out[i] = static_cast<uint8_t>(chans_[board_first_[board] + i]->line_state());
+  return out;
 }
 
 EngineStats Engine::stats() const {

@@ -78,6 +78,8 @@ class Engine {
   void prepare_record(int board, int channel);
 
   EngineStats stats() const;
+  // Any thread: each channel's line state (native/sig/line_state.h) by board.
+  std::vector<uint8_t> line_states(int board) const;
   int frame_samples() const { return frame_; }
   const EngineConfig& config() const { return cfg_; }
 
@@ -91,6 +93,7 @@ class Engine {
   void apply(Command& c);
   void done(const Command& c);
   void unbridge(ChannelPipeline& ch);
+  void route_line_event(int board, const drv::LineEvent& le);
   ChannelPipeline* lane_channel(int bank, int lane) {
     size_t i = static_cast<size_t>(bank) * 16 + lane;
     return i < chans_.size() ? chans_[i].get() : nullptr;

@@ -21,6 +21,9 @@ inline constexpr const char* kCommandDone = "command:done";  // an immediate com
 inline constexpr const char* kAdvanced = "engine:advanced";  // stepped mode: a budget of ticks is spent
 inline constexpr const char* kClock = "engine:clock";        // engine time, every clock_ms
 inline constexpr const char* kError = "channel:error";
+inline constexpr const char* kSpanAlarm = "span:alarm";    // value: alarm bits (0 = cleared)
+inline constexpr const char* kBoardReset = "board:reset";
+// line:* events (line:offhook, line:ring, line:disconnect...) come from native/sig.
 }  // namespace ev
 
 struct Event {

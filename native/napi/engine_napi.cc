@@ -10,6 +10,7 @@
 #include "native/napi/media_source.h"
 #include "native/napi/parse.h"
 #include "native/napi/registry.h"
+#include "native/sig/line_state.h"
 
 namespace bcti::napi {
 namespace {
@@ -72,6 +73,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
                            InstanceMethod<&EngineWrap::Collect>("collect"),
                            InstanceMethod<&EngineWrap::Simple>("simple"),
                            InstanceMethod<&EngineWrap::Bridge>("bridge"),
+                           InstanceMethod<&EngineWrap::Ring>("ring"),
+                           InstanceMethod<&EngineWrap::LineStates>("lineStates"),
                            InstanceMethod<&EngineWrap::ConfJoin>("confJoin"),
                            InstanceMethod<&EngineWrap::Advance>("advance"),
                            InstanceMethod<&EngineWrap::Stats>("stats"),
@@ -243,7 +246,9 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     return guard(info.Env(), [&]() -> Napi::Value {
       static const std::map<std::string, Op> ops = {
           {"stopPlay", Op::kStopPlay},   {"stopRecord", Op::kStopRecord}, {"stopCollect", Op::kStopCollect},
-          {"unbridge", Op::kUnbridge},   {"confLeave", Op::kConfLeave},   {"hangup", Op::kHangup}};
+          {"unbridge", Op::kUnbridge},   {"confLeave", Op::kConfLeave},   {"hangup", Op::kHangup},
+          {"offhook", Op::kOffHook},     {"onhook", Op::kOnHook},         {"flash", Op::kFlash},
+          {"stopRing", Op::kStopRing}};
       std::string name = arg_string(info, 0, "op");
       auto it = ops.find(name);
       if (it == ops.end()) throw_cti(info.Env(), err::kBadArgument, "unknown operation '" + name + "'");
@@ -261,6 +266,36 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       c.board2 = arg_int(info, 2, "board2");
       c.channel2 = arg_int(info, 3, "channel2");
       return submit(info.Env(), std::move(c));
+    });
+  }
+
+  // ring(board, channel, { cadenceMs: [on, off, ...] })
+  Napi::Value Ring(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kRing);
+      Napi::Object o = arg_object(info, 2, "ring");
+      Napi::Value cad = o.Get("cadenceMs");
+      if (!cad.IsUndefined()) {
+        if (!cad.IsArray()) throw_cti(info.Env(), err::kBadArgument, "ring: cadenceMs must be an array of ms");
+        Napi::Array a = cad.As<Napi::Array>();
+        if (a.Length() < 1 || a.Length() > 8) throw_cti(info.Env(), err::kBadArgument, "ring: cadenceMs needs 1 to 8 entries");
+        for (uint32_t i = 0; i < a.Length(); i++) {
+          Napi::Value v = a.Get(i);
+          if (!v.IsNumber() || v.As<Napi::Number>().Int32Value() < 50 || v.As<Napi::Number>().Int32Value() > 10000)
+            throw_cti(info.Env(), err::kBadArgument, "ring: each cadence entry must be 50..10000 ms");
+          c.cadence_ms.push_back(v.As<Napi::Number>().Int32Value());
+        }
+      }
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  Napi::Value LineStates(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      std::vector<uint8_t> st = engine_->line_states(arg_int(info, 0, "board"));
+      Napi::Array a = Napi::Array::New(info.Env(), st.size());
+      for (size_t i = 0; i < st.size(); i++) a.Set(static_cast<uint32_t>(i), line_state_name(static_cast<LineState>(st[i])));
+      return a;
     });
   }
 

@@ -13,6 +13,7 @@ import type {
   CollectRequest,
   DetectRequest,
   EngineStats,
+  LineStateName,
   NativeEngine,
   NativeEvent,
   PlayRequest,
@@ -20,7 +21,7 @@ import type {
   SimpleOp,
 } from './types/engine.ts';
 
-export type { NativeEvent, PlayRequest, RecordRequest, CollectRequest, DetectRequest, BoardInfo, EngineStats };
+export type { LineStateName, NativeEvent, PlayRequest, RecordRequest, CollectRequest, DetectRequest, BoardInfo, EngineStats };
 
 export interface ChannelRef {
   board: number;
@@ -137,6 +138,35 @@ export class MediaEngine extends EventEmitter {
 
   async stop(op: SimpleOp, ch: ChannelRef): Promise<void> {
     await this.#command(() => this.#native.simple(op, ch.board, ch.channel));
+  }
+
+  /** FXO/E1: answer an alerting line, or seize an idle one to call out. */
+  async offhook(ch: ChannelRef): Promise<void> {
+    await this.#command(() => this.#native.simple('offhook', ch.board, ch.channel));
+  }
+
+  /** Release the line (an FXS port stops ringing). */
+  async onhook(ch: ChannelRef): Promise<void> {
+    await this.#command(() => this.#native.simple('onhook', ch.board, ch.channel));
+  }
+
+  /** FXO: hook flash. */
+  async flash(ch: ChannelRef): Promise<void> {
+    await this.#command(() => this.#native.simple('flash', ch.board, ch.channel));
+  }
+
+  /** FXS: ring the phone with a cadence (ms on, off, ...); default per country. */
+  async ring(ch: ChannelRef, opts: { cadenceMs?: number[] } = {}): Promise<void> {
+    await this.#command(() => this.#native.ring(ch.board, ch.channel, opts));
+  }
+
+  async stopRing(ch: ChannelRef): Promise<void> {
+    await this.#command(() => this.#native.simple('stopRing', ch.board, ch.channel));
+  }
+
+  /** Each channel's line state, by channel number - 1. */
+  lineStates(board: number): LineStateName[] {
+    return this.#native.lineStates(board);
   }
 
   /** Stepped mode: run `ms` of engine time, resolving once it has been spent. */

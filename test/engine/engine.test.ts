@@ -178,6 +178,14 @@ describe('media engine on the loopback board', () => {
     expect((err as CtiError).canceled).toBe(true);
   });
 
+  it('refuses line signalling on a channel that has none', async () => {
+    t = loopbackEngine(2);
+    await expect(t.engine.ring(t.ch(1))).rejects.toMatchObject({ code: 'CTI_ERR_BAD_ARGUMENT', message: /only FXS ports ring/ });
+    await expect(t.engine.offhook(t.ch(1))).rejects.toMatchObject({ code: 'CTI_ERR_BAD_ARGUMENT' });
+    await expect(t.engine.ring(t.ch(1), { cadenceMs: [5] })).rejects.toMatchObject({ code: 'CTI_ERR_BAD_ARGUMENT' });
+    expect(t.engine.lineStates(0)).toEqual(['idle', 'idle']);
+  });
+
   it('refuses bad commands with typed errors, and keeps running', async () => {
     t = loopbackEngine(2);
     await expect(t.engine.play(t.ch(9), { digits: '1' })).rejects.toMatchObject({ code: 'CTI_ERR_NO_SUCH_CHANNEL' });
@@ -188,9 +196,9 @@ describe('media engine on the loopback board', () => {
     await expect(t.engine.play(t.ch(1), { digits: 'x' })).rejects.toMatchObject({ code: 'CTI_ERR_BAD_ARGUMENT' });
     await expect(t.engine.play(t.ch(1), {})).rejects.toMatchObject({ code: 'CTI_ERR_BAD_ARGUMENT' });
     await expect(t.engine.record(t.ch(1), { path: '' })).rejects.toMatchObject({ code: 'CTI_ERR_BAD_ARGUMENT' });
-    const rec = t.engine.record(t.ch(2), { path: '/nonexistent-dir/r.wav', maxMs: 500 });
+    const rec = t.engine.record(t.ch(2), { path: '/nonexistent-dir/r.wav', maxMs: 500 }).catch((e: unknown) => e);
     await t.engine.advance(600);
-    await expect(rec).rejects.toMatchObject({ code: 'CTI_ERR_FILE_IO' });
+    expect(await rec).toMatchObject({ code: 'CTI_ERR_FILE_IO' });
     const p = t.engine.play(t.ch(1), { digits: '2' });
     await t.engine.advance(300);
     expect((await p).reason).toBe('finished');

@@ -90,7 +90,20 @@ export interface EngineStats {
   channels: number;
 }
 
-export type SimpleOp = 'stopPlay' | 'stopRecord' | 'stopCollect' | 'unbridge' | 'confLeave' | 'hangup';
+export type SimpleOp =
+  | 'stopPlay'
+  | 'stopRecord'
+  | 'stopCollect'
+  | 'unbridge'
+  | 'confLeave'
+  | 'hangup'
+  | 'offhook'
+  | 'onhook'
+  | 'flash'
+  | 'stopRing';
+
+/** native/sig/line_state.h */
+export type LineStateName = 'idle' | 'ringing' | 'alerting' | 'seized' | 'up' | 'clearing' | 'blocked';
 
 export interface NativeEngine {
   addBoard(board: { driver: 'loopback'; channels: number; law?: Law }): number;
@@ -104,6 +117,8 @@ export interface NativeEngine {
   simple(op: SimpleOp, board: number, channel: number): number;
   bridge(board: number, channel: number, board2: number, channel2: number): number;
   confJoin(board: number, channel: number, conference: number, mode?: 'talk-listen' | 'listen' | 'talk'): number;
+  ring(board: number, channel: number, req: { cadenceMs?: number[] }): number;
+  lineStates(board: number): LineStateName[];
   advance(ms: number): number;
   stats(): EngineStats;
 }
