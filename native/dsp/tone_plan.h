@@ -19,11 +19,17 @@
 //           { "anyOfHz": [950], "toleranceHz": 50, "playHz": 913.8, "ms": [274, 380] }, ... ],
 //         "gapMaxMs": 60, "repeatGapMaxMs": 1500, "playGapMs": 1000 } ] }
 // A tone is exactly one of: continuous (on for at least minMs), a cadence (on,
-// off, on, off... repeated; recognised after minCycles bursts and the start of
-// the next silence), or a sequence (segments of different frequencies in order,
-// e.g. the SIT triplet). "freqs" are summed components (1 to 4); "anyOfHz" are
-// alternatives (playHz: what generation plays, default the first). Optional per tone: "freqTolerancePct"/"freqToleranceHz",
-// "cadenceTolerancePct"/"cadenceToleranceMs", "playMs" (continuous tones).
+// off, on, off... repeated; recognised after minCycles bursts and the minimum
+// of the silence that follows, so that it cannot be another cadence on the same
+// frequencies), or a sequence (steps of different frequencies in order, e.g.
+// the SIT triplet). "freqs" are summed components (1 to 4); "anyOfHz" are
+// alternatives ("playHz": what generation plays, default the first). A cadence
+// element is nominal ms (window: ms * (1 -+ cadenceTolerancePct) -+
+// cadenceToleranceMs) or {ms, minMs, maxMs}. Optional per tone:
+// "freqTolerancePct"/"freqToleranceHz", "cadenceTolerancePct"/
+// "cadenceToleranceMs", "playMs" (continuous tones). Tones on the same
+// frequencies must differ in timing somewhere (checked), and a continuous
+// tone's minMs must exceed every burst a cadence on its frequencies accepts.
 #pragma once
 #include <cstdint>
 #include <memory>
