@@ -18,7 +18,9 @@ inline constexpr int kBankLanes = 16;
 typedef float vf16 __attribute__((vector_size(64), aligned(64)));
 typedef int32_t vi16 __attribute__((vector_size(64), aligned(64)));
 
-inline vf16 vf16_splat(float x) {
+// static: each ISA build keeps its own copy (a shared inline copy could carry
+// AVX-512 code into the baseline build).
+static inline vf16 vf16_splat(float x) {
   return vf16{x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x};
 }
 
