@@ -83,6 +83,7 @@ void Engine::start(Deliver deliver) {
     rx_ptrs_.push_back(&rx_codes_[static_cast<size_t>(i) * frame_]);
     tx_ptrs_.push_back(&tx_codes_[static_cast<size_t>(i) * frame_]);
   }
+  refresh_span_status();
   writer_.start();
   stop_ = false;
   running_ = true;
@@ -303,6 +304,7 @@ void Engine::tick() {
     off += static_cast<int>(boards_[b]->info().channels.size());
   }
   ticks_++;
+  if (ticks_ % (500 / cfg_.frame_ms) == 0) refresh_span_status();
   int64_t now = static_cast<int64_t>(ticks_) * cfg_.frame_ms;
   now_ms_.store(now, std::memory_order_relaxed);
   if (cfg_.clock_event_ms > 0 && now % cfg_.clock_event_ms == 0) {
@@ -321,6 +323,7 @@ void Engine::route_line_event(int board, const drv::LineEvent& le) {
       if (reset) chans_[first + i]->board_reset();
       else if (chans[i].span == le.span) chans_[first + i]->span_alarm(le.value != 0);
     }
+    refresh_span_status();
     Event e;
     e.type = reset ? ev::kBoardReset : ev::kSpanAlarm;
     e.board = board;
@@ -410,6 +413,25 @@ std::vector<uint8_t> Engine::line_states(int board) const {
   std::vector<uint8_t> out(bi.channels.size());
   for (size_t i = 0; i < out.size(); i++) out[i] = static_cast<uint8_t>(chans_[board_first_[board] + i]->line_state());
   return out;
+}
+
+void Engine::refresh_span_status() {
+  std::vector<std::vector<drv::SpanStatus>> fresh(boards_.size());
+  for (size_t b = 0; b < boards_.size(); b++) {
+    int spans = 0;
+    for (const auto& c : boards_[b]->info().channels) spans = std::max(spans, c.span);
+    for (int sp = 0; sp <= spans; sp++) fresh[b].push_back(boards_[b]->span_status(sp));
+  }
+  std::lock_guard<std::mutex> lk(span_mu_);
+  span_cache_.swap(fresh);
+}
+
+drv::SpanStatus Engine::span_status(int board, int span) const {
+  board_info(board);  // validates
+  std::lock_guard<std::mutex> lk(span_mu_);
+  if (board >= static_cast<int>(span_cache_.size()) || span < 0 || span >= static_cast<int>(span_cache_[board].size()))
+    throw CtiError(err::kBadArgument, "board " + std::to_string(board) + " has no span " + std::to_string(span));
+  return span_cache_[board][span];
 }
 
 EngineStats Engine::stats() const {

@@ -80,6 +80,9 @@ class Engine {
   EngineStats stats() const;
   // Any thread: each channel's line state (native/sig/line_state.h) by board.
   std::vector<uint8_t> line_states(int board) const;
+  // Any thread: a span's alarms and counters, as the media thread last read
+  // them from the board (on every alarm change and every half second).
+  drv::SpanStatus span_status(int board, int span) const;
   int frame_samples() const { return frame_; }
   const EngineConfig& config() const { return cfg_; }
 
@@ -94,6 +97,7 @@ class Engine {
   void done(const Command& c);
   void unbridge(ChannelPipeline& ch);
   void route_line_event(int board, const drv::LineEvent& le);
+  void refresh_span_status();
   ChannelPipeline* lane_channel(int bank, int lane) {
     size_t i = static_cast<size_t>(bank) * 16 + lane;
     return i < chans_.size() ? chans_[i].get() : nullptr;
@@ -119,6 +123,8 @@ class Engine {
   std::vector<uint8_t*> rx_ptrs_;
   std::vector<const uint8_t*> tx_ptrs_;
 
+  mutable std::mutex span_mu_;
+  std::vector<std::vector<drv::SpanStatus>> span_cache_;  // [board][span], spans 0..max
   Conferences conferences_;
   DiskWriter writer_;
   std::mutex prepare_mu_;

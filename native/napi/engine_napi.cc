@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "drivers/loopback/loopback_board.h"
+#include "drivers/sim/sim_board.h"
 #include "native/core/channel_pipeline.h"
 #include "native/core/engine.h"
 #include "native/dsp/tone_plan.h"
@@ -75,6 +76,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
                            InstanceMethod<&EngineWrap::Bridge>("bridge"),
                            InstanceMethod<&EngineWrap::Ring>("ring"),
                            InstanceMethod<&EngineWrap::LineStates>("lineStates"),
+                           InstanceMethod<&EngineWrap::SpanStatus>("spanStatus"),
                            InstanceMethod<&EngineWrap::ConfJoin>("confJoin"),
                            InstanceMethod<&EngineWrap::Advance>("advance"),
                            InstanceMethod<&EngineWrap::Stats>("stats"),
@@ -116,7 +118,20 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     return guard(info.Env(), [&]() -> Napi::Value {
       Napi::Object o = arg_object(info, 0, "board");
       std::string driver = opt_string(o, "driver", "loopback");
-      if (driver != "loopback") throw_cti(info.Env(), err::kBadArgument, "driver: only 'loopback' is built in so far, got '" + driver + "'");
+      if (driver == "sim") {
+        // The simulated board's port: a napi External from firmware-sim's addon.
+        Napi::Value port = o.Get("port");
+        if (!port.IsExternal()) throw_cti(info.Env(), err::kBadArgument, "driver 'sim' needs the board's port (SimBoard.port())");
+        const auto* p = port.As<Napi::External<bcti_sim_port>>().Data();
+        std::unique_ptr<drv::Board> b;
+        try {
+          b = std::make_unique<drv::SimDriverBoard>(p);
+        } catch (const std::invalid_argument& e) {
+          throw_cti(info.Env(), err::kBadArgument, std::string("sim board: ") + e.what());
+        }
+        return Napi::Number::New(info.Env(), engine_->add_board(std::move(b)));
+      }
+      if (driver != "loopback") throw_cti(info.Env(), err::kBadArgument, "driver: 'loopback' or 'sim', got '" + driver + "'");
       int channels = static_cast<int>(opt_number(o, "channels", 2));
       if (channels < 1 || channels > 4096) throw_cti(info.Env(), err::kBadArgument, "channels must be 1..4096");
       Law law = parse_law(info.Env(), opt_string(o, "law", "alaw"));
@@ -136,6 +151,11 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       o.Set("firmware", bi.firmware);
       Napi::Array chans = Napi::Array::New(env, bi.channels.size());
       static const char* kinds[] = {"fxs", "fxo", "e1", "loopback"};
+      o.Set("spans", Napi::Number::New(env, [&] {
+        int m = 0;
+        for (const auto& c : bi.channels) m = std::max(m, c.span);
+        return m;
+      }()));
       for (size_t i = 0; i < bi.channels.size(); i++) {
         Napi::Object c = Napi::Object::New(env);
         c.Set("span", bi.channels[i].span);
@@ -296,6 +316,26 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       Napi::Array a = Napi::Array::New(info.Env(), st.size());
       for (size_t i = 0; i < st.size(); i++) a.Set(static_cast<uint32_t>(i), line_state_name(static_cast<LineState>(st[i])));
       return a;
+    });
+  }
+
+  Napi::Value SpanStatus(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      drv::SpanStatus st = engine_->span_status(arg_int(info, 0, "board"), arg_int(info, 1, "span"));
+      Napi::Env env = info.Env();
+      Napi::Object o = Napi::Object::New(env);
+      Napi::Array alarms = Napi::Array::New(env);
+      uint32_t k = 0;
+      if (st.alarms & drv::kAlarmLos) alarms.Set(k++, "los");
+      if (st.alarms & drv::kAlarmRed) alarms.Set(k++, "red");
+      if (st.alarms & drv::kAlarmYellow) alarms.Set(k++, "yellow");
+      if (st.alarms & drv::kAlarmBlue) alarms.Set(k++, "ais");
+      o.Set("alarms", alarms);
+      o.Set("slips", Napi::Number::New(env, static_cast<double>(st.slips)));
+      o.Set("crcErrors", Napi::Number::New(env, static_cast<double>(st.crc_errors)));
+      o.Set("bipolarViolations", Napi::Number::New(env, static_cast<double>(st.bipolar_violations)));
+      o.Set("frameErrors", Napi::Number::New(env, static_cast<double>(st.frame_errors)));
+      return o;
     });
   }
 

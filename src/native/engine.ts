@@ -19,9 +19,10 @@ import type {
   PlayRequest,
   RecordRequest,
   SimpleOp,
+  SpanStatus,
 } from './types/engine.ts';
 
-export type { LineStateName, NativeEvent, PlayRequest, RecordRequest, CollectRequest, DetectRequest, BoardInfo, EngineStats };
+export type { LineStateName, SpanStatus, NativeEvent, PlayRequest, RecordRequest, CollectRequest, DetectRequest, BoardInfo, EngineStats };
 
 export interface ChannelRef {
   board: number;
@@ -77,6 +78,18 @@ export class MediaEngine extends EventEmitter {
 
   addLoopbackBoard(channels: number, law: Law = 'alaw'): number {
     return this.#native.addBoard({ driver: 'loopback', channels, law });
+  }
+
+  /**
+   * The simulated board (firmware-sim): `port` is its SimBoard.port(). The
+   * engine keeps the board alive for as long as it runs.
+   */
+  addSimBoard(port: unknown): number {
+    return this.#native.addBoard({ driver: 'sim', port });
+  }
+
+  spanStatus(board: number, span: number): SpanStatus {
+    return this.#native.spanStatus(board, span);
   }
 
   boardInfo(board: number): BoardInfo {

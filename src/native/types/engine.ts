@@ -72,8 +72,18 @@ export interface CollectRequest {
   flush?: boolean;
 }
 
+export interface SpanStatus {
+  alarms: ('los' | 'red' | 'yellow' | 'ais')[];
+  slips: number;
+  crcErrors: number;
+  bipolarViolations: number;
+  frameErrors: number;
+}
+
 export interface BoardInfo {
   driver: string;
+  /** highest span number on the board */
+  spans: number;
   model: string;
   serial: string;
   firmware: string;
@@ -106,7 +116,8 @@ export type SimpleOp =
 export type LineStateName = 'idle' | 'ringing' | 'alerting' | 'seized' | 'up' | 'clearing' | 'blocked';
 
 export interface NativeEngine {
-  addBoard(board: { driver: 'loopback'; channels: number; law?: Law }): number;
+  addBoard(board: { driver: 'loopback'; channels: number; law?: Law } | { driver: 'sim'; port: unknown }): number;
+  spanStatus(board: number, span: number): SpanStatus;
   boardInfo(board: number): BoardInfo;
   start(): void;
   stop(): void;
