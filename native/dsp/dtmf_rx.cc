@@ -15,16 +15,15 @@
 // windows that also pass the tight checks of run_passes() (a fit of the two
 // tones to those windows), and ends it after kOff windows without it.
 //
-// Timing: 40 ms of tone fully fills >= 4 windows and 20 ms at most 2 (a window
-// the tone fills less than ~85 % fails the energy-share test), so kOn = 3
-// accepts the first and rejects the second. A 10 ms drop-out spoils at most 3
-// windows and a 40 ms pause at least 7, so kOff = 4 bridges the one and ends on
-// the other.
+// Timing: 40 ms of tone fills >= 4 windows to >= 80 % and 20 ms at most 2 (the
+// fit in run_passes() wants each of its kOn windows >= min_tone_share tone), so
+// kOn = 3 accepts the first and rejects the second. A 10 ms drop-out spoils at
+// most 3 windows for the looser gate and a 40 ms pause at least 6, so kOff = 4
+// bridges the one and ends on the other.
 #include "native/dsp/dtmf_rx.h"
 
 #include <algorithm>
 #include <cmath>
-#include <complex>
 #include <cstring>
 #include <new>
 
@@ -55,6 +54,10 @@ constexpr double kRelPeakGateDb = 4.0;  // per-window gate for the same
 // tones are off in opposite directions by 2 % or more each, so this rejects
 // most talk-off that passes the per-tone checks.
 constexpr double kMaxRatioDeviation = 0.033;
+// Largest spread of the window energies over a run. A digit is steady (its
+// first window, at least min_tone_share filled, is within 1 dB of the others);
+// a vowel's harmonics swell and fade with the syllable.
+constexpr double kMaxEnergySwing = 1.585;  // 2 dB
 
 double db_to_power_ratio(double db) { return std::pow(10.0, db / 10.0); }
 
@@ -74,8 +77,12 @@ DtmfRxDescriptor::DtmfRxDescriptor(const DtmfRxConfig& c) : gate{}, cfg(c) {
     double loose =
         std::min(M_PI, 2 * M_PI * kFreq[k] * (cfg.freq_tolerance_pct + kLooseExtraPct) / 100 * n / fs);
     cos_tight[k] = static_cast<float>(std::cos(tight));
-    gate.cos_loose[k] = static_cast<float>(std::cos(loose));
-    gate.gain_cap[k] = static_cast<float>(2 / std::max(1e-3, 1 + std::cos(tight)));
+    for (int j = k; j < 16; j += kF) {
+      gate.lut[0][j] = gate.c2r[k];
+      gate.lut[1][j] = gate.c2i[k];
+      gate.lut[2][j] = static_cast<float>(std::cos(loose));  // cos of the widest phase error let through
+      gate.lut[3][j] = static_cast<float>(2 / std::max(1e-3, 1 + std::cos(tight)));  // largest energy correction
+    }
   }
   const double lw = kDtmfWindow;
   // A sine of power p over the window: |W|^2 = p lw^2 / 2.
@@ -117,6 +124,11 @@ struct DtmfRxBank::Lane {
 };
 
 namespace {
+// Element `lane` of a 16-lane vector through memory: indexing the vector type
+// with a run-time index makes GCC copy the whole vector first.
+inline float at(const vf16& v, int lane) { return reinterpret_cast<const float*>(&v)[lane]; }
+inline int32_t at(const vi16& v, int lane) { return reinterpret_cast<const int32_t*>(&v)[lane]; }
+
 float* alloc_floats(size_t n) {
   auto* p = static_cast<float*>(::operator new[](sizeof(float) * n, std::align_val_t(64)));
   std::fill(p, p + n, 0.0f);
@@ -128,13 +140,13 @@ void free_floats(float* p) { ::operator delete[](p, std::align_val_t(64)); }
 DtmfRxBank::DtmfRxBank(const DtmfRxConfig& cfg)
     : desc_(cfg),
       v_(new DtmfGateState()),
-      ring_(alloc_floats(static_cast<size_t>(kRing) * kF * kBankLanes)),
+      ring_(new DtmfHalfDft[kRing]()),
       lanes_(new Lane[kBankLanes]),
-      xbuf_(alloc_floats(static_cast<size_t>(kDtmfHalf) * kBankLanes)) {}
+      xbuf_(alloc_floats(static_cast<size_t>(kStage) * kBankLanes)) {}
 
 DtmfRxBank::~DtmfRxBank() {
   delete v_;
-  free_floats(ring_);
+  delete[] ring_;
   delete[] lanes_;
   free_floats(xbuf_);
 }
@@ -143,67 +155,83 @@ void DtmfRxBank::reset(int lane) {
   if (lane < 0 || lane >= kBankLanes) return;
   float* f = reinterpret_cast<float*>(v_);
   for (size_t i = 0; i < sizeof(DtmfGateState) / sizeof(vf16); i++) f[i * kBankLanes + lane] = 0.0f;
-  for (int i = 0; i < kRing * kF; i++) ring_[i * kBankLanes + lane] = 0.0f;
+  float* r = reinterpret_cast<float*>(ring_);
+  for (size_t i = 0; i < kRing * sizeof(DtmfHalfDft) / sizeof(vf16); i++) r[i * kBankLanes + lane] = 0.0f;
+  busy_ &= ~(1u << lane);
   lanes_[lane] = Lane{};
   lanes_[lane].origin = half_ * kDtmfHalf + pos_;
 }
 
-void DtmfRxBank::rx(const float* x, int n, Sink sink, void* ctx) { feed(x, n, sink, ctx); }
+void DtmfRxBank::rx(const float* x, int n, Sink sink, void* ctx) { feed(dtmf_kernels(), x, n, sink, ctx); }
 
 void DtmfRxBank::rx16(const int16_t* const* ch, int n, Sink sink, void* ctx) {
-  const Kernels& k = kernels();
-  int off = 0;
-  while (off < n) {
-    int m = std::min(n - off, kDtmfHalf - pos_);
-    k.gather16(ch, off, m, xbuf_);
-    feed(xbuf_, m, sink, ctx);
-    off += m;
+  const DtmfKernels& k = dtmf_kernels();
+  // Ask for all the cache lines of a frame at once: 16 scattered channel
+  // buffers otherwise arrive one miss at a time.
+  for (int lane = 0; lane < kBankLanes; lane++)
+    if (ch[lane])
+      for (int t = 0; t < n; t += 32) __builtin_prefetch(ch[lane] + t);
+  for (int off = 0; off < n; off += kStage) {
+    int m = std::min(n - off, kStage);
+    k.interleave16(ch, off, m, xbuf_);
+    feed(k, xbuf_, m, sink, ctx);
   }
 }
 
-void DtmfRxBank::feed(const float* x, int n, Sink sink, void* ctx) {
-  const DtmfKernels& k = dtmf_kernels();
+void DtmfRxBank::feed(const DtmfKernels& k, const float* x, int n, Sink sink, void* ctx) {
   float* s1 = reinterpret_cast<float*>(v_->s1);
   float* s2 = reinterpret_cast<float*>(v_->s2);
   float* e = reinterpret_cast<float*>(&v_->e);
   while (n > 0) {
     int m = std::min(n, kDtmfHalf - pos_);
-    k.goertzel8(desc_.coef, s1, s2, x, m, e);
+    k.goertzel8(desc_.coef, s1, s2, x, m, e, pos_ == 0);
     pos_ += m;
     x += static_cast<size_t>(m) * kBankLanes;
     n -= m;
     if (pos_ == kDtmfHalf) {
-      end_of_half(sink, ctx);
+      end_of_half(k, sink, ctx);
       pos_ = 0;
       half_++;
     }
   }
 }
 
-void DtmfRxBank::end_of_half(Sink sink, void* ctx) {
+void DtmfRxBank::end_of_half(const DtmfKernels& k, Sink sink, void* ctx) {
   DtmfGateOut out;
-  dtmf_kernels().gate(desc_.gate, v_, ring_ + (half_ & (kRing - 1)) * kF * kBankLanes, &out);
-  for (int lane = 0; lane < kBankLanes; lane++) {
-    const int digit = out.digit[lane];
-    if (digit < 0 && lanes_[lane].state == Lane::State::kIdle && lanes_[lane].pend < 0) continue;
-    WinStats st;
-    for (int k = 0; k < kF; k++) {
-      st.w_re[k] = v_->wr[k][lane];
-      st.w_im[k] = v_->wi[k][lane];
+  k.gate(desc_.gate, v_, &ring_[(half_ - 1) & (kRing - 1)], &ring_[half_ & (kRing - 1)], &out);
+  uint32_t todo = busy_;
+  for (int lane = 0; lane < kBankLanes; lane++) todo |= static_cast<uint32_t>(at(out.digit, lane) >= 0) << lane;
+  while (todo) {
+    const int lane = __builtin_ctz(todo);
+    todo &= todo - 1;
+    const int digit = at(out.digit, lane);
+    Lane& L = lanes_[lane];
+    if (L.state == Lane::State::kActive && digit == L.digit && L.pend < 0) {  // the common case: still on
+      L.misses = 0;
+      L.last_seen = half_;
+      continue;
     }
-    st.e_win = out.ewin[lane];
-    st.pr_re = out.pr_re[lane];
-    st.pr_im = out.pr_im[lane];
-    st.pc_re = out.pc_re[lane];
-    st.pc_im = out.pc_im[lane];
-    lane_window(lane, digit, st, sink, ctx);
+    lane_window(lane, digit, out, sink, ctx);
+    set_busy(lane);
   }
+}
+
+void DtmfRxBank::set_busy(int lane) {
+  const Lane& L = lanes_[lane];
+  if (L.state != Lane::State::kIdle || L.pend >= 0)
+    busy_ |= 1u << lane;
+  else
+    busy_ &= ~(1u << lane);
 }
 
 float DtmfRxBank::amp(int64_t half, int lane, int row, int col) const {
   if (half < 0 || half > half_ || half_ - half >= kRing) return 0.0f;
-  const float* slot = ring_ + (half & (kRing - 1)) * kF * kBankLanes;
-  return std::sqrt(slot[row * kBankLanes + lane]) + std::sqrt(slot[col * kBankLanes + lane]);
+  const DtmfHalfDft& x = ring_[half & (kRing - 1)];
+  auto mag = [&](int k) {
+    float re = at(x.re[k], lane), im = at(x.im[k], lane);
+    return std::sqrt(re * re + im * im);
+  };
+  return mag(row) + mag(col);
 }
 
 // The tone fills the half blocks before its first full window from their end;
@@ -236,15 +264,56 @@ int64_t DtmfRxBank::estimate_end(int lane, int64_t wl, int row, int col) const {
 
 namespace {
 
-using cplx = std::complex<double>;
+// A minimal complex type: std::complex's operators guard inf/nan cases
+// through library calls that dominate this small amount of arithmetic.
+struct cplx {
+  double re = 0, im = 0;
+};
+inline cplx operator+(cplx a, cplx b) { return {a.re + b.re, a.im + b.im}; }
+inline cplx operator-(cplx a, cplx b) { return {a.re - b.re, a.im - b.im}; }
+inline cplx operator*(cplx a, cplx b) { return {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}; }
+inline cplx operator*(cplx a, double k) { return {a.re * k, a.im * k}; }
+inline cplx conj(cplx a) { return {a.re, -a.im}; }
+inline double norm(cplx a) { return a.re * a.re + a.im * a.im; }
+inline cplx unit(double phase) { return {std::cos(phase), std::sin(phase)}; }
 
-// Response of the window's DFT to a complex tone offset by d rad/sample from
-// the bin: the sum of e^{j d n} over the window.
-cplx window_kernel(double d) {
-  double s = std::sin(d / 2);
-  double mag = std::fabs(s) < 1e-12 ? kDtmfWindow : std::sin(d * kDtmfWindow / 2) / s;
-  double ph = d * (kDtmfWindow - 1) / 2;
-  return {mag * std::cos(ph), mag * std::sin(ph)};
+// Per-bin phasors for the window response below: e^{-jw/2}, e^{-jwL/2},
+// e^{-jw(L-1)/2} of each DTMF bin (L = window length).
+struct BinPhasors {
+  cplx half[kF], full[kF], mid[kF];
+  BinPhasors() {
+    for (int k = 0; k < kF; k++) {
+      double w = 2 * M_PI * kFreq[k] / kSampleRate;
+      half[k] = unit(-w / 2);
+      full[k] = unit(-w * kDtmfWindow / 2);
+      mid[k] = unit(-w * (kDtmfWindow - 1) / 2);
+    }
+  }
+};
+const BinPhasors& bin_phasors() {
+  static const BinPhasors p;
+  return p;
+}
+
+// Response of each bin's window DFT to the complex tone e^{jwn}: the sum over
+// the window of e^{j(w - w_k)n} = e^{jd(L-1)/2} sin(dL/2) / sin(d/2), d = w - w_k.
+// With the tone's phasors at w/2, wL/2 and w(L-1)/2 computed once, every bin
+// costs a few multiplications. `image_bins` lists the bins (two) that also need
+// the response to the tone's negative-frequency image e^{-jwn}.
+void window_response(double w, cplx* out, const int* image_bins, cplx* image) {
+  const BinPhasors& b = bin_phasors();
+  const cplx u1 = unit(w / 2), ul = unit(w * kDtmfWindow / 2);
+  const cplx um = ul * conj(u1);
+  auto resp = [](cplx p1, cplx pl, cplx pm) {
+    double s = p1.im;  // sin(d/2)
+    double mag = std::fabs(s) < 1e-12 ? kDtmfWindow : pl.im / s;
+    return pm * mag;
+  };
+  for (int k = 0; k < kF; k++) out[k] = resp(u1 * b.half[k], ul * b.full[k], um * b.mid[k]);
+  for (int i = 0; i < 2; i++) {
+    const int k = image_bins[i];
+    image[i] = resp(conj(u1) * b.half[k], conj(ul) * b.full[k], conj(um) * b.mid[k]);
+  }
 }
 
 }  // namespace
@@ -265,44 +334,48 @@ bool DtmfRxBank::run_passes(const Lane& L, int row, int col) const {
     pcr += w.pc_re;
     pci += w.pc_im;
   }
-  if (!(prr >= d.cos_tight[row] * std::hypot(prr, pri) && pcr >= d.cos_tight[col] * std::hypot(pcr, pci)))
+  if (!(prr >= d.cos_tight[row] * std::sqrt(prr * prr + pri * pri) &&
+        pcr >= d.cos_tight[col] * std::sqrt(pcr * pcr + pci * pci)))
     return false;
   const double w_row = 2 * M_PI * kFreq[row] / kSampleRate + std::atan2(pri, prr) / kDtmfHalf;
   const double w_col = 2 * M_PI * kFreq[col] / kSampleRate + std::atan2(pci, pcr) / kDtmfHalf;
   const double ratio = (w_col / w_row) / (kFreq[col] / kFreq[row]);
   if (std::fabs(ratio - 1) > kMaxRatioDeviation) return false;
+  double emin = 1e300, emax = 0;
+  for (const WinStats& w : L.hist) {
+    emin = std::min<double>(emin, w.e_win);
+    emax = std::max<double>(emax, w.e_win);
+  }
+  if (emax > emin * kMaxEnergySwing) return false;
 
   // Response of bin k to the row and column tone, and to their negative-
   // frequency images (a real tone is e^{jwn} and e^{-jwn}).
-  cplx kr[kF], kc[kF], kri[kF], kci[kF];
-  for (int k = 0; k < kF; k++) {
-    double wk = 2 * M_PI * kFreq[k] / kSampleRate;
-    kr[k] = window_kernel(w_row - wk);
-    kc[k] = window_kernel(w_col - wk);
-    kri[k] = window_kernel(-w_row - wk);
-    kci[k] = window_kernel(-w_col - wk);
-  }
+  const int rc[2] = {row, col};
+  cplx kr[kF], kc[kF], kri[2], kci[2];  // kri[0]: row tone's image in the row bin, [1]: in the column bin
+  window_response(w_row, kr, rc, kri);
+  window_response(w_col, kc, rc, kci);
   const cplx det = kr[row] * kc[col] - kc[row] * kr[col];
-  if (std::abs(det) < 1e-9) return false;
+  if (norm(det) < 1e-18) return false;
+  const cplx inv_det = conj(det) * (1 / norm(det));
   double ar = 0, ac = 0, resid[kF] = {};
   bool filled = true;  // every window nearly all tone (rejects short tones)
   for (const WinStats& w : L.hist) {
-    const cplx xr(w.w_re[row], w.w_im[row]), xc(w.w_re[col], w.w_im[col]);
-    cplx a_r = 0, a_c = 0;
-    for (int it = 0; it < 3; it++) {  // the images are small: two refinements suffice
-      cplx yr = xr - std::conj(a_r) * kri[row] - std::conj(a_c) * kci[row];
-      cplx yc = xc - std::conj(a_r) * kri[col] - std::conj(a_c) * kci[col];
-      a_r = (yr * kc[col] - yc * kc[row]) / det;
-      a_c = (yc * kr[row] - yr * kr[col]) / det;
-    }
-    ar += std::norm(a_r);
-    ac += std::norm(a_c);
+    const cplx xr{w.w_re[row], w.w_im[row]}, xc{w.w_re[col], w.w_im[col]};
+    // Solve without the images, then once more with them removed (they are small).
+    cplx a_r = (xr * kc[col] - xc * kc[row]) * inv_det;
+    cplx a_c = (xc * kr[row] - xr * kr[col]) * inv_det;
+    const cplx yr = xr - conj(a_r) * kri[0] - conj(a_c) * kci[0];
+    const cplx yc = xc - conj(a_r) * kri[1] - conj(a_c) * kci[1];
+    a_r = (yr * kc[col] - yc * kc[row]) * inv_det;
+    a_c = (yc * kr[row] - yr * kr[col]) * inv_det;
+    ar += norm(a_r);
+    ac += norm(a_c);
     // A real tone with complex amplitude a has energy 2 |a|^2 L over the window.
-    filled = filled && 2 * kDtmfWindow * (std::norm(a_r) + std::norm(a_c)) >= d.cfg.min_tone_share * w.e_win;
+    filled = filled && 2 * kDtmfWindow * (norm(a_r) + norm(a_c)) >= d.cfg.min_tone_share * w.e_win;
     for (int k = 0; k < kF; k++) {
       if (k == row || k == col) continue;
-      cplx model = a_r * kr[k] + a_c * kc[k] + std::conj(a_r) * kri[k] + std::conj(a_c) * kci[k];
-      resid[k] += std::norm(cplx(w.w_re[k], w.w_im[k]) - model);
+      cplx model = a_r * kr[k] + a_c * kc[k];  // the images are 30 dB down here: left out
+      resid[k] += norm(cplx{w.w_re[k], w.w_im[k]} - model);
     }
   }
   const double l2 = double(kDtmfWindow) * kDtmfWindow;  // |W|^2 = |a|^2 l2 for a tone on its bin
@@ -313,7 +386,7 @@ bool DtmfRxBank::run_passes(const Lane& L, int row, int col) const {
          ac <= ar * d.twist_reverse && res_row <= ar * l2 * d.rel_peak && res_col <= ac * l2 * d.rel_peak && filled;
 }
 
-void DtmfRxBank::lane_window(int lane, int digit, const WinStats& st, Sink sink, void* ctx) {
+void DtmfRxBank::lane_window(int lane, int digit, const DtmfGateOut& out, Sink sink, void* ctx) {
   Lane& L = lanes_[lane];
   const int64_t h = half_;
   auto emit = [&](int dg, bool end, int64_t at) {
@@ -330,7 +403,16 @@ void DtmfRxBank::lane_window(int lane, int digit, const WinStats& st, Sink sink,
       L.count = 1;
       L.pend_first = h;
     }
-    L.hist[(L.count - 1) % kOn] = st;
+    WinStats& st = L.hist[(L.count - 1) % kOn];
+    for (int k = 0; k < kF; k++) {
+      st.w_re[k] = at(v_->wr[k], lane);
+      st.w_im[k] = at(v_->wi[k], lane);
+    }
+    st.e_win = at(out.ewin, lane);
+    st.pr_re = at(out.pr_re, lane);
+    st.pr_im = at(out.pr_im, lane);
+    st.pc_re = at(out.pc_re, lane);
+    st.pc_im = at(out.pc_im, lane);
   } else {
     L.pend = -1;
     L.count = 0;
@@ -388,21 +470,23 @@ void collect(void* ctx, const DtmfEvent& ev) {
 }  // namespace
 
 std::vector<std::vector<DtmfDigit>> dtmf_detect_bank(const std::vector<const int16_t*>& ch,
-                                                     const std::vector<size_t>& len,
-                                                     const DtmfRxConfig& cfg) {
+                                                     const std::vector<size_t>& len, const DtmfRxConfig& cfg,
+                                                     int frame) {
   const size_t nch = std::min<size_t>(ch.size(), kBankLanes);
   std::vector<std::vector<DtmfDigit>> out(kBankLanes);
   DtmfRxBank bank(cfg);
   Collector col{&out, 0};
   size_t total = 0;
   for (size_t i = 0; i < nch; i++) total = std::max(total, len[i]);
-  // Chunks of one half block, so `now` is when an event was reported; shorter
-  // channels are padded with silence, and all are flushed with silence.
+  // Frames of `frame` samples, as a board delivers them; `now` (the report
+  // time) is the end of the frame. Shorter channels are padded with silence,
+  // and all are flushed with silence.
+  frame = std::max(1, frame);
   const size_t flush = static_cast<size_t>(kOff + 4) * kDtmfHalf;
   const int16_t* ptr[kBankLanes];
-  int16_t tail[kBankLanes][kDtmfHalf];
-  for (size_t t = 0; t < total + flush; t += kDtmfHalf) {
-    int m = static_cast<int>(std::min<size_t>(kDtmfHalf, total + flush - t));
+  std::vector<int16_t> tail(static_cast<size_t>(kBankLanes) * frame);
+  for (size_t t = 0; t < total + flush; t += frame) {
+    int m = static_cast<int>(std::min<size_t>(frame, total + flush - t));
     for (size_t i = 0; i < kBankLanes; i++) {
       if (i >= nch || !ch[i] || t >= len[i]) {
         ptr[i] = nullptr;  // silence
@@ -410,9 +494,10 @@ std::vector<std::vector<DtmfDigit>> dtmf_detect_bank(const std::vector<const int
         ptr[i] = ch[i] + t;
       } else {  // the chunk straddles the end of this channel
         size_t have = len[i] - t;
-        std::memcpy(tail[i], ch[i] + t, have * sizeof(int16_t));
-        std::memset(tail[i] + have, 0, (m - have) * sizeof(int16_t));
-        ptr[i] = tail[i];
+        int16_t* dst = tail.data() + i * frame;
+        std::memcpy(dst, ch[i] + t, have * sizeof(int16_t));
+        std::memset(dst + have, 0, (m - have) * sizeof(int16_t));
+        ptr[i] = dst;
       }
     }
     col.now = static_cast<int64_t>(t + m);
@@ -425,8 +510,8 @@ std::vector<std::vector<DtmfDigit>> dtmf_detect_bank(const std::vector<const int
   return out;
 }
 
-std::vector<DtmfDigit> dtmf_detect(const int16_t* pcm, size_t n, const DtmfRxConfig& cfg) {
-  auto r = dtmf_detect_bank({pcm}, {n}, cfg);
+std::vector<DtmfDigit> dtmf_detect(const int16_t* pcm, size_t n, const DtmfRxConfig& cfg, int frame) {
+  auto r = dtmf_detect_bank({pcm}, {n}, cfg, frame);
   return std::move(r[0]);
 }
 

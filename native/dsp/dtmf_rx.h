@@ -11,10 +11,10 @@
 // analysed: strongest row and column tone, their share of the window's energy,
 // their lead over the other tones of their group, their level and twist, and
 // their frequency, measured from the phase advance between successive windows.
-// A digit starts after 3 consecutive windows agree (the checks on level, twist
-// and frequency then use the average over those windows) and ends after 4
-// windows without it. Start and end samples are estimated from how much of the
-// boundary half blocks the tone fills.
+// A digit starts after 3 consecutive windows agree and a fit of the two tones
+// to those windows (mean frequencies, leakage-free amplitudes) passes the
+// limits; it ends after 4 windows without it. Start and end samples are
+// estimated from how much of the boundary half blocks the tone fills.
 //
 // The descriptor (frequencies, thresholds) is shared read-only; a bank holds
 // the small per-lane state. rx() never allocates or locks.
@@ -27,6 +27,8 @@
 #include "native/dsp/simd.h"
 
 namespace bcti {
+
+struct DtmfKernels;
 
 struct DtmfRxConfig {
   // Per-tone level below which a tone pair is not a digit (dBm0, measured as
@@ -63,10 +65,11 @@ struct DtmfEvent {
 // gate candidate digits) runs in a per-ISA kernel, dtmf_kernels().gate in
 // native/dsp/kernels.h; these are its inputs and outputs.
 struct alignas(64) DtmfGateConst {
+  // Per-bin constants looked up by a lane's strongest bin k: lut[i][j] is
+  // constant i of bin j % 8 (i: c2r, c2i, cos_loose, gain_cap).
+  float lut[4][16];
   float c1r[8], c1i[8];  // e^{-jw(N-1)}: Goertzel state -> DFT of a half block
   float c2r[8], c2i[8];  // e^{-jwN}: phase advance of one half block
-  float cos_loose[8];    // cos of the largest phase error per hop the gate lets through
-  float gain_cap[8];     // largest frequency-offset correction applied to an energy
   float level_gate;      // |W|^2 of a tone kGateDb below the minimum level
   float rel_peak_gate;   // runner-up of a group must stay below peak * this
   float twist_gate_lo, twist_gate_hi;  // T_col / T_row limits
@@ -74,9 +77,13 @@ struct alignas(64) DtmfGateConst {
 };
 struct DtmfGateState {  // every member one value per lane
   vf16 s1[8], s2[8], e;  // Goertzel state and energy of the current half block
-  vf16 xr[8], xi[8];     // DFT of the previous half block
   vf16 wr[8], wi[8];     // DFT of the latest window (the previous one on entry)
   vf16 e_prev;           // energy of the previous half block
+};
+// DFT of one half block, kept for kRing half blocks (the window is made of the
+// last two; the timing estimates look further back).
+struct DtmfHalfDft {
+  vf16 re[8], im[8];
 };
 struct DtmfGateOut {
   vi16 digit;            // candidate digit (index into "123A456B789C*0#D") or -1
@@ -119,9 +126,10 @@ class DtmfRxBank {
  private:
   struct Lane;  // scalar per-lane debounce state
   struct WinStats;
-  void feed(const float* x, int n, Sink sink, void* ctx);
-  void end_of_half(Sink sink, void* ctx);
-  void lane_window(int lane, int digit, const WinStats& st, Sink sink, void* ctx);
+  void feed(const DtmfKernels& k, const float* x, int n, Sink sink, void* ctx);
+  void end_of_half(const DtmfKernels& k, Sink sink, void* ctx);
+  void lane_window(int lane, int digit, const DtmfGateOut& out, Sink sink, void* ctx);
+  void set_busy(int lane);
   bool run_passes(const Lane& lane, int row, int col) const;
   float amp(int64_t half, int lane, int row, int col) const;
   int64_t estimate_start(int lane, int64_t first_window, int row, int col) const;
@@ -130,9 +138,11 @@ class DtmfRxBank {
   static constexpr int kRing = 16;  // half blocks of amplitude history (power of two)
   DtmfRxDescriptor desc_;
   DtmfGateState* v_;  // vector state
-  float* ring_;       // |X|^2 of the last kRing half blocks: [kRing][8][16]
+  DtmfHalfDft* ring_; // the last kRing half blocks
   Lane* lanes_;
-  float* xbuf_;       // rx16 staging: kDtmfHalf * 16 floats
+  uint32_t busy_ = 0; // lanes with a digit reported or being confirmed
+  static constexpr int kStage = 256;  // rx16 interleaves this many samples at a time
+  float* xbuf_;       // rx16 staging: kStage * 16 floats
   int pos_ = 0;       // samples into the current half block
   int64_t half_ = 0;  // index of the current half block (bank-wide)
 };
@@ -144,14 +154,15 @@ struct DtmfDigit {
   int64_t reported_sample;  // when the start event was emitted (latency)
 };
 
-// One channel, offline: runs a bank on lane 0 and flushes with silence so a
-// digit at the very end is closed.
-std::vector<DtmfDigit> dtmf_detect(const int16_t* pcm, size_t n, const DtmfRxConfig& cfg = {});
+// One channel, offline: runs a bank on lane 0 (fed `frame` samples per rx16
+// call) and flushes with silence so a digit at the very end is closed.
+std::vector<DtmfDigit> dtmf_detect(const int16_t* pcm, size_t n, const DtmfRxConfig& cfg = {},
+                                   int frame = kDtmfHalf);
 
 // Up to 16 channels of different lengths at once (one lane each).
 std::vector<std::vector<DtmfDigit>> dtmf_detect_bank(const std::vector<const int16_t*>& ch,
-                                                     const std::vector<size_t>& len,
-                                                     const DtmfRxConfig& cfg = {});
+                                                     const std::vector<size_t>& len, const DtmfRxConfig& cfg = {},
+                                                     int frame = kDtmfHalf);
 
 // Transmitter helper: a digit string ('0'-'9', '*', '#', 'A'-'D'; ',' = a pause
 // of pause_ms) as 16-bit PCM, each digit on_ms of its tone pair followed by

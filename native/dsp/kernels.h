@@ -67,18 +67,25 @@ namespace bcti {
 struct DtmfGateConst;
 struct DtmfGateState;
 struct DtmfGateOut;
+struct DtmfHalfDft;
 
 struct DtmfKernels {
   // The 8 DTMF Goertzel resonators over n interleaved samples of 16 lanes, all
   // 8 dependency chains interleaved where the registers hold them (the
   // recursion is latency-bound otherwise). s1/s2: [8][16]; energy[16] += sum x^2.
-  void (*goertzel8)(const float* coef, float* s1, float* s2, const float* x, int n, float* energy);
+  // `fresh`: start s1, s2 and energy from zero instead of their contents.
+  void (*goertzel8)(const float* coef, float* s1, float* s2, const float* x, int n, float* energy, bool fresh);
+  // Like Kernels::gather16 (16 int16 channels from `offset`, nullptr = silence,
+  // into out[t * 16 + lane]), as blocks of in-register transposes: several
+  // times cheaper than the element-wise copy.
+  void (*interleave16)(const int16_t* const* ch, int offset, int n, float* out);
   // End of a half block of the DTMF receiver: turns the Goertzel state of the 8
-  // DTMF frequencies into the half block's DFT, forms the 106-sample window,
-  // measures each group's strongest tone and its phase advance, and gates a
-  // candidate digit per lane; writes |X|^2 of the half block to ring_slot
-  // [8][16]. Structures and meaning: native/dsp/dtmf_rx.h.
-  void (*gate)(const DtmfGateConst& c, DtmfGateState* st, float* ring_slot, DtmfGateOut* out);
+  // DTMF frequencies into the half block's DFT (written to `cur`), forms the
+  // 106-sample window with the previous half block's (`prev`), measures each
+  // group's strongest tone and its phase advance, and gates a candidate digit
+  // per lane. Structures and meaning: native/dsp/dtmf_rx.h.
+  void (*gate)(const DtmfGateConst& c, DtmfGateState* st, const DtmfHalfDft* prev, DtmfHalfDft* cur,
+               DtmfGateOut* out);
 };
 
 namespace isa_generic { const DtmfKernels& dtmf_table(); }

@@ -11,9 +11,11 @@ namespace bcti::napi {
 namespace {
 
 // Options { minLevelDbm0, maxNormalTwistDb, maxReverseTwistDb, freqTolerancePct,
-// minToneShare }; TS validates them first, this only guards.
-DtmfRxConfig parse_config(const Napi::CallbackInfo& info, size_t i) {
+// minToneShare, frameSamples }; TS validates them first, this only guards.
+DtmfRxConfig parse_config(const Napi::CallbackInfo& info, size_t i, int* frame) {
   Napi::Object o = arg_object(info, i, "options");
+  *frame = static_cast<int>(opt_number(o, "frameSamples", kDtmfHalf));
+  if (*frame < 1 || *frame > 8000) throw_cti(info.Env(), err::kBadArgument, "options.frameSamples must be in [1, 8000]");
   DtmfRxConfig c;
   c.min_level_dbm0 = opt_number(o, "minLevelDbm0", c.min_level_dbm0);
   c.max_normal_twist_db = opt_number(o, "maxNormalTwistDb", c.max_normal_twist_db);
@@ -46,8 +48,9 @@ Napi::Array to_js(Napi::Env env, const std::vector<DtmfDigit>& v) {
 Napi::Value DetectDtmf(const Napi::CallbackInfo& info) {
   return guard(info.Env(), [&]() -> Napi::Value {
     Napi::Int16Array s = arg_int16(info, 0, "samples");
-    DtmfRxConfig cfg = parse_config(info, 1);
-    return to_js(info.Env(), dtmf_detect(s.Data(), s.ElementLength(), cfg));
+    int frame = 0;
+    DtmfRxConfig cfg = parse_config(info, 1, &frame);
+    return to_js(info.Env(), dtmf_detect(s.Data(), s.ElementLength(), cfg, frame));
   });
 }
 
@@ -71,8 +74,9 @@ Napi::Value DetectDtmfBank(const Napi::CallbackInfo& info) {
       ptr.push_back(s.Data());
       len.push_back(s.ElementLength());
     }
-    DtmfRxConfig cfg = parse_config(info, 1);
-    auto res = dtmf_detect_bank(ptr, len, cfg);
+    int frame = 0;
+    DtmfRxConfig cfg = parse_config(info, 1, &frame);
+    auto res = dtmf_detect_bank(ptr, len, cfg, frame);
     Napi::Array out = Napi::Array::New(env, res.size());
     for (size_t i = 0; i < res.size(); i++) out.Set(static_cast<uint32_t>(i), to_js(env, res[i]));
     return out;

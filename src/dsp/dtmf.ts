@@ -19,6 +19,7 @@ const RX_LIMITS: Record<keyof DtmfRxOptions, Range> = {
   maxReverseTwistDb: [0, 20],
   freqTolerancePct: [0.5, 4],
   minToneShare: [0.3, 1],
+  frameSamples: [1, 8000],
 };
 const TX_LIMITS: Record<keyof DtmfTxOptions, Range> = {
   onMs: [1, 60_000],
@@ -27,6 +28,8 @@ const TX_LIMITS: Record<keyof DtmfTxOptions, Range> = {
   levelDbm0: [-90, 3],
   twistDb: [-20, 20],
 };
+
+const INTEGER_OPTIONS = new Set(['frameSamples', 'onMs', 'offMs', 'pauseMs']);
 
 function checkOptions<T extends object>(what: string, o: T | undefined, limits: Record<string, Range>): T | undefined {
   if (o === undefined) return undefined;
@@ -37,6 +40,8 @@ function checkOptions<T extends object>(what: string, o: T | undefined, limits: 
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < range[0] || value > range[1])
       throw new CtiError('CTI_ERR_BAD_ARGUMENT', `${what}.${key}: expected a number in [${range[0]}, ${range[1]}], got ${String(value)}`);
+    if (INTEGER_OPTIONS.has(key) && !Number.isInteger(value))
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `${what}.${key}: expected an integer, got ${value}`);
   }
   return o;
 }

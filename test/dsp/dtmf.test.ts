@@ -351,6 +351,23 @@ describe('DTMF receiver: bank and instruction sets', () => {
     expect(detectDtmfBank(chans.slice(5, 8))).toEqual(chans.slice(5, 8).map((c) => detectDtmf(c)));
   });
 
+  it('the frame size a board delivers (1 to 1000 samples per call) does not change the answers', () => {
+    const chans = sixteenChannels().slice(0, 4);
+    const ref = detectDtmfBank(chans);
+    for (const frameSamples of [1, 7, 53, 160, 1000]) {
+      const got = detectDtmfBank(chans, { frameSamples });
+      got.forEach((lane, i) => {
+        const strip = (h: DtmfDigitHit[]) => h.map(({ digit, startMs, endMs }) => ({ digit, startMs, endMs }));
+        expect(strip(lane), `frame ${frameSamples} lane ${i}`).toEqual(strip(ref[i]!));
+        // Reported at the end of the frame in which the digit was recognised.
+        lane.forEach((h, j) => {
+          expect(h.reportedMs).toBeGreaterThanOrEqual(ref[i]![j]!.reportedMs - 7);
+          expect(h.reportedMs).toBeLessThanOrEqual(ref[i]![j]!.reportedMs + frameSamples / 8 + 1);
+        });
+      });
+    }
+  });
+
   it('every instruction set the CPU has gives the same digits and times', () => {
     const chans = sixteenChannels();
     const isas = addon.supportedIsas();
@@ -414,6 +431,7 @@ describe('DTMF transmitter helper and argument checks', () => {
     bad(() => detectDtmfBank(Array.from({ length: 17 }, () => new Int16Array(8))));
     bad(() => generateDtmf('12x'));
     bad(() => generateDtmf('1', { onMs: 0 }));
+    bad(() => detectDtmf(new Int16Array(8), { frameSamples: 1.5 }));
     // The native layer guards on its own too (STYLE.md #5).
     bad(() => addon.detectDtmf(new Int16Array(8), { freqTolerancePct: 9 }));
     bad(() => addon.generateDtmf('E', {}));

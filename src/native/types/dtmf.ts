@@ -12,6 +12,8 @@ export interface DtmfRxOptions {
   freqTolerancePct?: number;
   /** Share of the signal energy the tone pair must hold, 0..1. Default 0.8. */
   minToneShare?: number;
+  /** Offline runs only: samples per call into the receiver (a board's frame). Default 53. */
+  frameSamples?: number;
 }
 
 /** A detected digit; times in ms from the start of the samples (sample / 8, rounded). */
