@@ -8,9 +8,9 @@
 //   P_h  = W_h conj(W_{h-1}) e^{-jwN}                      phase advance over one hop:
 //          arg P = 2 pi (f - f_nominal) N / fs, so the frequency is checked
 //          directly (a magnitude alone cannot reject 3.5 % on the low group).
-// The window's energy loss from a frequency offset, cos^2(arg P / 2), is undone
-// (capped at the tolerance) before levels, twist and energy share are compared.
-// Per lane and window, the gate (vector compares, loose limits) yields a
+// In the gate, a window's energy loss from a frequency offset, cos^2(arg P / 2),
+// is undone (capped at the tolerance) before levels, twist and energy share are
+// compared. Per lane and window, the gate (vector compares, loose limits) yields a
 // candidate digit. The scalar debounce starts a digit after kOn consecutive
 // windows that also pass the tight checks of run_passes() (a fit of the two
 // tones to those windows), and ends it after kOff windows without it.

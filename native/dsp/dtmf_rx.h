@@ -13,7 +13,8 @@
 // their frequency, measured from the phase advance between successive windows.
 // A digit starts after 3 consecutive windows agree and a fit of the two tones
 // to those windows (mean frequencies, leakage-free amplitudes) passes the
-// limits; it ends after 4 windows without it. Start and end samples are
+// limits, including two talk-off guards (the column/row frequency ratio and a
+// steady level); it ends after 4 windows without it. Start and end samples are
 // estimated from how much of the boundary half blocks the tone fills.
 //
 // The descriptor (frequencies, thresholds) is shared read-only; a bank holds
@@ -35,7 +36,7 @@ struct DtmfRxConfig {
   // the mean over the detection windows).
   double min_level_dbm0 = -40;
   // Largest twist accepted, high group weaker than the low group ("normal") and
-  // high group stronger ("reverse"). A measurement guard band of kTwistGuardDb
+  // high group stronger ("reverse"). A measurement guard band of kDtmfTwistGuardDb
   // is added so tones exactly at the limit are accepted every time.
   double max_normal_twist_db = 8;
   double max_reverse_twist_db = 4;
