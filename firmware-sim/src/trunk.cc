@@ -1,0 +1,365 @@
+// The exchange's side of a trunk: an FXO port's PSTN line or an E1 timeslot.
+//
+// FXO (loop start): an incoming call rings the line with the country's ring
+// cadence; the board answers by going off hook. The board seizes the line by
+// going off hook, gets dial tone, dials DTMF (the exchange listens with the
+// project's DTMF receiver); the number is routed through the numbering plan to
+// a scripted far end. Answer is signalled by a polarity reversal (when the line
+// has it); the far end hanging up by a reversal back, a loop-current drop or
+// busy tone, per line.
+//
+// E1 CAS line signalling after ITU-T Q.421 (a and b bits; c, d fixed at 0, 1),
+// as ABCD nibbles:            forward (caller)        backward (called)
+//   idle                      1001 (0x9)              1001 (0x9)
+//   seizure / seizure ack     0001 (0x1)              1101 (0xD)
+//   answered                  -                       0101 (0x5)
+//   clear-back                -                       1101 (0xD)
+//   clear-forward             1001 (0x9)              -
+// The number follows the seizure as in-band DTMF (no register signalling yet:
+// MFC/R2 and ISDN PRI on TS16 come later); busy, congestion and SIT are in-band
+// tones, as on an FXO line.
+#include <algorithm>
+
+#include "world_parts.h"
+
+namespace bcti::sim {
+
+namespace {
+constexpr uint32_t kIdle = 0x9, kSeize = 0x1, kSeizeAck = 0xD, kAnswered = 0x5, kClearBack = 0xD;
+constexpr uint32_t kAb = 0xC;
+
+bool active(TrunkState s) { return s != TrunkState::kIdle && s != TrunkState::kDead; }
+}  // namespace
+
+void World::trunk_go(Trunk& t, TrunkState to, const char* why) {
+  if (t.sm.state() == to) return;
+  if (!t.sm.move(to, t_, why)) {
+    emit(Ev::kCallState, t.ch, t.call, -1, std::string("refused:") + TrunkStates::name(to));
+    return;
+  }
+  t.since = t_;
+  emit(Ev::kCallState, t.ch, t.call, t.incoming ? 1 : 0, t.sm.name());
+}
+
+void World::send_bits(Trunk& t, uint32_t abcd) {
+  if (t.rx_bits == abcd) return;
+  t.rx_bits = abcd;
+  line_event(t.ch, BCTI_SIM_EV_BITS, abcd);
+}
+
+void World::trunk_end(Trunk& t, const char* why) {
+  Chan& c = *chans_[t.ch - 1];
+  if (t.call) emit(Ev::kCallEnded, t.ch, t.call, t.incoming ? 1 : 0, why);
+  c.mouth.stop();
+  ears_->close(t.ch - 1);
+  t.call = 0;
+  t.incoming = false;
+  t.from.clear();
+  t.digits.clear();
+  t.script = FarScript{};
+  t.timer = -1;
+  t.ring_on = false;
+  t.rings = 0;
+  t.step = 0;
+  t.step_started = false;
+  t.reversed = false;  // the exchange restores normal battery on release
+  if (t.sm.state() != TrunkState::kDead) trunk_go(t, TrunkState::kIdle, why);
+}
+
+// An incoming call from the PSTN (JS: pstn.call).
+void World::incoming(Trunk& t, Command& c) {
+  if (t.sm.state() != TrunkState::kIdle || (!t.e1 && t.board_offhook)) {
+    const char* why = t.sm.state() == TrunkState::kDead ? "out of service" : "busy";
+    emit(Ev::kCallEnded, t.ch, c.call, 1, why);
+    return;
+  }
+  t.call = c.call;
+  t.incoming = true;
+  t.from = c.text;
+  t.script = c.script;
+  trunk_go(t, TrunkState::kOffering, "incoming call");
+  if (t.e1) {
+    send_bits(t, kSeize);
+    return;
+  }
+  t.cadence_step = 0;
+  t.ring_on = true;
+  t.rings = 1;
+  t.timer = t_ + static_cast<int64_t>(cfg_.ring_cadence_ms[0]) * 8;
+  line_event(t.ch, BCTI_SIM_EV_RING_BEGIN, 0);
+}
+
+void World::trunk_tick(Trunk& t) {
+  TrunkState s = t.sm.state();
+  if (s == TrunkState::kDead) {
+    if (t.dead_until >= 0 && t_ >= t.dead_until) {
+      t.dead_until = -1;
+      t.sm.move(TrunkState::kIdle, t_, "back in service");
+      emit(Ev::kCallState, t.ch, 0, 0, t.sm.name());
+      if (t.e1) send_bits(t, kIdle);
+    }
+    return;
+  }
+  if (s == TrunkState::kOffering) {
+    if (t.script.give_up_ms > 0 && t_ - t.since >= static_cast<int64_t>(t.script.give_up_ms) * 8) {
+      if (t.e1) send_bits(t, kIdle);
+      else if (t.ring_on) line_event(t.ch, BCTI_SIM_EV_RING_END, 0);
+      trunk_end(t, "caller gave up");
+      return;
+    }
+    if (!t.e1 && t.timer >= 0 && t_ >= t.timer) {
+      const auto& cad = cfg_.ring_cadence_ms;
+      t.cadence_step = (t.cadence_step + 1) % cad.size();
+      t.ring_on = t.cadence_step % 2 == 0;
+      t.timer += static_cast<int64_t>(cad[t.cadence_step]) * 8;
+      if (t.ring_on) {
+        t.rings++;
+        line_event(t.ch, BCTI_SIM_EV_RING_BEGIN, 0);
+      } else {
+        line_event(t.ch, BCTI_SIM_EV_RING_END, 0);
+        if (t.rings == 1) {
+          // Caller ID goes here (a later issue): FSK (ETSI EN 300 659 / Bellcore
+          // GR-30) or DTMF (ITU-T Q.23 digits, as Chinese exchanges often send)
+          // queued into this line's mouth during the first ring pause, built
+          // from t.from. Today the number is only reported to JS.
+        }
+      }
+    }
+    return;
+  }
+  if (s == TrunkState::kDialTone && t_ - t.since >= static_cast<int64_t>(cfg_.first_digit_ms) * 8) {
+    chans_[t.ch - 1]->mouth.stop();
+    chans_[t.ch - 1]->mouth.tone(plan_tone(ToneKind::kCongestion));
+    trunk_go(t, TrunkState::kTreatment, "no digits");
+    return;
+  }
+  if (s == TrunkState::kDigits && t.timer >= 0 && t_ >= t.timer) {
+    if (t.digits.empty()) {
+      chans_[t.ch - 1]->mouth.tone(plan_tone(ToneKind::kCongestion));
+      trunk_go(t, TrunkState::kTreatment, "no digits");
+    } else {
+      route(t);
+    }
+    return;
+  }
+  if (s == TrunkState::kAlerting && t.timer >= 0 && t_ >= t.timer) answer(t);
+}
+
+// ---- the board's signalling ----------------------------------------------------
+
+void World::trunk_board_hook(Trunk& t, int op) {
+  TrunkState s = t.sm.state();
+  Chan& c = *chans_[t.ch - 1];
+  if (op == BCTI_SIM_OFF_HOOK) {
+    if (t.board_offhook) return;
+    t.board_offhook = true;
+    if (s == TrunkState::kOffering) {  // answer (the ring trips; no ring-end event)
+      t.ring_on = false;
+      t.timer = -1;
+      trunk_go(t, TrunkState::kConnected, "board answered");
+      ears_->open(t.ch - 1, t_);
+      start_script(t);
+    } else if (s == TrunkState::kIdle) {  // seize: dial tone
+      t.digits.clear();
+      t.call = 0;
+      trunk_go(t, TrunkState::kDialTone, "board seized");
+      c.mouth.tone(plan_tone(ToneKind::kDial));
+      ears_->open(t.ch - 1, t_);
+    }
+  } else if (op == BCTI_SIM_ON_HOOK) {
+    if (!t.board_offhook) return;
+    t.board_offhook = false;
+    if (s == TrunkState::kConnected) {
+      emit(Ev::kCallHeard, t.ch, t.call, static_cast<int64_t>(Heard::kHangup), "hangup");
+      trunk_end(t, "board hung up");
+    } else if (s == TrunkState::kFarCleared) {
+      trunk_end(t, "far end hung up");
+    } else if (active(s) && s != TrunkState::kOffering) {
+      trunk_end(t, "board released");
+    }
+  } else if (op == BCTI_SIM_FLASH) {
+    if (s == TrunkState::kConnected) emit(Ev::kCallHeard, t.ch, t.call, static_cast<int64_t>(Heard::kFlash), "flash");
+  }
+}
+
+void World::trunk_board_bits(Trunk& t, uint32_t abcd) {
+  if (abcd == t.tx_bits) return;
+  t.tx_bits = abcd;
+  emit(Ev::kBoardBits, t.ch, t.call, abcd, "");
+  TrunkState s = t.sm.state();
+  uint32_t ab = abcd & kAb;
+  if (s == TrunkState::kDead) return;
+  if (s == TrunkState::kIdle) {
+    if (ab == (kSeize & kAb)) {  // the board seizes to call out
+      send_bits(t, kSeizeAck);
+      t.digits.clear();
+      trunk_go(t, TrunkState::kDigits, "board seized");
+      t.timer = t_ + static_cast<int64_t>(cfg_.first_digit_ms) * 8;
+      ears_->open(t.ch - 1, t_);
+    }
+    return;
+  }
+  if (t.incoming) {
+    if (s == TrunkState::kOffering && ab == (kAnswered & kAb)) {
+      trunk_go(t, TrunkState::kConnected, "board answered");
+      ears_->open(t.ch - 1, t_);
+      start_script(t);
+    } else if (s == TrunkState::kConnected && ab == (kClearBack & kAb)) {
+      emit(Ev::kCallHeard, t.ch, t.call, static_cast<int64_t>(Heard::kHangup), "hangup");
+      trunk_go(t, TrunkState::kBoardCleared, "clear-back");
+      chans_[t.ch - 1]->mouth.stop();
+      send_bits(t, kIdle);  // the caller's side clears forward
+    } else if ((s == TrunkState::kBoardCleared || s == TrunkState::kFarCleared) && ab == (kIdle & kAb)) {
+      trunk_end(t, s == TrunkState::kBoardCleared ? "board hung up" : "far end hung up");
+    }
+    return;
+  }
+  // Outgoing: the board clears forward.
+  if (ab == (kIdle & kAb) && active(s)) {
+    if (s == TrunkState::kConnected) emit(Ev::kCallHeard, t.ch, t.call, static_cast<int64_t>(Heard::kHangup), "hangup");
+    const char* why = s == TrunkState::kConnected ? "board hung up" : s == TrunkState::kFarCleared ? "far end hung up" : "board released";
+    send_bits(t, kIdle);
+    trunk_end(t, why);
+  }
+}
+
+// ---- digits and routing ----------------------------------------------------------
+
+void World::trunk_heard(Trunk& t, Heard what, const char* text, int64_t at) {
+  TrunkState s = t.sm.state();
+  if (s == TrunkState::kDialTone || s == TrunkState::kDigits) {
+    if (what != Heard::kDigit) return;
+    if (s == TrunkState::kDialTone) {
+      chans_[t.ch - 1]->mouth.stop();
+      trunk_go(t, TrunkState::kDigits, "first digit");
+    }
+    emit(Ev::kCallHeard, t.ch, 0, static_cast<int64_t>(what), text);
+    if (text[0] == '#') {
+      route(t);
+      return;
+    }
+    t.digits += text;
+    // Complete as soon as the number is known and no longer known number starts with it.
+    bool known = cfg_.numbers.count(t.digits) > 0, longer = false;
+    for (auto it = cfg_.numbers.upper_bound(t.digits); it != cfg_.numbers.end() && it->first.compare(0, t.digits.size(), t.digits) == 0; ++it)
+      longer = true;
+    if (known && !longer) route(t);
+    else t.timer = t_ + static_cast<int64_t>(cfg_.interdigit_ms) * 8;
+    return;
+  }
+  if (s != TrunkState::kConnected || !t.call) return;
+  WorldEvent e;
+  e.type = Ev::kCallHeard;
+  e.channel = t.ch;
+  e.call = t.call;
+  e.t = at;
+  e.value = static_cast<int64_t>(what);
+  e.set_text(text);
+  emit(e);
+  // A script waiting for this?
+  if (t.step < t.script.steps.size() && t.step_started && t.script.steps[t.step].op == Step::Op::kWait) {
+    const Step& st = t.script.steps[t.step];
+    switch (st.wait) {
+      case Step::Wait::kVoice: t.step_done |= what == Heard::kVoice; break;
+      case Step::Wait::kSilence: t.step_done |= what == Heard::kSilence; break;
+      case Step::Wait::kDigits:
+        if (what == Heard::kDigit && ++t.digits_heard >= st.count) t.step_done = true;
+        break;
+      case Step::Wait::kTone: t.step_done |= what == Heard::kTone && tone_kind_name(st.tone) == std::string(text); break;
+    }
+  }
+}
+
+void World::route(Trunk& t) {
+  Chan& c = *chans_[t.ch - 1];
+  auto it = cfg_.numbers.find(t.digits);
+  t.script = it != cfg_.numbers.end() ? it->second : cfg_.unknown;
+  t.call = 0x40000000u + ++out_calls_;
+  t.incoming = false;
+  t.timer = -1;
+  c.mouth.stop();
+  emit(Ev::kCallDialled, t.ch, t.call, static_cast<int64_t>(t.script.kind), t.digits);
+  switch (t.script.kind) {
+    case FarKind::kBusy:
+      c.mouth.tone(plan_tone(ToneKind::kBusy));
+      trunk_go(t, TrunkState::kTreatment, "busy");
+      return;
+    case FarKind::kCongestion:
+      c.mouth.tone(plan_tone(ToneKind::kCongestion));
+      trunk_go(t, TrunkState::kTreatment, "congestion");
+      return;
+    case FarKind::kUnallocated: {
+      // SIT then a recorded announcement, four times, then congestion.
+      ToneDescriptor sit = plan_tone(ToneKind::kSit);
+      sit.repeat = 1;
+      for (int i = 0; i < 4; i++) {
+        c.mouth.tone(sit);
+        c.mouth.speak(2500, -18);
+        c.mouth.silence(500);
+      }
+      c.mouth.tone(plan_tone(ToneKind::kCongestion));
+      trunk_go(t, TrunkState::kTreatment, "unallocated number");
+      return;
+    }
+    default: break;
+  }
+  c.mouth.tone(plan_tone(ToneKind::kRingback));
+  trunk_go(t, TrunkState::kAlerting, "routed");
+  if (t.script.kind == FarKind::kNoAnswer) return;
+  // Answer after `rings` ring cycles: right after the last one's burst.
+  const TonePlanTone* rb = cfg_.plan->find(ToneKind::kRingback);
+  double period = 0, on = 0;
+  if (rb && !rb->cadence.empty()) {
+    for (const auto& d : rb->cadence) period += d.nominal_ms;
+    on = rb->cadence[0].nominal_ms;
+  }
+  int rings = std::max(0, t.script.rings);
+  double ms = rings == 0 ? 0 : (rings - 1) * period + on + 200;
+  t.timer = t_ + static_cast<int64_t>(ms * 8);
+}
+
+void World::answer(Trunk& t) {
+  chans_[t.ch - 1]->mouth.stop();
+  t.timer = -1;
+  trunk_go(t, TrunkState::kConnected, "far end answered");
+  if (t.e1) {
+    send_bits(t, kAnswered);
+  } else if (t.line.answer_polarity) {
+    t.reversed = !t.reversed;
+    line_event(t.ch, BCTI_SIM_EV_POLARITY, t.reversed ? 1 : 0);
+  }
+  ears_->open(t.ch - 1, t_);
+  start_script(t);
+}
+
+void World::far_hangup(Trunk& t) {
+  TrunkState s = t.sm.state();
+  Chan& c = *chans_[t.ch - 1];
+  if (s == TrunkState::kOffering) {  // the caller hangs up before the answer
+    if (t.e1) send_bits(t, kIdle);
+    else if (t.ring_on) line_event(t.ch, BCTI_SIM_EV_RING_END, 0);
+    trunk_end(t, "caller hung up");
+    return;
+  }
+  if (s != TrunkState::kConnected) return;
+  c.mouth.stop();
+  trunk_go(t, TrunkState::kFarCleared, "far end hung up");
+  if (t.e1) {
+    send_bits(t, t.incoming ? kIdle : kClearBack);
+    return;
+  }
+  int sig = t.script.hangup_signal >= 0 ? t.script.hangup_signal : static_cast<int>(t.line.hangup);
+  switch (static_cast<HangupSignal>(sig)) {
+    case HangupSignal::kPolarity:
+      t.reversed = !t.reversed;
+      line_event(t.ch, BCTI_SIM_EV_POLARITY, t.reversed ? 1 : 0);
+      break;
+    case HangupSignal::kLoopDrop:
+      t.reversed = false;
+      line_event(t.ch, BCTI_SIM_EV_LOOP_DROP, 0);
+      break;
+    case HangupSignal::kBusyTone: c.mouth.tone(plan_tone(ToneKind::kBusy)); break;
+  }
+}
+
+}  // namespace bcti::sim

@@ -1,0 +1,83 @@
+// The parts of the world (private to firmware-sim/src): a board channel with
+// its line, a phone, a trunk with the call on it, a span.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "world.h"
+
+namespace bcti::sim {
+
+// The audio path of one board channel: who talks toward the board (mouth),
+// the line model, and scratch buffers for one frame.
+struct World::Chan {
+  Chan(const bcti_sim_channel& i, const LineModelConfig& lm, uint64_t seed)
+      : info(i),
+        line(lm, static_cast<Law>(i.law), seed, 1000 + i.number),
+        mouth(seed, 2000 + i.number) {}
+  bcti_sim_channel info;
+  LineModel line;
+  Mouth mouth;
+  int phone = -1;  // index into phones_
+  int trunk = -1;  // index into trunks_
+  std::vector<int16_t> heard;  // what the listener heard this frame
+};
+
+// A desk phone on an FXS port.
+struct World::Phone {
+  int ch = 0;  // 1-based board channel
+  PhoneConfig cfg;
+  PhoneMachine sm{PhoneState::kIdle};
+  bool ringer = false;           // ringing voltage present (whatever the hook)
+  int rings = 0;                 // rings since it last rang from quiet
+  int64_t last_edge = -1;        // world sample of the last ringer change
+  int64_t quiet_since = -1;      // ring pause started
+  int64_t answer_at = -1;        // auto-answer deadline
+  int64_t flash_until = -1;      // back off hook then
+};
+
+// The exchange's side of one trunk (FXO line or E1 timeslot) and its call.
+struct World::Trunk {
+  int ch = 0;        // 1-based board channel
+  bool e1 = false;
+  int span = 1;      // 1-based board span
+  int index = 0;     // FXO: line number (1-based); E1: timeslot
+  std::string number;  // this trunk's own number (what callers dial to reach it)
+  LineConfig line;   // FXO signalling options (E1: unused)
+  TrunkMachine sm{TrunkState::kIdle};
+  int64_t since = 0;  // world sample of the last state change
+
+  // The call on it.
+  uint32_t call = 0;
+  bool incoming = false;
+  std::string from;     // incoming: caller number
+  std::string digits;   // outgoing: dialled so far
+  FarScript script;
+  int64_t timer = -1;   // next deadline (ring cadence, digit timeout, answer)
+  size_t cadence_step = 0;
+  bool ring_on = false;
+  int rings = 0;
+  size_t step = 0;       // script step
+  bool step_started = false;
+  bool step_done = false;   // a wait step was satisfied
+  int64_t step_deadline = -1;
+  int digits_heard = 0;
+  bool greeted = false;     // machine / fax prologue queued
+
+  // Line state.
+  bool board_offhook = false;  // FXO: the board holds the loop
+  bool reversed = false;       // FXO: battery polarity toward the board
+  uint32_t rx_bits = 0x9;      // E1: what the board receives
+  uint32_t tx_bits = 0x9;      // E1: what the board sends
+  int64_t dead_until = -1;     // line dropped until then (-1: in service)
+};
+
+struct World::Span {
+  int number = 1;
+  bool e1 = false;
+  bcti_sim_span_status status{};
+  int64_t crc_acc = 0;  // samples toward the next CRC error while in alarm
+};
+
+}  // namespace bcti::sim

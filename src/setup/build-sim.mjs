@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Builds firmware-sim/build/Release/firmware_sim.node (the simulated board) with
+// cmake-js from node_modules, against node-api-headers (firmware-sim/package.json
+// names Node-API 8, so nothing is ever downloaded). Skips the build when no
+// source under firmware-sim/ (nor native/dsp, which it compiles in) is newer
+// than the addon. Needs cmake and a C++ compiler; uses ninja when present.
+//   node src/setup/build-sim.mjs [--force]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dir = join(root, 'firmware-sim');
+const addon = join(dir, 'build', 'Release', 'firmware_sim.node');
+
+function newest(d, skip) {
+  let t = 0;
+  if (!existsSync(d)) return 0;
+  for (const e of readdirSync(d, { withFileTypes: true })) {
+    if (skip && skip.includes(e.name)) continue;
+    const p = join(d, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs, e.isDirectory() ? statSync(p).mtimeMs : 0);
+  }
+  return t;
+}
+
+const srcTime = Math.max(newest(dir, ['build', 'node_modules']), newest(join(root, 'native', 'dsp')), newest(join(root, 'native', 'core')));
+if (existsSync(addon) && statSync(addon).mtimeMs >= srcTime && !process.argv.includes('--force')) process.exit(0);
+
+const require = createRequire(import.meta.url);
+let cmakeJs;
+try {
+  cmakeJs = require.resolve('cmake-js/bin/cmake-js');
+  require.resolve('node-api-headers');
+} catch {
+  console.error('[setup] cmake-js or node-api-headers is not installed: run `npm install` first');
+  process.exit(1);
+}
+if (spawnSync('cmake', ['--version'], { stdio: 'ignore' }).status !== 0) {
+  console.error('[setup] cmake is not installed (Debian: apt-get install cmake)');
+  process.exit(1);
+}
+
+// Two builds at once would corrupt firmware-sim/build: take a lock directory,
+// waiting for another build to finish (a dead holder's lock is taken over).
+mkdirSync(join(dir, 'build'), { recursive: true });
+const lock = join(dir, 'build', '.lock');  // build/ is ignored by git
+function alive(pid) {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+function takeLock() {
+  for (let i = 0; i < 1800; i++) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      return;
+    } catch {
+      let holder = 0;
+      try { holder = Number(readFileSync(join(lock, 'pid'), 'utf8')); } catch { /* being written */ }
+      if (holder && !alive(holder)) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  console.error('[setup] timed out waiting for another firmware-sim build');
+  process.exit(1);
+}
+takeLock();
+process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
+// Another build may have finished while we waited.
+if (existsSync(addon) && statSync(addon).mtimeMs >= srcTime && !process.argv.includes('--force')) process.exit(0);
+
+const ninja = spawnSync('ninja', ['--version'], { stdio: 'ignore' }).status === 0;
+const args = [cmakeJs, 'build', '--directory', dir, '--out', join(dir, 'build'), ...(ninja ? ['--generator', 'Ninja'] : []), '--log-level', 'warn'];
+console.error('[setup] building the simulated board (cmake-js build --directory firmware-sim)');
+const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+if (r.status === 0 && existsSync(addon)) {
+  const now = new Date();
+  // Mark it newer than every source, even when nothing needed recompiling.
+  try { utimesSync(addon, now, now); } catch { /* read-only: fine */ }
+}
+process.exitCode = r.status ?? 1;
