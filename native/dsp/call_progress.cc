@@ -299,7 +299,7 @@ struct CallProgressBank::Emit {
 // ---- construction ----------------------------------------------------------------
 
 CallProgressBank::CallProgressBank(std::shared_ptr<const TonePlan> plan)
-    : plan_(std::move(plan)), k_(&tone_kernels()), base_(&kernels()), rt_(std::make_unique<Rt>()) {
+    : plan_(std::move(plan)), k_(&kernels()), base_(&kernels()), rt_(std::make_unique<Rt>()) {
   const TonePlan& p = *plan_;
   Rt& rt = *rt_;
   std::vector<int> pos(p.bins.size(), -1);

@@ -3,7 +3,7 @@
 //
 // Every 20 ms block:
 //   1. Goertzel bank over the plan's distinct frequencies, all 16 lanes in one
-//      vector kernel (tone_kernels().goertzel_power), plus each lane's energy;
+//      vector kernel (kernels().goertzel_power), plus each lane's energy;
 //   2. classification, vectorised across lanes: which frequency set of the plan
 //      holds at least minToneRatio of the block's energy (so speech, noise and
 //      DTMF are not tones), above minLevelDbm0, within maxTwistDb;
@@ -72,7 +72,7 @@ class CallProgressBank {
   void clear_lane(int lane, int64_t origin_blk);
 
   std::shared_ptr<const TonePlan> plan_;
-  const ToneKernels* k_;
+  const Kernels* k_;
   const Kernels* base_;
   struct Rt;
   std::unique_ptr<Rt> rt_;  // the plan in block units, bins grouped by sub-block

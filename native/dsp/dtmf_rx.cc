@@ -1,7 +1,7 @@
 // DTMF receiver, 16 lanes at once. See dtmf_rx.h for what it guarantees.
 //
 // Signal path per half block of N = 53 samples (all 16 lanes in vectors, in the
-// per-ISA kernels dtmf_kernels().goertzel8 and .gate, native/dsp/isa/kernels.inc):
+// per-ISA kernels kernels().goertzel8 and .gate, native/dsp/isa/kernels.inc):
 //   Goertzel state (s1, s2) for the 8 frequencies
 //   X_h  = e^{-jw(N-1)} s1 - e^{-jwN} s2                  DFT of the half block
 //   W_h  = X_{h-1} + e^{-jwN} X_h                          DFT of the 106-sample window
@@ -162,10 +162,10 @@ void DtmfRxBank::reset(int lane) {
   lanes_[lane].origin = half_ * kDtmfHalf + pos_;
 }
 
-void DtmfRxBank::rx(const float* x, int n, Sink sink, void* ctx) { feed(dtmf_kernels(), x, n, sink, ctx); }
+void DtmfRxBank::rx(const float* x, int n, Sink sink, void* ctx) { feed(kernels(), x, n, sink, ctx); }
 
 void DtmfRxBank::rx16(const int16_t* const* ch, int n, Sink sink, void* ctx) {
-  const DtmfKernels& k = dtmf_kernels();
+  const Kernels& k = kernels();
   // Ask for all the cache lines of a frame at once: 16 scattered channel
   // buffers otherwise arrive one miss at a time.
   for (int lane = 0; lane < kBankLanes; lane++)
@@ -173,12 +173,12 @@ void DtmfRxBank::rx16(const int16_t* const* ch, int n, Sink sink, void* ctx) {
       for (int t = 0; t < n; t += 32) __builtin_prefetch(ch[lane] + t);
   for (int off = 0; off < n; off += kStage) {
     int m = std::min(n - off, kStage);
-    k.interleave16(ch, off, m, xbuf_);
+    k.gather16(ch, off, m, xbuf_);
     feed(k, xbuf_, m, sink, ctx);
   }
 }
 
-void DtmfRxBank::feed(const DtmfKernels& k, const float* x, int n, Sink sink, void* ctx) {
+void DtmfRxBank::feed(const Kernels& k, const float* x, int n, Sink sink, void* ctx) {
   float* s1 = reinterpret_cast<float*>(v_->s1);
   float* s2 = reinterpret_cast<float*>(v_->s2);
   float* e = reinterpret_cast<float*>(&v_->e);
@@ -196,7 +196,7 @@ void DtmfRxBank::feed(const DtmfKernels& k, const float* x, int n, Sink sink, vo
   }
 }
 
-void DtmfRxBank::end_of_half(const DtmfKernels& k, Sink sink, void* ctx) {
+void DtmfRxBank::end_of_half(const Kernels& k, Sink sink, void* ctx) {
   DtmfGateOut out;
   k.gate(desc_.gate, v_, &ring_[(half_ - 1) & (kRing - 1)], &ring_[half_ & (kRing - 1)], &out);
   uint32_t todo = busy_;

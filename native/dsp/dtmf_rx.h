@@ -29,7 +29,7 @@
 
 namespace bcti {
 
-struct DtmfKernels;
+struct Kernels;
 
 struct DtmfRxConfig {
   // Per-tone level below which a tone pair is not a digit (dBm0, measured as
@@ -63,7 +63,7 @@ struct DtmfEvent {
 };
 
 // The per-half-block vector step (finish the Goertzel DFTs, form the window,
-// gate candidate digits) runs in a per-ISA kernel, dtmf_kernels().gate in
+// gate candidate digits) runs in a per-ISA kernel, kernels().gate in
 // native/dsp/kernels.h; these are its inputs and outputs.
 struct alignas(64) DtmfGateConst {
   // Per-bin constants looked up by a lane's strongest bin k: lut[i][j] is
@@ -127,8 +127,8 @@ class DtmfRxBank {
  private:
   struct Lane;  // scalar per-lane debounce state
   struct WinStats;
-  void feed(const DtmfKernels& k, const float* x, int n, Sink sink, void* ctx);
-  void end_of_half(const DtmfKernels& k, Sink sink, void* ctx);
+  void feed(const Kernels& k, const float* x, int n, Sink sink, void* ctx);
+  void end_of_half(const Kernels& k, Sink sink, void* ctx);
   void lane_window(int lane, int digit, const DtmfGateOut& out, Sink sink, void* ctx);
   void set_busy(int lane);
   bool run_passes(const Lane& lane, int row, int col) const;
