@@ -80,5 +80,6 @@ function ensureNpmDependencies() {
 
 ensureDebianPackages();
 ensureNpmDependencies();
-// Incremental: rebuilds only when a native source is newer than the addon.
+// Incremental: each rebuilds only when one of its sources is newer than its addon.
 run(process.execPath, [join(root, 'src/setup/build-native.mjs')]);
+run(process.execPath, [join(root, 'src/setup/build-sim.mjs')]);
