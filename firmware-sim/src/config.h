@@ -69,7 +69,7 @@ struct LineConfig {  // an FXO port: a PSTN line
 
 struct E1SpanConfig {
   Law law = Law::kAlaw;
-  std::string number_prefix;  // DDI: number of timeslot n is prefix + n
+  std::string number_prefix;  // DDI: timeslot n answers prefix + n in two digits
   LineModelConfig line;
 };
 

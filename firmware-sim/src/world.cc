@@ -16,8 +16,8 @@ constexpr int64_t kClockEvery = 800;  // samples: a clock event at least every 1
 
 // The C ABI entry points: ctx is the World.
 World* W(void* ctx) { return static_cast<World*>(ctx); }
-void c_retain(void* ctx) { W(ctx)->retain(); }
-void c_release(void* ctx) { W(ctx)->release(); }
+void c_retain(void* ctx) { W(ctx)->driver_retain(); }
+void c_release(void* ctx) { W(ctx)->driver_release(); }
 void c_read(void* ctx, uint8_t* const* rx, int32_t n) { W(ctx)->read(rx, n); }
 void c_write(void* ctx, const uint8_t* const* tx, int32_t n) { W(ctx)->write(tx, n); }
 void c_hook(void* ctx, int32_t ch, int32_t op) { W(ctx)->hook(ch, op); }
@@ -77,7 +77,7 @@ World::World(SimConfig cfg) : cfg_(std::move(cfg)) {
       t->e1 = true;
       t->span = s->number;
       t->index = ts;
-      t->number = ec.number_prefix.empty() ? "" : ec.number_prefix + std::to_string(ts);
+      t->number = ec.number_prefix.empty() ? "" : ec.number_prefix + (ts < 10 ? "0" : "") + std::to_string(ts);
       chans_.back()->trunk = static_cast<int>(trunks_.size());
       trunks_.push_back(std::move(t));
     }

@@ -87,8 +87,17 @@ class World {
   void retain() { refs_.fetch_add(1); }
   // Deletes the world at the last release.
   void release();
-  // Whether something other than its creator holds the port (an engine).
-  bool attached() const { return refs_.load() > 1; }
+  // The port's retain/release: a driver (an engine) holds the board.
+  void driver_retain() {
+    drivers_.fetch_add(1);
+    retain();
+  }
+  void driver_release() {
+    drivers_.fetch_sub(1);
+    release();
+  }
+  // Whether a driver holds the port (the test hooks are off then).
+  bool attached() const { return drivers_.load() > 0; }
 
   // ---- JS side ----
   void command(Command c);
@@ -154,6 +163,7 @@ class World {
   std::unique_ptr<Ears> ears_;
   std::deque<bcti_sim_event> line_q_;  // to the board's driver
   std::atomic<int> refs_{1};
+  std::atomic<int> drivers_{0};
   std::atomic<int64_t> now_{0};  // world sample at the start of the next frame
   int64_t t_ = 0;                // the same, board thread only
   int frame_ = 160;              // samples in the current frame
