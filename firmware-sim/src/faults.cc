@@ -92,6 +92,11 @@ void World::reset_board() {
     PhoneState s = p->sm.state();
     if (s == PhoneState::kRinging || s == PhoneState::kRingPause) p->sm.force(PhoneState::kIdle, t_, "board reset");
     if (s == PhoneState::kFlashing) p->sm.force(PhoneState::kOffHook, t_, "board reset");
+    if (p->sm.state() != s) {
+      p->rings = 0;
+      emit(Ev::kPhoneRing, p->ch, 0, 0, "");
+      emit(Ev::kPhoneState, p->ch, 0, 0, p->sm.name());
+    }
   }
   for (auto& c : chans_) c->line.reset();
   line_event(0, BCTI_SIM_EV_RESET, 0, 0);
