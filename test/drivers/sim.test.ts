@@ -1,0 +1,36 @@
+// The conformance suite against drivers/sim, the engine's driver for the
+// simulated board (firmware-sim), with the simulated world as the test rig.
+import { loadTonePlanJson } from '../../src/dsp/tones.ts';
+import { MediaEngine } from '../../src/native/engine.ts';
+import { SimWorld } from '../../src/sim/index.ts';
+import { driverConformance, type ConformanceTarget } from './conformance.ts';
+
+async function simTarget(): Promise<ConformanceTarget> {
+  const world = new SimWorld({ seed: 21, fxs: 2, fxo: 2, e1: 1 });
+  const engine = new MediaEngine({ mode: 'stepped', tonePlan: loadTonePlanJson('cn') });
+  const board = engine.addSimBoard(world.port);
+  engine.start();
+  const byChannel = new Map<number, ReturnType<SimWorld['pstn']['call']>>();
+  return {
+    engine,
+    board,
+    stimuli: {
+      incomingCall: (ch) => byChannel.set(ch, world.pstn.call({ from: '13800138000', to: world.channel(ch).name })),
+      phoneOffHook: (ch) => world.phones.get(world.channel(ch).name.slice(6)).offhook(),
+      phoneOnHook: (ch) => world.phones.get(world.channel(ch).name.slice(6)).onhook(),
+      farEndPress: (ch, digits) => byChannel.get(ch)?.press(digits),
+      farEndHeard: (ch) => byChannel.get(ch)?.log.digits() ?? '',
+      alarm: (span, bits) => world.faults.alarm(span, (['los', 'red', 'yellow', 'ais'] as const).filter((_, i) => bits & (1 << i))),
+      clearAlarm: (span) => world.faults.clearAlarm(span),
+      resetBoard: () => world.faults.resetBoard(),
+    },
+    // The world's events come through its own thread-safe function.
+    settle: () => new Promise((r) => setTimeout(r, 5)),
+    async close() {
+      await engine.close();
+      world.close();
+    },
+  };
+}
+
+driverConformance('sim', simTarget);
