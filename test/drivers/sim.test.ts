@@ -1,5 +1,6 @@
 // The conformance suite against drivers/sim, the engine's driver for the
 // simulated board (firmware-sim), with the simulated world as the test rig.
+import { describe, expect, it } from 'vitest';
 import { loadTonePlanJson } from '../../src/dsp/tones.ts';
 import { MediaEngine } from '../../src/native/engine.ts';
 import { SimWorld } from '../../src/sim/index.ts';
@@ -34,3 +35,30 @@ async function simTarget(): Promise<ConformanceTarget> {
 }
 
 driverConformance('sim', simTarget);
+
+describe('the scenario API with the engine driving the board', () => {
+  it('fast mode: world events arrive through the thread-safe function; waits follow world time', async () => {
+    const world = new SimWorld({ seed: 22, fxs: 1, fxo: 1, e1: 0 });
+    const engine = new MediaEngine({ mode: 'fast', tonePlan: loadTonePlanJson('cn') });
+    const board = engine.addSimBoard(world.port);
+    const line = { board, channel: 2 };
+    engine.on('line:ring', () => void engine.offhook(line).catch(() => {}));
+    engine.start();
+    try {
+      const caller = world.pstn.call({ from: '13800138000', to: 'line:1' });
+      await caller.waitFor('connected', { timeoutMs: 20_000 });
+      const played = engine.play(line, { digits: '123' });
+      expect(await caller.waitFor('digits', { count: 3, timeoutMs: 5_000 })).toBe('123');
+      await played;
+      const disconnected = new Promise((r) => engine.once('line:disconnect', r));
+      caller.hangup();
+      expect(((await disconnected) as { name?: string }).name).toBe('polarity');
+      expect(world.nowMs).toBeGreaterThan(0);
+      expect(world.info.model).toBe(engine.boardInfo(board).model);
+      expect(() => world.step(1)).toThrow(/an engine drives this board/);
+    } finally {
+      await engine.close();
+      world.close();
+    }
+  });
+});
