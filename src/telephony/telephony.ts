@@ -1,0 +1,287 @@
+// The telephony service: routes the engine's events to the legs on their
+// channels, creates calls for what arrives (a line rings, a phone goes off
+// hook), places legs (dial out, ring a phone), keeps a record of every call,
+// and tidies channels up (busy tone to a phone left off hook, legs lost to a
+// span alarm or a board reset). Everything it waits for reads one clock.
+//
+// Events: call:offered {call, leg}, call:ended {call, record}.
+import { EventEmitter } from 'node:events';
+import type { Clock, TimerHandle } from '../native/clock.ts';
+import { CtiError } from '../native/errors.ts';
+import { Call, type CallContext, type CallDirection } from './call.ts';
+import { callRecord, MemoryCallRecords, type CallRecord, type CallRecordRepository } from './call-records.ts';
+import { Conference } from './conference.ts';
+import { checkNumber, runDial, type DialClassification } from './dial.ts';
+import { simpleTones, type CallerIdSender, type ChannelRef, type EnginePort, type NativeEvent, type ToneSource } from './engine-port.ts';
+import type { ChannelMirror, Inventory } from './inventory.ts';
+import { Leg, type LegContext } from './leg.ts';
+import { channelLog, silentLog, type Log } from './log.ts';
+import { TrackedEngine } from './tracked-engine.ts';
+import { DEFAULT_TIMINGS, type DialOptions, type Direction, type RingOptions, type TelephonyTimings } from './types.ts';
+
+export interface TelephonyOptions {
+  engine: EnginePort;
+  inventory: Inventory;
+  /** default: the engine's clock */
+  clock?: Clock;
+  log?: Log;
+  timings?: Partial<TelephonyTimings>;
+  tones?: ToneSource;
+  callerId?: CallerIdSender;
+  records?: CallRecordRepository;
+  /** the engine has a tone plan (call-progress and busy-tone supervision need one) */
+  toneDetection?: boolean;
+  /** wall-clock ms at engine time 0, for call records */
+  epochMs?: number;
+  /** call id generator */
+  ids?: () => string;
+}
+
+export interface DialOutcome extends DialClassification {
+  call: Call;
+  leg: Leg;
+}
+
+export class Telephony extends EventEmitter {
+  readonly engine: TrackedEngine;
+  readonly inventory: Inventory;
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly timings: TelephonyTimings;
+  readonly records: CallRecordRepository;
+  readonly calls = new Map<string, Call>();
+  readonly conferences = new Map<number, Conference>();
+  #legCtx: LegContext;
+  #callCtx: CallContext;
+  #epochMs: number;
+  #ids: () => string;
+  #legSeq = new Map<string, number>();
+  #confSeq = 0;
+  #clearing = new Map<ChannelMirror, TimerHandle>();
+  #saving = new Set<Promise<void>>();
+  #listener = (e: NativeEvent) => this.#onEvent(e);
+  #started = false;
+
+  constructor(opts: TelephonyOptions) {
+    super();
+    this.engine = new TrackedEngine(opts.engine);
+    this.inventory = opts.inventory;
+    this.clock = opts.clock ?? opts.engine.clock;
+    this.log = opts.log ?? silentLog;
+    this.timings = { ...DEFAULT_TIMINGS, ...opts.timings };
+    this.records = opts.records ?? new MemoryCallRecords();
+    this.#epochMs = opts.epochMs ?? Date.now() - this.clock.now();
+    let n = 0;
+    const prefix = Date.now().toString(36);
+    this.#ids = opts.ids ?? (() => `${prefix}-${++n}`);
+    this.#legCtx = {
+      engine: this.engine,
+      clock: this.clock,
+      log: this.log,
+      timings: this.timings,
+      tones: opts.tones ?? simpleTones,
+      ...(opts.callerId ? { callerId: opts.callerId } : {}),
+      toneDetection: opts.toneDetection ?? false,
+      legEnded: (leg) => this.#legEnded(leg),
+    };
+    this.#callCtx = { engine: this.engine, clock: this.clock, log: this.log, callEnded: (c) => this.#callEnded(c) };
+  }
+
+  /** Starts following the engine's events. */
+  start(): this {
+    if (!this.#started) this.engine.on('event', this.#listener);
+    this.#started = true;
+    return this;
+  }
+
+  /** Hangs every call up (cause `shutdown`) and waits for their records. */
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.calls.values()].map((c) => c.hangup('shutdown')));
+    for (const [ch, t] of this.#clearing) {
+      this.clock.clearTimeout(t);
+      ch.clearing = false;
+    }
+    this.#clearing.clear();
+    await Promise.all([...this.#saving]);
+    this.engine.off('event', this.#listener);
+    this.#started = false;
+  }
+
+  /** Stepped clock: resolves once the call layer has reacted to everything the engine reported. */
+  async settled(): Promise<void> {
+    await this.engine.settled();
+    await Promise.all([...this.#saving]);
+  }
+
+  call(id: string): Call | undefined {
+    return this.calls.get(id);
+  }
+
+  /** A new call with no legs yet (services add legs with dial() and ring()). */
+  newCall(direction: CallDirection): Call {
+    const call = new Call(this.#ids(), direction, this.#callCtx);
+    this.calls.set(call.id, call);
+    return call;
+  }
+
+  /** Calls out on `line` (or the first free FXO line / E1 timeslot) and classifies the far end. */
+  async dial(number: string, opts: DialOptions & { line?: ChannelRef; call?: Call } = {}): Promise<DialOutcome> {
+    checkNumber(number);
+    const ch = opts.line ? this.inventory.channel(opts.line) : this.inventory.trunks().find((c) => this.#free(c));
+    if (!ch) {
+      if (opts.line) throw new CtiError('CTI_ERR_NO_SUCH_CHANNEL', `dial: no channel ${opts.line.board}/${opts.line.channel}`);
+      throw new CtiError('CTI_ERR_BUSY', 'dial: no free line');
+    }
+    if (ch.kind !== 'fxo' && ch.kind !== 'e1') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `dial: ${ch.label} is not a line`);
+    if (!this.#free(ch)) throw new CtiError('CTI_ERR_BUSY', `dial: ${ch.label} is ${ch.leg ? 'in a call' : ch.lineState}`);
+    const call = opts.call ?? this.newCall('outbound');
+    call.to ??= number;
+    if (opts.callerId) call.from ??= opts.callerId;
+    const leg = this.#newLeg(call, ch, 'outbound');
+    if (opts.callerId) leg.callerId = { number: opts.callerId };
+    const c = await runDial(leg, number, opts, this.#legCtx);
+    return { ...c, call, leg };
+  }
+
+  /** Rings a phone (by extension or port), with caller ID. Resolves once it rings. */
+  async ring(target: string | ChannelRef, opts: RingOptions & { call?: Call } = {}): Promise<Leg> {
+    const ch = typeof target === 'string' ? this.inventory.byExtension(target) : this.inventory.channel(target);
+    const name = typeof target === 'string' ? `extension ${target}` : `channel ${target.board}/${target.channel}`;
+    if (!ch) throw new CtiError('CTI_ERR_NO_SUCH_CHANNEL', `ring: no ${name}`);
+    if (ch.kind !== 'fxs') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `ring: ${ch.label} is not a phone port`);
+    if (!this.#free(ch)) throw new CtiError('CTI_ERR_BUSY', `ring: ${name} is busy (${ch.leg ? 'in a call' : ch.lineState})`);
+    const call = opts.call ?? this.newCall('internal');
+    call.to ??= ch.role.extension;
+    const leg = this.#newLeg(call, ch, 'outbound');
+    await leg.startRinging(opts);
+    return leg;
+  }
+
+  /** A new conference; add legs to it. */
+  conference(): Conference {
+    const id = ++this.#confSeq;
+    const c = new Conference(id, this.engine, this.log, (x) => this.conferences.delete(x.id));
+    this.conferences.set(id, c);
+    return c;
+  }
+
+  /** Live calls, oldest first. */
+  activeCalls(): Call[] {
+    return [...this.calls.values()];
+  }
+
+  // ---- internals ---------------------------------------------------------------
+
+  #free(ch: ChannelMirror): boolean {
+    return !ch.leg && !ch.clearing && ch.lineState === 'idle';
+  }
+
+  #newLeg(call: Call, ch: ChannelMirror, direction: Direction): Leg {
+    const n = (this.#legSeq.get(call.id) ?? 0) + 1;
+    this.#legSeq.set(call.id, n);
+    const leg = new Leg(`${call.id}.${n}`, call, ch, direction, this.#legCtx);
+    call.addLeg(leg);
+    ch.leg = leg;
+    return leg;
+  }
+
+  #onEvent(e: NativeEvent): void {
+    this.inventory.onEvent(e);
+    if (e.board === undefined) return;
+    if (e.type === 'span:alarm') {
+      if (e.value) this.#lose((c) => c.board === e.board && c.span === e.span, 'alarm', 'span alarm');
+      return;
+    }
+    if (e.type === 'board:reset') {
+      this.#lose((c) => c.board === e.board, 'reset', 'board reset');
+      for (const ch of this.inventory.board(e.board)?.channels ?? []) this.#stopClearing(ch, false);
+      return;
+    }
+    if (e.channel === undefined) return;
+    const ch = this.inventory.channel({ board: e.board, channel: e.channel });
+    if (!ch) return;
+    const leg = ch.leg as Leg | undefined;
+    if (leg && leg.live) {
+      leg.onEvent(e);
+      return;
+    }
+    this.#idleChannelEvent(ch, e);
+  }
+
+  #idleChannelEvent(ch: ChannelMirror, e: NativeEvent): void {
+    if (e.type === 'line:ring' && (ch.kind === 'fxo' || ch.kind === 'e1')) {
+      this.#offer(ch, 'inbound', e);
+    } else if ((e.type === 'line:offhook' || e.type === 'line:answered') && ch.kind === 'fxs' && !ch.clearing) {
+      this.#offer(ch, 'internal', e);
+    } else if (e.type === 'line:onhook' && ch.clearing) {
+      this.#stopClearing(ch, true);
+    }
+  }
+
+  #offer(ch: ChannelMirror, direction: CallDirection, e: NativeEvent): void {
+    const call = this.newCall(direction);
+    if (ch.kind === 'fxs') call.from = ch.role.extension;
+    else call.to = ch.role.number ?? ch.label;
+    const leg = this.#newLeg(call, ch, 'inbound');
+    leg.move('offered', e.type);
+    leg.onEvent(e);
+    channelLog(this.log, { span: ch.span, channel: ch.number, callId: call.id }).info({ direction, event: e.type }, 'call offered');
+    this.emit('call:offered', { call, leg });
+  }
+
+  #lose(where: (c: ChannelMirror) => boolean, cause: 'alarm' | 'reset', detail: string): void {
+    for (const ch of this.inventory.channels(where)) {
+      const leg = ch.leg as Leg | undefined;
+      if (leg?.live) void leg.lost(cause, detail);
+    }
+  }
+
+  #legEnded(leg: Leg): void {
+    const ch = leg.channel;
+    if (ch.leg === leg) ch.leg = undefined;
+    const offHook = ch.kind === 'fxs' && (ch.lineState === 'up' || ch.lineState === 'clearing');
+    if (offHook && leg.cause !== 'alarm' && leg.cause !== 'reset') void this.#startClearing(ch);
+  }
+
+  /** A phone left off hook after its call: release the port, busy tone until it hangs up (or for clearingToneMs). */
+  async #startClearing(ch: ChannelMirror): Promise<void> {
+    if (ch.clearing) return;
+    ch.clearing = true;
+    const log = channelLog(this.log, { span: ch.span, channel: ch.number });
+    log.info({}, 'phone off hook after its call: busy tone');
+    await this.engine.onhook(ch.ref).catch((e: unknown) => log.debug({ err: (e as Error).message }, 'onhook'));
+    if (!ch.clearing) return;
+    const busy = this.#legCtx.tones('busy');
+    if (busy) {
+      this.engine.play(ch.ref, { tone: busy }).catch(() => {});
+    }
+    this.#clearing.set(
+      ch,
+      this.clock.setTimeout(() => {
+        this.#clearing.delete(ch);
+        void this.engine.stop('stopPlay', ch.ref).catch(() => {});
+      }, this.timings.clearingToneMs),
+    );
+  }
+
+  #stopClearing(ch: ChannelMirror, stopMedia: boolean): void {
+    if (!ch.clearing) return;
+    ch.clearing = false;
+    const t = this.#clearing.get(ch);
+    if (t) this.clock.clearTimeout(t);
+    this.#clearing.delete(ch);
+    if (stopMedia) void this.engine.stop('hangup', ch.ref).catch(() => {});
+  }
+
+  #callEnded(call: Call): void {
+    this.calls.delete(call.id);
+    this.#legSeq.delete(call.id);
+    const record: CallRecord = callRecord(call, this.#epochMs);
+    const p = this.records
+      .save(record)
+      .catch((e: unknown) => call.log.error({ err: (e as Error).message }, 'call record not saved'))
+      .finally(() => this.#saving.delete(p));
+    this.#saving.add(p);
+    this.emit('call:ended', { call, record });
+  }
+}

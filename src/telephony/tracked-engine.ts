@@ -1,0 +1,59 @@
+// Wraps an engine to count the short commands in flight (detect, bridge,
+// hook, ring, stop...). On the stepped clock a test grants the engine one frame
+// at a time and waits, between frames, until the call layer has reacted to
+// what the last frame reported (settled()), so every run gives the same events
+// at the same engine times.
+import type { EnginePort } from './engine-port.ts';
+
+type Short = 'detect' | 'bridge' | 'conference' | 'stop' | 'offhook' | 'onhook' | 'flash' | 'ring' | 'stopRing';
+
+export class TrackedEngine implements EnginePort {
+  #inFlight = 0;
+
+  constructor(readonly inner: EnginePort) {}
+
+  get clock() {
+    return this.inner.clock;
+  }
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Resolves once no short command is in flight over two turns of the event loop. */
+  async settled(maxTurns = 10000): Promise<void> {
+    let quiet = 0;
+    for (let i = 0; i < maxTurns && quiet < 2; i++) {
+      await new Promise((r) => setImmediate(r));
+      quiet = this.#inFlight === 0 ? quiet + 1 : 0;
+    }
+  }
+
+  #track<T>(p: Promise<T>): Promise<T> {
+    this.#inFlight++;
+    return p.finally(() => this.#inFlight--);
+  }
+
+  get spanStatus(): EnginePort['spanStatus'] {
+    return this.inner.spanStatus?.bind(this.inner);
+  }
+  boardInfo: EnginePort['boardInfo'] = (b) => this.inner.boardInfo(b);
+  lineStates: EnginePort['lineStates'] = (b) => this.inner.lineStates(b);
+  play: EnginePort['play'] = (ch, req) => this.inner.play(ch, req);
+  record: EnginePort['record'] = (ch, req) => this.inner.record(ch, req);
+  collect: EnginePort['collect'] = (ch, req) => this.inner.collect(ch, req);
+  detect: EnginePort['detect'] = (ch, req) => this.#short('detect', () => this.inner.detect(ch, req));
+  bridge: EnginePort['bridge'] = (a, b) => this.#short('bridge', () => this.inner.bridge(a, b));
+  conference: EnginePort['conference'] = (ch, id, mode) => this.#short('conference', () => this.inner.conference(ch, id, mode));
+  stop: EnginePort['stop'] = (op, ch) => this.#short('stop', () => this.inner.stop(op, ch));
+  offhook: EnginePort['offhook'] = (ch) => this.#short('offhook', () => this.inner.offhook(ch));
+  onhook: EnginePort['onhook'] = (ch) => this.#short('onhook', () => this.inner.onhook(ch));
+  flash: EnginePort['flash'] = (ch) => this.#short('flash', () => this.inner.flash(ch));
+  ring: EnginePort['ring'] = (ch, opts) => this.#short('ring', () => this.inner.ring(ch, opts));
+  stopRing: EnginePort['stopRing'] = (ch) => this.#short('stopRing', () => this.inner.stopRing(ch));
+  on: EnginePort['on'] = (ev, fn) => this.inner.on(ev, fn);
+  off: EnginePort['off'] = (ev, fn) => this.inner.off(ev, fn);
+
+  #short(_what: Short, f: () => Promise<void>): Promise<void> {
+    return this.#track(f());
+  }
+}
