@@ -1,0 +1,199 @@
+// The configuration file's schema (JSON Schema, checked with ajv): boards,
+// channel roles (extensions, line numbers), tone plan, prompts, call-layer
+// timings and inbound routes. Defaults are filled in from here.
+export const PORT_PATTERN = '^(fxs|fxo):[1-9][0-9]*$|^e1:([1-9][0-9]*:)?[1-9][0-9]*$';
+const ms = (min: number, max: number, dflt?: number) => ({ type: 'integer', minimum: min, maximum: max, ...(dflt !== undefined ? { default: dflt } : {}) });
+const digits = { type: 'string', pattern: '^[0-9]{1,32}$' };
+
+export const CONFIG_SCHEMA = {
+  $id: 'boardcti-config',
+  type: 'object',
+  additionalProperties: false,
+  required: ['boards'],
+  properties: {
+    server: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        host: { type: 'string', minLength: 1, default: '127.0.0.1' },
+        port: { type: 'integer', minimum: 0, maximum: 65535, default: 8080 },
+        logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+      },
+    },
+    engine: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        frameMs: { enum: [10, 20], default: 20 },
+        mode: { enum: ['realtime', 'fast', 'stepped'], default: 'realtime' },
+        tonePlan: { type: 'string', minLength: 1, default: 'cn' },
+      },
+    },
+    dataDir: { type: 'string', minLength: 1, default: './data' },
+    boards: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['driver'],
+        properties: {
+          name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$', default: 'board0' },
+          driver: { enum: ['sim'] },
+          fxs: { type: 'integer', minimum: 0, maximum: 64, default: 8 },
+          fxo: { type: 'integer', minimum: 0, maximum: 64, default: 8 },
+          e1: { type: 'integer', minimum: 0, maximum: 4, default: 1 },
+          law: { enum: ['alaw', 'ulaw'], default: 'alaw' },
+          seed: { type: 'integer', minimum: 0, default: 1 },
+        },
+      },
+    },
+    extensions: {
+      type: 'array',
+      default: [],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['number', 'port'],
+        properties: {
+          number: { type: 'string', pattern: '^[0-9]{2,8}$' },
+          port: { type: 'string', pattern: '^fxs:[1-9][0-9]*$' },
+          name: { type: 'string' },
+        },
+      },
+    },
+    lines: {
+      type: 'array',
+      default: [],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['port'],
+        properties: {
+          port: { type: 'string', pattern: '^fxo:[1-9][0-9]*$|^e1:([1-9][0-9]*:)?[1-9][0-9]*$' },
+          number: digits,
+          name: { type: 'string' },
+        },
+      },
+    },
+    prompts: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        dir: { type: 'string', minLength: 1, default: './data/prompts' },
+        welcome: { type: 'string', minLength: 1, default: 'welcome.wav' },
+        welcomeText: { type: 'string', minLength: 1, default: 'Welcome to boardcti. Please hold while we connect your call.' },
+      },
+    },
+    telephony: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        dialToneTimeoutMs: ms(100, 60000),
+        requireDialTone: { type: 'boolean' },
+        blindDialDelayMs: ms(0, 60000),
+        noAnswerTimeoutMs: ms(1000, 600000),
+        voiceAnswerConfirmMs: ms(100, 60000),
+        ringbackEndAnswerMs: ms(100, 60000),
+        busyToneGuardMs: ms(0, 60000),
+        busyToneSupervision: { type: 'boolean' },
+        clearingToneMs: ms(0, 600000),
+      },
+    },
+    routes: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        inbound: {
+          type: 'array',
+          default: [],
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['lines'],
+            properties: {
+              lines: {
+                oneOf: [
+                  { enum: ['any', 'fxo', 'e1'] },
+                  { type: 'array', minItems: 1, items: { type: 'string', pattern: '^fxo:[1-9][0-9]*$|^e1:([1-9][0-9]*:)?[1-9][0-9]*$' } },
+                ],
+              },
+              prompt: { type: 'string', minLength: 1 },
+              collect: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  max: { type: 'integer', minimum: 1, maximum: 32, default: 8 },
+                  timeoutMs: ms(100, 60000, 4000),
+                  interDigitTimeoutMs: ms(100, 60000, 2000),
+                  terminators: { type: 'string', pattern: '^[0-9*#A-D]*$', default: '#' },
+                },
+              },
+              ring: { type: 'string', pattern: '^[0-9]{2,8}$' },
+              ringTimeoutMs: ms(1000, 600000, 30000),
+            },
+          },
+        },
+      },
+    },
+    demo: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        intervalMs: ms(1000, 3600000, 20000),
+        callMs: ms(1000, 3600000, 15000),
+        from: { type: 'array', minItems: 1, items: digits, default: ['13800138000', '13912345678', '02088886666'] },
+      },
+    },
+  },
+} as const;
+
+export type PortName = string;
+
+export interface BoardConfig {
+  name: string;
+  driver: 'sim';
+  fxs: number;
+  fxo: number;
+  e1: number;
+  law: 'alaw' | 'ulaw';
+  seed: number;
+}
+
+export interface InboundRoute {
+  lines: 'any' | 'fxo' | 'e1' | PortName[];
+  prompt?: string;
+  collect?: { max: number; timeoutMs: number; interDigitTimeoutMs: number; terminators: string };
+  ring?: string;
+  ringTimeoutMs: number;
+}
+
+export interface Config {
+  server: { host: string; port: number; logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  engine: { frameMs: 10 | 20; mode: 'realtime' | 'fast' | 'stepped'; tonePlan: string };
+  dataDir: string;
+  boards: BoardConfig[];
+  extensions: { number: string; port: PortName; name?: string }[];
+  lines: { port: PortName; number?: string; name?: string }[];
+  prompts: { dir: string; welcome: string; welcomeText: string };
+  telephony: Partial<{
+    dialToneTimeoutMs: number;
+    requireDialTone: boolean;
+    blindDialDelayMs: number;
+    noAnswerTimeoutMs: number;
+    voiceAnswerConfirmMs: number;
+    ringbackEndAnswerMs: number;
+    busyToneGuardMs: number;
+    busyToneSupervision: boolean;
+    clearingToneMs: number;
+  }>;
+  routes: { inbound: InboundRoute[] };
+  demo: { intervalMs: number; callMs: number; from: string[] };
+}
