@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   CTI_ERR_FILE_IO: 'a file could not be read or written',
   CTI_ERR_NO_SUCH_CHANNEL: 'no such channel',
   CTI_ERR_NO_SUCH_BOARD: 'no such board',
+  CTI_ERR_NOT_FOUND: 'no such object (call, phone, record, route)',
   CTI_ERR_BUSY: 'the channel is busy with another operation',
   CTI_ERR_CANCELED: 'the operation was stopped by a hang-up or a newer command',
   CTI_ERR_DISCONNECTED: 'the span or board was lost',
