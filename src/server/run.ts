@@ -1,59 +1,85 @@
-// `boardcti start`: the engine on a board plus the HTTP API on localhost.
-// This first server runs the engine on the built-in loopback board and answers
-// GET /api/health and GET /api/boards; the simulated board, the world behind it
-// and the call-center services arrive with their issues (see README).
+// `boardcti start [--config FILE] [--port N] [--host H] [--demo]`: the engine
+// on the simulated board, the telephony core and its routes, and the HTTP API
+// on localhost. Ctrl-C (SIGINT) or SIGTERM hangs every call up, stops the
+// engine and closes files before exiting.
 import Fastify from 'fastify';
-import { MediaEngine } from '../native/engine.ts';
-import { addon } from '../native/addon.ts';
+import { ConfigError, DEFAULT_CONFIG_PATH, loadConfig } from '../config/load.ts';
+import type { Config } from '../config/schema.ts';
+import { api } from './app.ts';
+import { createRuntime } from './runtime.ts';
 
 interface ServerOptions {
-  port: number;
-  host: string;
-  channels: number;
+  config: string;
+  port?: number;
+  host?: string;
+  demo: boolean;
 }
 
 function parse(argv: string[]): ServerOptions {
-  const o: ServerOptions = { port: Number(process.env.PORT ?? 8080), host: process.env.HOST ?? '127.0.0.1', channels: 16 };
+  const o: ServerOptions = { config: process.env.BOARDCTI_CONFIG ?? DEFAULT_CONFIG_PATH, demo: false };
+  if (process.env.PORT) o.port = Number(process.env.PORT);
+  if (process.env.HOST) o.host = process.env.HOST;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--port') o.port = Number(argv[++i]);
-    else if (a === '--host') o.host = String(argv[++i]);
-    else if (a === '--channels') o.channels = Number(argv[++i]);
-    else if (a === '--demo') continue;  // the simulated world's demo traffic comes with the simulated board
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--port') o.port = Number(value());
+    else if (a === '--host') o.host = value();
+    else if (a === '--config') o.config = value();
+    else if (a === '--demo') o.demo = true;
     else throw new Error(`unknown option '${a}'`);
   }
-  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new Error('--port must be 0..65535');
-  if (!Number.isInteger(o.channels) || o.channels < 1) throw new Error('--channels must be a positive integer');
+  if (o.port !== undefined && (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535)) throw new Error('--port must be 0..65535');
   return o;
 }
 
 export async function runServer(argv: string[]): Promise<number> {
   let opts: ServerOptions;
+  let config: Config;
   try {
     opts = parse(argv);
+    config = loadConfig(opts.config);
   } catch (e) {
-    process.stderr.write(`boardcti start: ${(e as Error).message}\n`);
+    const msg = e instanceof ConfigError ? `configuration errors:\n${e.message}` : (e as Error).message;
+    process.stderr.write(`boardcti start: ${msg}\n`);
     return 2;
   }
-  const engine = new MediaEngine({ mode: 'realtime' });
-  const board = engine.addLoopbackBoard(opts.channels, 'alaw');
-  engine.start();
-  const app = Fastify({ logger: { level: 'info' } });
-  app.get('/api/health', async () => ({
-    status: 'ok',
-    engine: { isa: addon.activeIsa(), ...engine.stats() },
-  }));
-  app.get('/api/boards', async () => [{ id: board, ...engine.boardInfo(board) }]);
-  await app.listen({ port: opts.port, host: opts.host });
+  const app = Fastify({ logger: { level: config.server.logLevel } });
+  let runtime;
+  try {
+    runtime = createRuntime(config, { log: app.log, demo: opts.demo });
+  } catch (e) {
+    app.log.error({ err: e }, 'the engine could not start');
+    process.stderr.write(`boardcti start: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const rt = runtime;
+  await app.register(api, { prefix: '/api', ctx: rt });
+  app.addHook('onClose', async () => rt.stop());
+  try {
+    await app.listen({ port: opts.port ?? config.server.port, host: opts.host ?? config.server.host });
+  } catch (e) {
+    process.stderr.write(`boardcti start: ${(e as Error).message}\n`);
+    await rt.stop();
+    return 1;
+  }
+  if (opts.demo) app.log.info({ intervalMs: config.demo.intervalMs }, 'demo: the simulated world will place calls');
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = async (sig: string) => {
       if (stopping) return;
       stopping = true;
-      app.log.info(`${sig}: stopping`);
-      await app.close();
-      await engine.close();
-      resolve(0);
+      app.log.info(`${sig}: hanging up and stopping`);
+      try {
+        await app.close();
+        resolve(0);
+      } catch (e) {
+        process.stderr.write(`boardcti: stopping failed: ${(e as Error).message}\n`);
+        resolve(1);
+      }
     };
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -26,7 +26,6 @@ const IN_PROGRESS: readonly CallState[] = ['ringing', 'dialing', 'proceeding', '
 export class Call extends EventEmitter implements LegOwner {
   readonly legs: Leg[] = [];
   readonly sm: StateMachine<CallState>;
-  readonly log: Log;
   readonly startedAt: number;
   answeredAt: number | undefined;
   endedAt: number | undefined;
@@ -46,8 +45,15 @@ export class Call extends EventEmitter implements LegOwner {
     private readonly ctx: CallContext,
   ) {
     super();
-    this.log = ctx.log.child({ callId: id });
-    this.sm = new StateMachine<CallState>(`call ${id}`, CALL_TRANSITIONS, 'idle', ctx.clock, this.log);
+    // Lines about the call carry the span and channel of the leg that started it.
+    const fwd: Log = {
+      debug: (o, m) => this.log.debug(o, m),
+      info: (o, m) => this.log.info(o, m),
+      warn: (o, m) => this.log.warn(o, m),
+      error: (o, m) => this.log.error(o, m),
+      child: (b) => this.log.child(b),
+    };
+    this.sm = new StateMachine<CallState>(`call ${id}`, CALL_TRANSITIONS, 'idle', ctx.clock, fwd);
     this.startedAt = ctx.clock.now();
     this.#endedPromise = new Promise((r) => (this.#resolveEnded = r));
   }
@@ -68,6 +74,12 @@ export class Call extends EventEmitter implements LegOwner {
   get ended(): Promise<Call> {
     return this.#endedPromise;
   }
+  /** Logs with span, channel (of the leg that started the call) and call id. */
+  get log(): Log {
+    const o = this.origin;
+    return channelLog(this.ctx.log, { span: o?.channel.span ?? -1, channel: o?.channel.number ?? -1, callId: this.id });
+  }
+
   /** The leg that started the call. */
   get origin(): Leg | undefined {
     return this.legs[0];

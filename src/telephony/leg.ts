@@ -180,6 +180,17 @@ export class Leg extends EventEmitter {
     return r;
   }
 
+  /** Stops what plays to this leg, what records it, or a collect (their Promises resolve `stopped`). */
+  async stopPlay(): Promise<void> {
+    if (this.live) await this.ctx.engine.stop('stopPlay', this.ref);
+  }
+  async stopRecord(): Promise<void> {
+    if (this.live) await this.ctx.engine.stop('stopRecord', this.ref);
+  }
+  async stopCollect(): Promise<void> {
+    if (this.live) await this.ctx.engine.stop('stopCollect', this.ref);
+  }
+
   /** FXS: ring the phone (caller ID first, when a sender is configured). Resolves when it rings. */
   async startRinging(opts: RingOptions = {}): Promise<void> {
     this.#need(['idle'], 'ring');

@@ -1,0 +1,60 @@
+// The HTTP API as one fastify plugin under /api: each route group is an
+// encapsulated plugin with full schemas; errors are JSON {code, message} in
+// the CTI_ERR_* vocabulary, and nothing internal leaks on a 500.
+import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { CtiError, type ErrorCode } from '../native/errors.ts';
+import { boardRoutes } from './routes/boards.ts';
+import { healthRoutes } from './routes/health.ts';
+import { simRoutes } from './routes/sim.ts';
+import type { SimService } from './services/sim-service.ts';
+import type { BoardView, HealthView } from './views.ts';
+
+/** What the routes need of the running server. */
+export interface ApiContext {
+  health(): HealthView;
+  boards(): BoardView[];
+  /** present on the simulated board */
+  sim?: SimService;
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  CTI_ERR_BAD_ARGUMENT: 400,
+  CTI_ERR_BAD_WAV: 400,
+  CTI_ERR_BAD_TONE_PLAN: 400,
+  CTI_ERR_NOT_FOUND: 404,
+  CTI_ERR_NO_SUCH_CHANNEL: 404,
+  CTI_ERR_NO_SUCH_BOARD: 404,
+  CTI_ERR_BUSY: 409,
+  CTI_ERR_CANCELED: 409,
+  CTI_ERR_NOT_RUNNING: 503,
+  CTI_ERR_DISCONNECTED: 503,
+};
+
+export function errorReply(err: FastifyError | Error, log: FastifyInstance['log']): { status: number; body: { code: string; message: string } } {
+  const fe = err as FastifyError;
+  if (fe.validation) return { status: 400, body: { code: 'CTI_ERR_BAD_ARGUMENT', message: fe.message } };
+  if (err instanceof CtiError) {
+    const status = STATUS[err.code] ?? 500;
+    if (status < 500 || err.code !== 'CTI_ERR_INTERNAL') return { status, body: { code: err.code, message: err.message } };
+  } else if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // fastify's own: bad JSON, wrong content type, body too large
+    return { status: fe.statusCode, body: { code: 'CTI_ERR_BAD_ARGUMENT', message: fe.message } };
+  }
+  log.error({ err }, 'internal error');
+  return { status: 500, body: { code: 'CTI_ERR_INTERNAL', message: 'internal error' } };
+}
+
+/** Register with `{ prefix: '/api' }`. */
+export const api: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx }) => {
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body } = errorReply(err as Error, req.log);
+    void reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const sim = req.url.startsWith('/api/sim/') && !ctx.sim;
+    void reply.code(404).send({ code: 'CTI_ERR_NOT_FOUND', message: sim ? 'this server has no simulated board' : `no route ${req.method} ${req.url.split('?')[0]}` });
+  });
+  await app.register(healthRoutes, { ctx });
+  await app.register(boardRoutes, { ctx });
+  if (ctx.sim) await app.register(simRoutes, { prefix: '/sim', sim: ctx.sim });
+};

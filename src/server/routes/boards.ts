@@ -1,0 +1,9 @@
+// GET /api/boards: boards, spans (alarms, error counters) and channels with
+// their live line state, role and the call on them.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ApiContext } from '../app.ts';
+import { boardsSchema, errorResponses } from './schemas.ts';
+
+export const boardRoutes: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx }) => {
+  app.get('/boards', { schema: { response: { 200: boardsSchema, ...errorResponses } } }, async () => ctx.boards());
+};

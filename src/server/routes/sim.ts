@@ -1,0 +1,51 @@
+// The simulated world over HTTP (only on the simulated board):
+//   POST   /api/sim/calls                {from, to}   a PSTN call into a line -> 201 {id, state, ...}
+//   POST   /api/sim/calls/:id/digits     {digits}     the caller presses keys
+//   GET    /api/sim/calls/:id                         state, tones and digits heard so far
+//   DELETE /api/sim/calls/:id                         the caller hangs up
+//   GET    /api/sim/phones/:ext                       hook, ringing, display, what it hears
+//   POST   /api/sim/phones/:ext/offhook | onhook | flash, /digits {digits}
+import type { FastifyPluginAsync } from 'fastify';
+import type { SimService } from '../services/sim-service.ts';
+import { callView, phoneView } from '../services/sim-service.ts';
+import { callIdParams, digitsBody, errorResponses, extParams, phoneSchema, placeCallBody, simCallSchema } from './schemas.ts';
+
+interface IdParams {
+  id: number;
+}
+interface ExtParams {
+  ext: string;
+}
+
+export const simRoutes: FastifyPluginAsync<{ sim: SimService }> = async (app, { sim }) => {
+  app.post<{ Body: { from: string; to: string } }>(
+    '/calls',
+    { schema: { body: placeCallBody, response: { 201: simCallSchema, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await sim.placeCall(req.body)),
+  );
+  app.get<{ Params: IdParams }>('/calls/:id', { schema: { params: callIdParams, response: { 200: simCallSchema, ...errorResponses } } }, async (req) =>
+    callView(sim.call(req.params.id)),
+  );
+  app.post<{ Params: IdParams; Body: { digits: string } }>(
+    '/calls/:id/digits',
+    { schema: { params: callIdParams, body: digitsBody, response: { 200: simCallSchema, ...errorResponses } } },
+    async (req) => sim.press(req.params.id, req.body.digits),
+  );
+  app.delete<{ Params: IdParams }>('/calls/:id', { schema: { params: callIdParams, response: { 200: simCallSchema, ...errorResponses } } }, async (req) =>
+    sim.hangup(req.params.id),
+  );
+
+  app.get<{ Params: ExtParams }>('/phones/:ext', { schema: { params: extParams, response: { 200: phoneSchema, ...errorResponses } } }, async (req) =>
+    phoneView(sim.phone(req.params.ext)),
+  );
+  for (const op of ['offhook', 'onhook', 'flash'] as const) {
+    app.post<{ Params: ExtParams }>(`/phones/:ext/${op}`, { schema: { params: extParams, response: { 200: phoneSchema, ...errorResponses } } }, async (req) =>
+      sim.phoneDo(req.params.ext, op),
+    );
+  }
+  app.post<{ Params: ExtParams; Body: { digits: string } }>(
+    '/phones/:ext/digits',
+    { schema: { params: extParams, body: digitsBody, response: { 200: phoneSchema, ...errorResponses } } },
+    async (req) => sim.phoneDo(req.params.ext, 'digits', req.body.digits),
+  );
+};

@@ -1,0 +1,197 @@
+// The simulated world as technicians and black-box checks drive it over HTTP:
+// PSTN calls into the lines (place, press keys, hang up, what the caller
+// heard) and the desk phones (hook, keys, flash, ringing, display, what they
+// hear). Also the stand-in for caller ID until FSK arrives: the world knows
+// the number of a call it rings in with, and a phone's display can be set, so
+// the call layer gets the caller's number and the phone shows it.
+import { CtiError } from '../../native/errors.ts';
+import type { FarEnd } from '../../sim/far-end.ts';
+import type { Heard } from '../../sim/heard.ts';
+import type { Phone } from '../../sim/phone.ts';
+import type { SimWorld } from '../../sim/world.ts';
+import type { Call } from '../../telephony/call.ts';
+import type { CallerIdSender } from '../../telephony/engine-port.ts';
+import type { Leg } from '../../telephony/leg.ts';
+import type { Telephony } from '../../telephony/telephony.ts';
+
+export interface SimCallView {
+  id: number;
+  direction: 'incoming' | 'outgoing';
+  from: string;
+  to: string;
+  trunk: string;
+  state: string;
+  endedReason: string | null;
+  /** call-progress tones heard, in order */
+  tones: string[];
+  /** DTMF digits heard, in order */
+  digits: string;
+  /** voice (a prompt, a person) heard at all */
+  voice: boolean;
+  heard: Heard[];
+}
+
+export interface PhoneView {
+  extension: string;
+  channel: number;
+  hook: 'on' | 'off';
+  state: string;
+  ringing: boolean;
+  rings: number;
+  display: string | null;
+  /** what it hears now: a tone's name, 'voice', or null */
+  hearing: string | null;
+  tones: string[];
+  digits: string;
+  heard: Heard[];
+}
+
+export class SimService {
+  /** the caller number of the call ringing in on each board channel */
+  #incoming = new Map<number, string>();
+  #offered = ({ call, leg }: { call: Call; leg: Leg }) => {
+    if (call.direction !== 'inbound' || leg.channel.board !== this.board) return;
+    const from = this.#incoming.get(leg.channel.number);
+    if (!from) return;
+    call.from = from;
+    leg.remote = from;
+    call.vars.callerIdSource = 'sim';
+  };
+
+  constructor(
+    readonly world: SimWorld,
+    private readonly telephony: Telephony,
+    /** the engine's board number of the simulated board */
+    readonly board: number,
+    /** waits a frame or two of world time after a command (realtime/fast engines only) */
+    private readonly settleMs = 0,
+  ) {
+    world.onEvent((e) => {
+      if (e.type !== 'call:state' || !e.call) return;
+      const far = world.pstn.byId(e.call);
+      if (far && far.direction === 'incoming' && e.text === 'offering') this.#incoming.set(e.channel, far.from);
+      else if (e.text === 'idle' || e.text === 'connected') this.#incoming.delete(e.channel);
+    });
+    telephony.on('call:offered', this.#offered);
+  }
+
+  stop(): void {
+    this.telephony.off('call:offered', this.#offered);
+  }
+
+  /** Shows caller ID on the simulated phone (stand-in for FSK caller ID). */
+  readonly callerIdSender: CallerIdSender = async (ch, id) => {
+    if (ch.board !== this.board) return;
+    this.world.phones.all().find((p) => p.channel === ch.channel)?.setDisplay(id.number);
+  };
+
+  // ---- PSTN calls ------------------------------------------------------------
+
+  async placeCall(opts: { from: string; to: string }): Promise<SimCallView> {
+    const far = this.world.pstn.call(opts);
+    this.#incoming.set(far.channel, far.from);
+    await this.#settle();
+    return callView(far);
+  }
+
+  call(id: number): FarEnd {
+    const far = this.world.pstn.byId(id);
+    if (!far) throw new CtiError('CTI_ERR_NOT_FOUND', `no simulated call ${id}`);
+    return far;
+  }
+
+  async press(id: number, digits: string): Promise<SimCallView> {
+    const far = this.call(id);
+    if (far.state === 'ended') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `simulated call ${id} has ended`);
+    far.press(digits);
+    await this.#settle();
+    return callView(far);
+  }
+
+  async hangup(id: number): Promise<SimCallView> {
+    const far = this.call(id);
+    if (far.state !== 'ended') far.hangup();
+    await this.#settle();
+    return callView(far);
+  }
+
+  // ---- phones ----------------------------------------------------------------
+
+  phone(ext: string): Phone {
+    try {
+      return this.world.phones.get(ext);
+    } catch {
+      throw new CtiError('CTI_ERR_NOT_FOUND', `no phone with extension ${JSON.stringify(ext)}`);
+    }
+  }
+
+  async phoneDo(ext: string, op: 'offhook' | 'onhook' | 'flash' | 'digits', digits = ''): Promise<PhoneView> {
+    const p = this.phone(ext);
+    const off = p.state.hook === 'off';
+    if (op === 'offhook') p.offhook();
+    else if (op === 'onhook') p.onhook();
+    else if (op === 'flash') {
+      if (!off) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `phone ${ext} is on hook: no flash`);
+      p.flash();
+    } else {
+      if (!off) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `phone ${ext} is on hook: lift it first`);
+      p.dial(digits);
+    }
+    await this.#settle();
+    return phoneView(p);
+  }
+
+  async #settle(): Promise<void> {
+    if (this.settleMs > 0) await this.world.after(this.settleMs).catch(() => {});
+  }
+}
+
+export function callView(far: FarEnd): SimCallView {
+  return {
+    id: far.id,
+    direction: far.direction,
+    from: far.from,
+    to: far.to,
+    trunk: far.trunk,
+    state: far.state,
+    endedReason: far.endedReason ?? null,
+    tones: far.log.tones(),
+    digits: far.log.digits(),
+    voice: far.heard.some((h) => h.kind === 'voice'),
+    heard: [...far.heard],
+  };
+}
+
+export function phoneView(p: Phone): PhoneView {
+  const s = p.state;
+  return {
+    extension: p.extension,
+    channel: p.channel,
+    hook: s.hook,
+    state: s.state,
+    ringing: s.ringing,
+    rings: s.rings,
+    display: s.display,
+    hearing: s.hook === 'off' ? hearingNow(p.heard.filter((h) => h.atMs >= lastOffHook(p))) : null,
+    tones: p.log.tones(),
+    digits: p.log.digits(),
+    heard: [...p.heard],
+  };
+}
+
+function lastOffHook(p: Phone): number {
+  for (let i = p.stateLog.length - 1; i >= 0; i--) if (p.stateLog[i]!.state === 'off-hook') return p.stateLog[i]!.atMs;
+  return 0;
+}
+
+function hearingNow(heard: readonly Heard[]): string | null {
+  let tone: string | null = null;
+  let voice = false;
+  for (const h of heard) {
+    if (h.kind === 'tone') tone = h.value;
+    else if (h.kind === 'tone-end' && h.value === tone) tone = null;
+    else if (h.kind === 'voice') voice = true;
+    else if (h.kind === 'silence' || h.kind === 'hangup') voice = false;
+  }
+  return tone ?? (voice ? 'voice' : null);
+}

@@ -1,0 +1,109 @@
+// What GET /api/health and GET /api/boards answer: the engine's health, and
+// every board with its spans and channels as they are now (line state, role,
+// the call on it).
+import type { SpanStatus } from '../native/engine.ts';
+import type { EngineStats } from '../native/types/engine.ts';
+import type { Leg } from '../telephony/leg.ts';
+import type { Telephony } from '../telephony/telephony.ts';
+import { portName } from './ports.ts';
+
+export interface HealthView {
+  status: 'ok';
+  uptimeMs: number;
+  engine: EngineStats & { isa: string; mode: string };
+  calls: { active: number };
+  spansInAlarm: number;
+}
+
+export interface ChannelView {
+  number: number;
+  span: number;
+  timeslot: number | null;
+  kind: string;
+  law: string;
+  port: string;
+  lineState: string;
+  extension: string | null;
+  lineNumber: string | null;
+  clearing: boolean;
+  call: { id: string; legId: string; state: string } | null;
+}
+
+export interface SpanView {
+  span: number;
+  kind: string;
+  alarms: string[];
+  counters: { slips: number; crcErrors: number; bipolarViolations: number; frameErrors: number } | null;
+}
+
+export interface BoardView {
+  id: number;
+  name: string;
+  driver: string;
+  model: string;
+  serial: string;
+  firmware: string;
+  resets: number;
+  spans: SpanView[];
+  channels: ChannelView[];
+}
+
+const ALARM_NAMES: [number, string][] = [
+  [1, 'los'],
+  [2, 'red'],
+  [4, 'yellow'],
+  [8, 'ais'],
+];
+
+export function boardsView(tel: Telephony): BoardView[] {
+  return tel.inventory.boards.map((b) => ({
+    id: b.id,
+    name: b.name,
+    driver: b.info.driver,
+    model: b.info.model,
+    serial: b.info.serial,
+    firmware: b.info.firmware,
+    resets: b.resets,
+    spans: b.spans.map((s) => {
+      let status: SpanStatus | undefined;
+      try {
+        status = s.kind === 'e1' ? tel.engine.spanStatus?.(b.id, s.span) : undefined;
+      } catch {
+        status = undefined;
+      }
+      return {
+        span: s.span,
+        kind: s.kind,
+        alarms: status ? [...status.alarms] : ALARM_NAMES.filter(([bit]) => s.alarms & bit).map(([, n]) => n),
+        counters: status ? { slips: status.slips, crcErrors: status.crcErrors, bipolarViolations: status.bipolarViolations, frameErrors: status.frameErrors } : null,
+      };
+    }),
+    channels: b.channels.map((c) => {
+      const leg = c.leg as Leg | undefined;
+      return {
+        number: c.number,
+        span: c.span,
+        timeslot: c.timeslot ?? null,
+        kind: c.kind,
+        law: c.law,
+        port: c.kind === 'loopback' ? `ch:${c.number}` : portName(b, c),
+        lineState: c.lineState,
+        extension: c.role.extension ?? null,
+        lineNumber: c.role.number ?? null,
+        clearing: c.clearing,
+        call: leg ? { id: leg.call.id, legId: leg.id, state: leg.state } : null,
+      };
+    }),
+  }));
+}
+
+export function healthView(tel: Telephony, engine: { stats(): EngineStats; mode: string }, isa: string, startedAtMs: number): HealthView {
+  const spans = tel.inventory.boards.flatMap((b) => b.spans);
+  return {
+    status: 'ok',
+    uptimeMs: Date.now() - startedAtMs,
+    engine: { ...engine.stats(), isa, mode: engine.mode },
+    calls: { active: tel.activeCalls().length },
+    spansInAlarm: spans.filter((s) => s.alarms !== 0).length,
+  };
+}
