@@ -33,7 +33,7 @@ Napi::Object event_to_js(Napi::Env env, const Event& e) {
   if (e.digit) o.Set("digit", std::string(1, e.digit));
   if (e.start_ms >= 0) o.Set("startMs", Napi::Number::New(env, static_cast<double>(e.start_ms)));
   if (e.end_ms >= 0) o.Set("endMs", Napi::Number::New(env, static_cast<double>(e.end_ms)));
-  if (e.value != 0) o.Set("value", e.value);
+  o.Set("value", e.value);
   if (!e.text.empty()) o.Set("text", e.text);
   return o;
 }

@@ -3,23 +3,14 @@
 // installed on this machine (never downloads them). Skips the build when no
 // source under native/ or drivers/ (nor binding.gyp) is newer than the addon.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest, takeLock, upToDate } from './build-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const addon = join(root, 'build', 'Release', 'boardcti.node');
-
-function newest(dir) {
-  let t = 0;
-  if (!existsSync(dir)) return 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 function headersDir() {
   // Node's own headers: Debian/NodeSource packages put them under /usr or the
@@ -32,7 +23,7 @@ function headersDir() {
 }
 
 const srcTime = Math.max(newest(join(root, 'native')), newest(join(root, 'drivers')), statSync(join(root, 'binding.gyp')).mtimeMs);
-if (existsSync(addon) && statSync(addon).mtimeMs >= srcTime && !process.argv.includes('--force')) process.exit(0);
+if (upToDate(addon, srcTime)) process.exit(0);
 
 const require = createRequire(import.meta.url);
 let gyp;
@@ -57,30 +48,9 @@ function dirTimes(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) t = Math.max(t, dirTimes(join(dir, e.name)));
   return t;
 }
-// Several builds at once (helpers, parallel test runs) would corrupt build/:
-// take a lock directory, waiting for another build to finish.
-const lock = join(root, '.build-lock');
-function takeLock() {
-  for (let i = 0; i < 1800; i++) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      return;
-    } catch {
-      let holder = 0;
-      try { holder = Number(readFileSync(join(lock, 'pid'), 'utf8')); } catch { /* being written */ }
-      if (holder && !alive(holder)) rmSync(lock, { recursive: true, force: true });
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
-    }
-  }
-  console.error('[setup] timed out waiting for another native build');
-  process.exit(1);
-}
-function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
-}
-takeLock();
-process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
+// Several builds at once (parallel test runs, two terminals) would corrupt build/.
+takeLock(join(root, '.build-lock'), 'native');
+if (upToDate(addon, srcTime)) process.exit(0);  // another build finished while we waited
 const args = [gyp, configured ? 'build' : 'rebuild', `--nodedir=${nodedir}`, '-j', 'max'];
 console.error(`[setup] building the native engine (node-gyp ${args[1]})`);
 const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });

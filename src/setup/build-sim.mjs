@@ -6,28 +6,18 @@
 // than the addon. Needs cmake and a C++ compiler; uses ninja when present.
 //   node src/setup/build-sim.mjs [--force]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest, takeLock, upToDate } from './build-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = join(root, 'firmware-sim');
 const addon = join(dir, 'build', 'Release', 'firmware_sim.node');
 
-function newest(d, skip) {
-  let t = 0;
-  if (!existsSync(d)) return 0;
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    if (skip && skip.includes(e.name)) continue;
-    const p = join(d, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs, e.isDirectory() ? statSync(p).mtimeMs : 0);
-  }
-  return t;
-}
-
 const srcTime = Math.max(newest(dir, ['build', 'node_modules']), newest(join(root, 'native', 'dsp')), newest(join(root, 'native', 'core')));
-if (existsSync(addon) && statSync(addon).mtimeMs >= srcTime && !process.argv.includes('--force')) process.exit(0);
+if (upToDate(addon, srcTime)) process.exit(0);
 
 const require = createRequire(import.meta.url);
 let cmakeJs;
@@ -46,30 +36,9 @@ if (spawnSync('cmake', ['--version'], { stdio: 'ignore' }).status !== 0) {
 // Two builds at once would corrupt firmware-sim/build: take a lock directory,
 // waiting for another build to finish (a dead holder's lock is taken over).
 mkdirSync(join(dir, 'build'), { recursive: true });
-const lock = join(dir, 'build', '.lock');  // build/ is ignored by git
-function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
-}
-function takeLock() {
-  for (let i = 0; i < 1800; i++) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      return;
-    } catch {
-      let holder = 0;
-      try { holder = Number(readFileSync(join(lock, 'pid'), 'utf8')); } catch { /* being written */ }
-      if (holder && !alive(holder)) rmSync(lock, { recursive: true, force: true });
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
-    }
-  }
-  console.error('[setup] timed out waiting for another firmware-sim build');
-  process.exit(1);
-}
-takeLock();
-process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
+takeLock(join(dir, 'build', '.lock'), 'firmware-sim');  // build/ is ignored by git
 // Another build may have finished while we waited.
-if (existsSync(addon) && statSync(addon).mtimeMs >= srcTime && !process.argv.includes('--force')) process.exit(0);
+if (upToDate(addon, srcTime)) process.exit(0);
 
 const ninja = spawnSync('ninja', ['--version'], { stdio: 'ignore' }).status === 0;
 const args = [cmakeJs, 'build', '--directory', dir, '--out', join(dir, 'build'), ...(ninja ? ['--generator', 'Ninja'] : []), '--log-level', 'warn'];
