@@ -93,6 +93,7 @@ void ChannelPipeline::encode(uint8_t* codes, int n) {
 }
 
 void ChannelPipeline::process(int n) {
+  detect_energy(n);
   // What the line hears: the conference mix, the bridge partner, or silence;
   // then a prompt over it, then a recording's beep over that.
   if (conf_ != 0) {
@@ -152,6 +153,26 @@ void ChannelPipeline::on_tone(const ToneEvent& t) {
   e.start_ms = to_ms(tone_base_ms_, t.start_sample);
   if (t.end) e.end_ms = to_ms(tone_base_ms_, t.end_sample);
   engine_.emit(std::move(e));
+}
+
+void ChannelPipeline::on_energy(const EnergyEvent& v) {
+  Event e = make(v.voice ? ev::kVoice : ev::kSilence);
+  e.start_ms = to_ms(energy_base_ms_, v.sample);
+  e.value = v.level_dbm0;
+  engine_.emit(std::move(e));
+}
+
+void ChannelPipeline::detect_energy(int n) {
+  if (!detect_.energy) {
+    energy_running_ = false;
+    return;
+  }
+  if (!energy_running_) {
+    energy_.reset();
+    energy_base_ms_ = now_ms();
+    energy_running_ = true;
+  }
+  energy_.rx(rx_, n, [](void* c, const EnergyEvent& e) { static_cast<ChannelPipeline*>(c)->on_energy(e); }, this);
 }
 
 void ChannelPipeline::digit_for_operations(char d) {

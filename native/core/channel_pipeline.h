@@ -14,6 +14,7 @@
 #include "drivers/driver.h"
 #include "native/core/command.h"
 #include "native/core/event.h"
+#include "native/dsp/energy.h"
 #include "native/media/player.h"
 #include "native/sig/line_signalling.h"
 
@@ -35,6 +36,7 @@ class ChannelPipeline final : public SigPort {
   void decode(const uint8_t* codes, float* bank_lane, int n);
   void on_dtmf(const DtmfEvent& e);
   void on_tone(const ToneEvent& e);
+  void on_energy(const EnergyEvent& e);
   void process(int n);
   void encode(uint8_t* codes, int n);
   // Returns true when the command already ended with its own event (a media
@@ -95,6 +97,7 @@ class ChannelPipeline final : public SigPort {
   void start_record(const Command& c);
   void start_collect(const Command& c);
   void stop_all(const char* why);
+  void detect_energy(int n);
   int64_t now_ms() const;
   static int64_t to_ms(int64_t base, int64_t sample) { return base + sample / 8; }
 
@@ -111,6 +114,11 @@ class ChannelPipeline final : public SigPort {
   int64_t tone_base_ms_ = 0;
   bool dtmf_running_ = false;
   bool tones_running_ = false;
+  // Energy (voice / silence) runs on the channel's own decoded audio: cheap
+  // enough not to need a bank. Reset when switched on, like the lanes.
+  EnergyDetector energy_;
+  bool energy_running_ = false;
+  int64_t energy_base_ms_ = 0;
 
   // play
   Player player_;

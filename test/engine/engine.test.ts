@@ -42,6 +42,22 @@ describe('media engine on the loopback board', () => {
     expect(t.on('dtmf:digit', 1)).toHaveLength(0);
   });
 
+  it('reports voice and silence (energy detection) on what the partner sends', async () => {
+    t = loopbackEngine(2);
+    await t.engine.detect(t.ch(2), { energy: true });
+    await t.engine.advance(500);
+    // 800 ms of a -20 dBm0 tone from an independent generator, then quiet.
+    void t.engine.play(t.ch(1), { pcm: toInt16(tones([{ freq: 700, level: -20 }], 800)) });
+    await t.engine.advance(2000);
+    const got = t.events.filter((e) => e.channel === 2 && e.type.startsWith('energy:'));
+    expect(got.map((e) => e.type)).toEqual(['energy:silence', 'energy:voice', 'energy:silence']);
+    // Heard a frame later (20 ms); back-dated to the run that confirmed it.
+    expect(Math.abs(got[1]!.startMs! - 520)).toBeLessThanOrEqual(10);
+    expect(Math.abs(got[2]!.startMs! - 1320)).toBeLessThanOrEqual(10);
+    expect(got[1]!.value).toBeGreaterThan(-21);
+    expect(got[1]!.value).toBeLessThan(-19);
+  });
+
   it('collects digits up to a terminator, and times out', async () => {
     t = loopbackEngine(2, { law: 'ulaw' });
     const c = t.engine.collect(t.ch(2), { max: 8, terminators: '#', timeoutMs: 3000 });
