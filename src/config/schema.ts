@@ -1,6 +1,8 @@
 // The configuration file's schema (JSON Schema, checked with ajv): boards,
 // channel roles (extensions, line numbers), tone plan, prompts, call-layer
 // timings and inbound routes. Defaults are filled in from here.
+import type { TelephonyTimings } from '../telephony/types.ts';
+
 export const PORT_PATTERN = '^(fxs|fxo):[1-9][0-9]*$|^e1:([1-9][0-9]*:)?[1-9][0-9]*$';
 const ms = (min: number, max: number, dflt?: number) => ({ type: 'integer', minimum: min, maximum: max, ...(dflt !== undefined ? { default: dflt } : {}) });
 const digits = { type: 'string', pattern: '^[0-9]{1,32}$' };
@@ -100,6 +102,8 @@ export const CONFIG_SCHEMA = {
         noAnswerTimeoutMs: ms(1000, 600000),
         voiceAnswerConfirmMs: ms(100, 60000),
         ringbackEndAnswerMs: ms(100, 60000),
+        answerListenMs: ms(0, 10000),
+        answerVoiceMs: ms(100, 10000),
         busyToneGuardMs: ms(0, 60000),
         busyToneSupervision: { type: 'boolean' },
         clearingToneMs: ms(0, 600000),
@@ -183,17 +187,7 @@ export interface Config {
   extensions: { number: string; port: PortName; name?: string }[];
   lines: { port: PortName; number?: string; name?: string }[];
   prompts: { dir: string; welcome: string; welcomeText: string };
-  telephony: Partial<{
-    dialToneTimeoutMs: number;
-    requireDialTone: boolean;
-    blindDialDelayMs: number;
-    noAnswerTimeoutMs: number;
-    voiceAnswerConfirmMs: number;
-    ringbackEndAnswerMs: number;
-    busyToneGuardMs: number;
-    busyToneSupervision: boolean;
-    clearingToneMs: number;
-  }>;
+  telephony: Partial<TelephonyTimings>;
   routes: { inbound: InboundRoute[] };
   demo: { intervalMs: number; callMs: number; from: string[] };
 }

@@ -4,7 +4,8 @@
 // acknowledged, then listen; the answer comes as CAS bits. Listening: tone
 // detection and energy, with the line's own answer signal when it has one:
 //   ringback                    -> alerting (keep listening)
-//   line:answered (polarity/CAS) -> answered
+//   line:answered (polarity/CAS) -> answered, once answerListenMs passes
+//                                   without a fax tone, or voice lasts answerVoiceMs
 //   ringback ended, no other tone for ringbackEndAnswerMs -> answered
 //   voice with no tone recognised for voiceAnswerConfirmMs -> answered
 //   busy / congestion / sit     -> busy / congestion / unallocated
@@ -132,15 +133,30 @@ function listen(leg: Leg, timeoutMs: number, ctx: LegContext): Promise<DialClass
         if (tone === 'ringback' && tonesOn.size === 0) arm(timings.ringbackEndAnswerMs, 'ringback ended');
       }
     };
+    // Set by the line's answer signal: what answered is still to be told (a fax tone, or not).
+    let signal: string | undefined;
+    let listenEnd: TimerHandle | undefined;
+    const onVoice = () => {
+      if (tonesOn.size > 0 || confirm) return;
+      if (signal) arm(timings.answerVoiceMs, `${signal}, voice`);
+      else arm(timings.voiceAnswerConfirmMs, 'voice');
+    };
     const onEnergy = (e: NativeEvent) => {
-      if (e.type === 'energy:voice' && tonesOn.size === 0 && !confirm) arm(timings.voiceAnswerConfirmMs, 'voice');
+      if (e.type === 'energy:voice') onVoice();
     };
     const onLine = (e: NativeEvent) => {
-      if (e.type === 'line:answered') finish({ result: 'answered', detail: e.name ?? 'answer signal' });
+      if (e.type !== 'line:answered' || signal) return;
+      signal = e.name ?? 'answer signal';
+      if (timings.answerListenMs <= 0) return finish({ result: 'answered', detail: signal });
+      clock.clearTimeout(noAnswer);
+      disarm();
+      listenEnd = clock.setTimeout(() => finish({ result: 'answered', detail: signal! }), timings.answerListenMs);
+      if (leg.hearsVoice) onVoice();
     };
     const onEnded = () => finish({ result: 'failed', detail: `line lost (${leg.cause}${leg.detail ? `: ${leg.detail}` : ''})` });
     const finish = (c: DialClassification) => {
       clock.clearTimeout(noAnswer);
+      if (listenEnd) clock.clearTimeout(listenEnd);
       disarm();
       leg.off('leg:tone', onTone);
       leg.off('leg:energy', onEnergy);

@@ -66,6 +66,8 @@ export class Leg extends EventEmitter {
   remote: string | undefined;
   /** caller ID presented to a phone we ring */
   callerId: CallerId | undefined;
+  /** energy detection (when on) last heard voice rather than silence */
+  hearsVoice = false;
   partner: Leg | undefined;
   conference: number | undefined;
   #cause: EndCause | undefined;
@@ -324,6 +326,7 @@ export class Leg extends EventEmitter {
         return;
       case 'energy:voice':
       case 'energy:silence':
+        this.hearsVoice = e.type === 'energy:voice';
         this.emit('leg:energy', e);
         return;
       case 'line:ring':

@@ -92,6 +92,14 @@ export interface TelephonyTimings {
   voiceAnswerConfirmMs: number;
   /** dial(): ringback ended and no other tone for this long: answered */
   ringbackEndAnswerMs: number;
+  /**
+   * dial(): after the line's answer signal (polarity, CAS), listen this long for
+   * a fax tone before calling it answered (T.30: an answering fax sends CED
+   * 1.8 to 2.5 s after it answers). 0: answered at the signal.
+   */
+  answerListenMs: number;
+  /** dial(): voice this long after the answer signal, with no fax tone: answered at once */
+  answerVoiceMs: number;
   /** connected FXO legs: busy or congestion tone lasting this long after recognition means the far end left */
   busyToneGuardMs: number;
   busyToneSupervision: boolean;
@@ -106,6 +114,8 @@ export const DEFAULT_TIMINGS: TelephonyTimings = {
   noAnswerTimeoutMs: 30000,
   voiceAnswerConfirmMs: 5000,
   ringbackEndAnswerMs: 1000,
+  answerListenMs: 3000,
+  answerVoiceMs: 600,
   busyToneGuardMs: 2000,
   busyToneSupervision: true,
   clearingToneMs: 30000,
