@@ -1,7 +1,7 @@
 // The HTTP API as one fastify plugin under /api: each route group is an
 // encapsulated plugin with full schemas; errors are JSON {code, message} in
 // the CTI_ERR_* vocabulary, and nothing internal leaks on a 500.
-import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { CtiError, type ErrorCode } from '../native/errors.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -42,6 +42,15 @@ export function errorReply(err: FastifyError | Error, log: FastifyInstance['log'
   }
   log.error({ err }, 'internal error');
   return { status: 500, body: { code: 'CTI_ERR_INTERNAL', message: 'internal error' } };
+}
+
+/**
+ * The fastify instance the API runs on. Body schemas say
+ * `additionalProperties: false`, and that must refuse a misspelt field rather
+ * than drop it silently (fastify's default ajv removes them).
+ */
+export function createHttp(opts: Pick<FastifyServerOptions, 'logger'> = {}): FastifyInstance {
+  return Fastify({ ...opts, ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: 'array', useDefaults: true } } });
 }
 
 /** Register with `{ prefix: '/api' }`. */

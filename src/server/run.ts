@@ -2,10 +2,9 @@
 // on the simulated board, the telephony core and its routes, and the HTTP API
 // on localhost. Ctrl-C (SIGINT) or SIGTERM hangs every call up, stops the
 // engine and closes files before exiting.
-import Fastify from 'fastify';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { api } from './app.ts';
+import { api, createHttp } from './app.ts';
 import { createRuntime } from './runtime.ts';
 
 interface ServerOptions {
@@ -47,7 +46,7 @@ export async function runServer(argv: string[]): Promise<number> {
     process.stderr.write(`boardcti start: ${msg}\n`);
     return 2;
   }
-  const app = Fastify({ logger: { level: config.server.logLevel } });
+  const app = createHttp({ logger: { level: config.server.logLevel } });
   let runtime;
   try {
     runtime = createRuntime(config, { log: app.log, demo: opts.demo });

@@ -5,10 +5,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { loadConfig, parseConfig } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/schema.ts';
-import { api } from '../../src/server/app.ts';
+import { api, createHttp } from '../../src/server/app.ts';
 import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
 import { memoryLog } from '../../src/telephony/log.ts';
 
@@ -34,7 +34,7 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
     speech: opts.speech ?? false,
     ...(opts.demo ? { demo: true } : {}),
   });
-  const app = Fastify();
+  const app = createHttp();
   await app.register(api, { prefix: '/api', ctx: rt });
   const frame = config.engine.frameMs;
   const step = async () => {

@@ -127,6 +127,7 @@ export const phoneSchema = {
     hook: { type: 'string', enum: ['on', 'off'] },
     state: { type: 'string' },
     ringing: { type: 'boolean' },
+    bell: { type: 'boolean' },
     rings: { type: 'integer' },
     display: { type: ['string', 'null'] },
     hearing: { type: ['string', 'null'] },

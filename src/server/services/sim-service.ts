@@ -37,6 +37,7 @@ export interface PhoneView {
   hook: 'on' | 'off';
   state: string;
   ringing: boolean;
+  bell: boolean;
   rings: number;
   display: string | null;
   /** what it hears now: a tone's name, 'voice', or null */
@@ -169,7 +170,9 @@ export function phoneView(p: Phone): PhoneView {
     channel: p.channel,
     hook: s.hook,
     state: s.state,
-    ringing: s.ringing,
+    // being rung: through the cadence's pauses too (bell: the ringer sounds now)
+    ringing: s.state === 'ringing' || s.state === 'ring-pause',
+    bell: s.ringing,
     rings: s.rings,
     display: s.display,
     hearing: s.hook === 'off' ? hearingNow(p.heard.filter((h) => h.atMs >= lastOffHook(p))) : null,
