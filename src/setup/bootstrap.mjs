@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEBIAN_PACKAGES } from './packages.mjs';
+import { headersDir } from './build-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const purpose = process.argv[2] ?? 'start';
@@ -73,7 +74,13 @@ function ensureNpmDependencies() {
   // a registry mirror that lacks some other platform's optional binaries (as
   // ours lacks rollup's android builds) makes `npm ci` refuse the lock file.
   // The install script builds the addon (src/setup/build-native.mjs).
+  // Native npm packages (sqlite3) are compiled here, never downloaded
+  // prebuilt, against the installed Node headers (never fetched either).
+  const env = { ...process.env, npm_config_build_from_source: 'true' };
+  const nodedir = headersDir();
+  if (nodedir) env.npm_config_nodedir = nodedir;
   run('npm', ['install', '--no-audit', '--no-fund'], {
+    env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }

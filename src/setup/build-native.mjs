@@ -7,20 +7,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newest, takeLock, upToDate } from './build-util.mjs';
+import { headersDir, newest, takeLock, upToDate } from './build-util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const addon = join(root, 'build', 'Release', 'boardcti.node');
-
-function headersDir() {
-  // Node's own headers: Debian/NodeSource packages put them under /usr or the
-  // prefix of the running node. Offline machines must never fetch them.
-  const prefix = join(dirname(process.execPath), '..');
-  for (const d of [process.env.npm_config_nodedir, prefix, '/usr', '/usr/local']) {
-    if (d && existsSync(join(d, 'include', 'node', 'node_api.h'))) return d;
-  }
-  return undefined;
-}
 
 const srcTime = Math.max(newest(join(root, 'native')), newest(join(root, 'drivers')), statSync(join(root, 'binding.gyp')).mtimeMs);
 if (upToDate(addon, srcTime)) process.exit(0);

@@ -1,7 +1,7 @@
 // What the two native build scripts (build-native.mjs, build-sim.mjs) share:
 // source freshness and a lock so two builds never write one build folder.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Newest modification time of the files and folders under `dir` (skipping names in `skip`). */
 export function newest(dir, skip = []) {
@@ -53,4 +53,17 @@ export function takeLock(lock, what) {
   }
   console.error(`[setup] timed out waiting for another ${what} build`);
   process.exit(1);
+}
+
+/**
+ * Node's own headers (include/node/node_api.h): Debian/NodeSource packages put
+ * them under /usr or the prefix of the running node. Builds are pointed here
+ * (--nodedir) because an offline machine must never fetch them.
+ */
+export function headersDir() {
+  const prefix = join(dirname(process.execPath), '..');
+  for (const d of [process.env.npm_config_nodedir, prefix, '/usr', '/usr/local']) {
+    if (d && existsSync(join(d, 'include', 'node', 'node_api.h'))) return d;
+  }
+  return undefined;
 }
