@@ -176,7 +176,17 @@ void Engine::flush_events() {
     out.swap(batch_);
     batch_.reserve(64);
   }
-  if (deliver_) deliver_(std::move(out));
+  if (!deliver_) return;
+  undelivered_.fetch_add(1, std::memory_order_relaxed);
+  deliver_(std::move(out));
+}
+
+void Engine::batch_done() {
+  {
+    std::lock_guard<std::mutex> lk(cmd_mu_);
+    undelivered_.fetch_sub(1, std::memory_order_relaxed);
+  }
+  cmd_cv_.notify_all();
 }
 
 void Engine::run() {
@@ -228,6 +238,10 @@ void Engine::run() {
     }
     flush_events();
     cpu_ms_.store(thread_cpu_ms() - cpu0, std::memory_order_relaxed);
+    if (cfg_.mode == ClockMode::kFast) {
+      std::unique_lock<std::mutex> lk(cmd_mu_);
+      cmd_cv_.wait(lk, [&] { return stop_.load() || undelivered_.load(std::memory_order_relaxed) <= 0; });
+    }
     if (cfg_.mode == ClockMode::kRealtime) {
       next += period;
       auto now = clock::now();

@@ -29,7 +29,7 @@ struct TonePlan;
 
 enum class ClockMode : uint8_t {
   kRealtime,  // frames at wall-clock pace, as a card interrupts
-  kFast,      // as fast as the thread runs
+  kFast,      // as fast as the thread runs, waiting for JS to handle each event batch
   kStepped,   // only the ticks JS grants with advance(): deterministic tests
 };
 
@@ -67,6 +67,10 @@ class Engine {
   void start(Deliver deliver);
   void stop();  // joins the thread; commands still queued are canceled
   bool running() const { return running_.load(); }
+  // JS has handled a delivered batch (and queued what it decided). In fast
+  // mode the thread waits for this before the next tick, so the board never
+  // runs ahead of the call layer: the same script gives the same events.
+  void batch_done();
 
   // Validates (throws CtiError) and queues; returns the command id that the
   // completion event will carry.
@@ -149,6 +153,7 @@ class Engine {
   std::atomic<int64_t> now_ms_{0};
   uint64_t ticks_ = 0;
   std::atomic<uint64_t> late_ticks_{0};
+  std::atomic<int> undelivered_{0};  // batches delivered and not yet reported done
   std::atomic<double> max_tick_us_{0};
   std::atomic<double> sum_tick_us_{0};
   std::atomic<uint64_t> tick_count_{0};

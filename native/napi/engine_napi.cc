@@ -68,6 +68,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
                            InstanceMethod<&EngineWrap::BoardInfo>("boardInfo"),
                            InstanceMethod<&EngineWrap::Start>("start"),
                            InstanceMethod<&EngineWrap::Stop>("stop"),
+                           InstanceMethod<&EngineWrap::BatchDone>("batchDone"),
                            InstanceMethod<&EngineWrap::Play>("play"),
                            InstanceMethod<&EngineWrap::Record>("record"),
                            InstanceMethod<&EngineWrap::Detect>("detect"),
@@ -175,12 +176,22 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       tsfn_ = Tsfn::New(info.Env(), callback_.Value(), "boardcti-engine-events", 0, 1);
       tsfn_started_ = true;
       Tsfn tsfn = tsfn_;
-      engine_->start([tsfn](EventBatch&& batch) mutable {
+      Engine* engine = engine_.get();
+      engine_->start([tsfn, engine](EventBatch&& batch) mutable {
         auto* b = new EventBatch(std::move(batch));
-        if (tsfn.NonBlockingCall(b) != napi_ok) delete b;  // closing: drop
+        if (tsfn.NonBlockingCall(b) != napi_ok) {  // closing: drop
+          delete b;
+          engine->batch_done();
+        }
       });
       return info.Env().Undefined();
     });
+  }
+
+  // JS has handled a batch (see Engine::batch_done).
+  Napi::Value BatchDone(const Napi::CallbackInfo& info) {
+    engine_->batch_done();
+    return info.Env().Undefined();
   }
 
   Napi::Value Stop(const Napi::CallbackInfo& info) {

@@ -216,5 +216,8 @@ export class MediaEngine extends EventEmitter {
       this.emit(e.type, e);
       this.emit('event', e);
     }
+    // Once the handlers and the promise chains they started have run: in fast
+    // mode the media thread waits for this before its next frame.
+    setImmediate(() => this.#native.batchDone());
   }
 }

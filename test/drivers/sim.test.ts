@@ -61,4 +61,31 @@ describe('the scenario API with the engine driving the board', () => {
       world.close();
     }
   });
+
+  it('fast mode waits for the call layer: a handler that is slow does not let the board run ahead', async () => {
+    const world = new SimWorld({ seed: 23, fxs: 1, fxo: 1, e1: 0 });
+    const engine = new MediaEngine({ mode: 'fast', tonePlan: loadTonePlanJson('cn') });
+    const board = engine.addSimBoard(world.port);
+    const line = { board, channel: 2 };
+    let ringTs = -1;
+    engine.once('line:ring', (e: { ts: number }) => {
+      ringTs = e.ts;
+      const until = Date.now() + 300; // a call layer busy for 300 ms of wall time
+      while (Date.now() < until);
+      void engine.offhook(line).catch(() => {});
+    });
+    const up = new Promise<{ ts: number }>((r) => engine.on('line:state', (e: { name?: string; ts: number }) => e.name === 'up' && r(e)));
+    engine.start();
+    try {
+      world.pstn.call({ from: '13800138000', to: 'line:1' });
+      const answered = await up;
+      // The seizure went out on the frame after the ring was reported (20 ms
+      // frames), not seconds of board time later.
+      expect(ringTs).toBeGreaterThanOrEqual(0);
+      expect(answered.ts - ringTs).toBeLessThanOrEqual(40);
+    } finally {
+      await engine.close();
+      world.close();
+    }
+  });
 });

@@ -121,6 +121,8 @@ export interface NativeEngine {
   boardInfo(board: number): BoardInfo;
   start(): void;
   stop(): void;
+  /** JS has handled a delivered batch of events (fast mode waits for it). */
+  batchDone(): void;
   play(board: number, channel: number, req: PlayRequest): number;
   record(board: number, channel: number, req: RecordRequest): number;
   detect(board: number, channel: number, req: DetectRequest): number;
