@@ -316,6 +316,7 @@ void DahdiBoard::write(const uint8_t* const* tx, int n) {
 void DahdiBoard::hook(int channel, HookOp op) {
   if (channel < 1 || channel > static_cast<int>(chans_.size())) return;
   Chan& c = chans_[channel - 1];
+  if (c.kind == ChannelKind::kE1) return;  // CAS has no hook switch: set_bits() says it all
   int v = hook_value(op);
   if (sys_->ioctl(c.fd, DAHDI_HOOK, &v) != 0) io_errors_++;
   if (op == HookOp::kOnHook) c.reversed = false;  // a released line starts over at normal battery
