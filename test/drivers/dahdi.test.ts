@@ -3,44 +3,9 @@
 // makes on /dev/dahdi, the emulator answers them as dahdi/user.h documents,
 // and the simulated world behind it is the test rig. A board reset has no
 // DAHDI event, so that check is skipped (no resetBoard stimulus).
-import { loadTonePlanJson } from '../../src/dsp/tones.ts';
-import { MediaEngine } from '../../src/native/engine.ts';
-import { DahdiEmulator, SimWorld } from '../../src/sim/index.ts';
+import type { SimWorld } from '../../src/sim/index.ts';
 import { driverConformance, type ConformanceTarget } from './conformance.ts';
-
-export interface DahdiRig {
-  world: SimWorld;
-  emu: DahdiEmulator;
-  engine: MediaEngine;
-  board: number;
-  /** the simulated board's channel behind a board channel */
-  simChannel(ch: number): number;
-  /** the DAHDI channel number of a board channel */
-  dahdiChannel(ch: number): number;
-  close(): Promise<void>;
-}
-
-export function dahdiRig(seed: number, opts: { devDir?: string } = {}): DahdiRig {
-  const world = new SimWorld({ seed, fxs: 2, fxo: 2, e1: 1 });
-  const emu = new DahdiEmulator(world);
-  const chans = emu.channels();
-  const engine = new MediaEngine({ mode: 'stepped', tonePlan: loadTonePlanJson('cn') });
-  const board = engine.addDahdiBoard({ channels: chans.map((c) => c.number), sys: emu.sys, ...opts });
-  engine.start();
-  return {
-    world,
-    emu,
-    engine,
-    board,
-    simChannel: (ch) => chans[ch - 1]!.simChannel,
-    dahdiChannel: (ch) => chans[ch - 1]!.number,
-    async close() {
-      await engine.close();
-      emu.close();
-      world.close();
-    },
-  };
-}
+import { dahdiRig } from './dahdi-rig.ts';
 
 async function dahdiTarget(): Promise<ConformanceTarget> {
   const rig = dahdiRig(31);
