@@ -72,6 +72,8 @@ struct BoardInfo {
   std::string serial;
   std::string firmware;
   std::vector<ChannelInfo> channels;
+  // Spans with an ISDN D-channel (see Board::dchannel_read); not channels.
+  std::vector<int> dchannel_spans;
 };
 
 class Board {
@@ -90,6 +92,16 @@ class Board {
   // Media thread, after read(): the next pending event, false when none.
   virtual bool poll_event(LineEvent* /*ev*/) { return false; }
   virtual SpanStatus span_status(int /*span*/) const { return {}; }
+
+  // ISDN D-channel (PRI): whole HDLC frames for the Q.921 stack in native/sig,
+  // without the FCS (the board adds and checks it). Only for the spans in
+  // info().dchannel_spans; media thread, never blocking.
+  // dchannel_read: the next received frame into buf (cap bytes): its length,
+  // 0 when none is waiting, -1 when the span has no D-channel.
+  virtual int dchannel_read(int /*span*/, uint8_t* /*buf*/, int /*cap*/) { return -1; }
+  // dchannel_write: queue one frame to send; false if the span has no
+  // D-channel or the board's transmit queue is full.
+  virtual bool dchannel_write(int /*span*/, const uint8_t* /*frame*/, int /*len*/) { return false; }
 };
 
 }  // namespace bcti::drv

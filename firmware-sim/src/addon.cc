@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config_napi.h"
+#include "dahdi_emu_napi.h"
 #include "native/core/errors.h"
 #include "native/dsp/g711.h"
 #include "world.h"
@@ -447,6 +448,7 @@ Napi::Value SetErrorFactory(const Napi::CallbackInfo& info) {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData(new AddonData());
   exports.Set("SimBoard", SimBoardWrap::Init(env));
+  exports.Set("DahdiEmulator", dahdi_emulator_class(env));
   exports.Set("setErrorFactory", Napi::Function::New(env, SetErrorFactory));
   exports.Set("abiVersion", Napi::Number::New(env, BCTI_SIM_ABI_VERSION));
   return exports;

@@ -17,6 +17,7 @@ inline constexpr const char* kBusy = "CTI_ERR_BUSY";
 inline constexpr const char* kCanceled = "CTI_ERR_CANCELED";
 inline constexpr const char* kDisconnected = "CTI_ERR_DISCONNECTED";
 inline constexpr const char* kNotRunning = "CTI_ERR_NOT_RUNNING";
+inline constexpr const char* kNoDevice = "CTI_ERR_NO_DEVICE";
 inline constexpr const char* kBadTonePlan = "CTI_ERR_BAD_TONE_PLAN";
 inline constexpr const char* kInternal = "CTI_ERR_INTERNAL";
 }  // namespace err

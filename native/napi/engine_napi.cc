@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 
+#include "drivers/dahdi/dahdi_board.h"
 #include "drivers/loopback/loopback_board.h"
 #include "drivers/sim/sim_board.h"
 #include "native/core/channel_pipeline.h"
@@ -132,13 +133,45 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         }
         return Napi::Number::New(info.Env(), engine_->add_board(std::move(b)));
       }
-      if (driver != "loopback") throw_cti(info.Env(), err::kBadArgument, "driver: 'loopback' or 'sim', got '" + driver + "'");
+      if (driver == "dahdi") return Napi::Number::New(info.Env(), engine_->add_board(dahdi_board(info.Env(), o)));
+      if (driver != "loopback") throw_cti(info.Env(), err::kBadArgument, "driver: 'loopback', 'sim' or 'dahdi', got '" + driver + "'");
       int channels = static_cast<int>(opt_number(o, "channels", 2));
       if (channels < 1 || channels > 4096) throw_cti(info.Env(), err::kBadArgument, "channels must be 1..4096");
       Law law = parse_law(info.Env(), opt_string(o, "law", "alaw"));
       int b = engine_->add_board(std::make_unique<drv::LoopbackBoard>(channels, law, kMaxFrame));
       return Napi::Number::New(info.Env(), b);
     });
+  }
+
+  // { driver: 'dahdi', channels: [DAHDI channel numbers], devDir?, numbufs?,
+  //   echoCancelTaps?, law?, sys? (an emulator's system-call table) }
+  std::unique_ptr<drv::Board> dahdi_board(Napi::Env env, const Napi::Object& o) {
+    drv::DahdiConfig cfg;
+    cfg.block = engine_->frame_samples();
+    cfg.dev_dir = opt_string(o, "devDir", cfg.dev_dir);
+    cfg.numbufs = static_cast<int>(opt_number(o, "numbufs", cfg.numbufs));
+    cfg.echo_taps = static_cast<int>(opt_number(o, "echoCancelTaps", 0));
+    if (cfg.numbufs < 2 || cfg.numbufs > 32) throw_cti(env, err::kBadArgument, "numbufs must be 2..32");
+    if (cfg.echo_taps < 0 || cfg.echo_taps > 1024) throw_cti(env, err::kBadArgument, "echoCancelTaps must be 0..1024");
+    std::string law = opt_string(o, "law", "");
+    if (!law.empty()) cfg.law = static_cast<int>(parse_law(env, law));
+    Napi::Value chans = o.Get("channels");
+    if (!chans.IsArray()) throw_cti(env, err::kBadArgument, "driver 'dahdi' needs channels: the DAHDI channel numbers, in board order");
+    Napi::Array a = chans.As<Napi::Array>();
+    for (uint32_t i = 0; i < a.Length(); i++) {
+      Napi::Value v = a.Get(i);
+      if (!v.IsNumber() || v.As<Napi::Number>().Int32Value() < 1) throw_cti(env, err::kBadArgument, "channels: DAHDI channel numbers are >= 1");
+      cfg.channels.push_back(v.As<Napi::Number>().Int32Value());
+    }
+    try {
+      Napi::Value sys = o.Get("sys");
+      std::unique_ptr<drv::DahdiSys> s = sys.IsExternal() ? drv::table_sys(sys.As<Napi::External<bcti_sys>>().Data()) : drv::kernel_sys();
+      return std::make_unique<drv::DahdiBoard>(std::move(s), cfg);
+    } catch (const drv::DahdiUnavailable& e) {
+      throw_cti(env, err::kNoDevice, e.what());
+    } catch (const std::invalid_argument& e) {
+      throw_cti(env, err::kBadArgument, e.what());
+    }
   }
 
   Napi::Value BoardInfo(const Napi::CallbackInfo& info) {

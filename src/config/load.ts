@@ -159,6 +159,7 @@ function crossChecks(c: Config): CrossIssue[] {
   const out: CrossIssue[] = [];
   const board = c.boards[0]!;
   const portOk = (port: string): string | undefined => {
+    if (board.driver === 'dahdi') return undefined;  // the ports are known once DAHDI is opened
     const [kind, a, b] = port.split(':') as [string, string, string | undefined];
     if (kind === 'fxs' && Number(a) > board.fxs) return `no FXS port ${a} (the board has ${board.fxs})`;
     if (kind === 'fxo' && Number(a) > board.fxo) return `no FXO port ${a} (the board has ${board.fxo})`;
@@ -170,6 +171,9 @@ function crossChecks(c: Config): CrossIssue[] {
     }
     return undefined;
   };
+  if (board.driver === 'dahdi' && !board.channels) {
+    out.push({ path: ['boards', 0, 'driver'], message: 'driver: dahdi needs channels, the DAHDI channel numbers as in system.conf (e.g. "1-8")' });
+  }
   const seenExt = new Map<string, number>();
   const seenPort = new Map<string, number>();
   c.extensions.forEach((x, i) => {
@@ -196,5 +200,17 @@ function crossChecks(c: Config): CrossIssue[] {
       out.push({ path: ['routes', 'inbound', i, 'ring'], message: `no extension ${JSON.stringify(r.ring)} (have ${have.length ? have.join(', ') : 'none'})` });
     }
   });
+  return out;
+}
+
+/** DAHDI channel numbers from a system.conf-style list: "1-4,9" -> [1, 2, 3, 4, 9]. */
+export function parseChannelList(spec: string): number[] {
+  const out: number[] = [];
+  for (const part of spec.split(',')) {
+    const [a, b] = part.split('-').map(Number) as [number, number | undefined];
+    const end = b ?? a;
+    if (!(a >= 1 && end >= a && end - a < 1024)) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `channels: bad range "${part}"`);
+    for (let n = a; n <= end; n++) out.push(n);
+  }
   return out;
 }

@@ -44,7 +44,14 @@ export const CONFIG_SCHEMA = {
         required: ['driver'],
         properties: {
           name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$', default: 'board0' },
-          driver: { enum: ['sim'] },
+          driver: { enum: ['sim', 'dahdi'] },
+          // driver: dahdi (drivers/dahdi/README.md): DAHDI channel numbers as in
+          // system.conf ("1-8,9-16", a D-channel among them), the device directory,
+          // the echo canceller's length in taps (0 off) and kernel buffers.
+          channels: { type: 'string', pattern: '^[1-9][0-9]*(-[1-9][0-9]*)?(,[1-9][0-9]*(-[1-9][0-9]*)?)*$' },
+          devDir: { type: 'string', minLength: 1 },
+          echoCancelTaps: { type: 'integer', minimum: 0, maximum: 1024 },
+          numbufs: { type: 'integer', minimum: 2, maximum: 32 },
           fxs: { type: 'integer', minimum: 0, maximum: 64, default: 8 },
           fxo: { type: 'integer', minimum: 0, maximum: 64, default: 8 },
           e1: { type: 'integer', minimum: 0, maximum: 4, default: 1 },
@@ -163,7 +170,13 @@ export type PortName = string;
 
 export interface BoardConfig {
   name: string;
-  driver: 'sim';
+  driver: 'sim' | 'dahdi';
+  /** dahdi: DAHDI channel numbers, "1-8,9-16" */
+  channels?: string;
+  /** dahdi: where `channel` and `ctl` are (/dev/dahdi) */
+  devDir?: string;
+  echoCancelTaps?: number;
+  numbufs?: number;
   fxs: number;
   fxo: number;
   e1: number;

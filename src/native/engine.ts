@@ -58,6 +58,15 @@ export interface CollectResult {
   terminator?: string;
 }
 
+export interface DahdiBoardOptions {
+  channels: number[];
+  devDir?: string;
+  numbufs?: number;
+  echoCancelTaps?: number;
+  law?: Law;
+  sys?: unknown;
+}
+
 interface Pending {
   resolve: (e: NativeEvent) => void;
   reject: (e: Error) => void;
@@ -86,6 +95,17 @@ export class MediaEngine extends EventEmitter {
    */
   addSimBoard(port: unknown): number {
     return this.#native.addBoard({ driver: 'sim', port });
+  }
+
+  /**
+   * A board of Linux DAHDI channels (drivers/dahdi): `channels` are DAHDI
+   * channel numbers in board order (an HDLC channel among them is its span's
+   * D-channel, not a board channel). Without `sys` the driver opens
+   * `devDir` (/dev/dahdi); with it, the system calls go to that table (the
+   * DAHDI emulator's `sys()`). Throws CTI_ERR_NO_DEVICE when DAHDI is missing.
+   */
+  addDahdiBoard(opts: DahdiBoardOptions): number {
+    return this.#native.addBoard({ driver: 'dahdi', ...opts });
   }
 
   spanStatus(board: number, span: number): SpanStatus {

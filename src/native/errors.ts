@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   CTI_ERR_CANCELED: 'the operation was stopped by a hang-up or a newer command',
   CTI_ERR_DISCONNECTED: 'the span or board was lost',
   CTI_ERR_NOT_RUNNING: 'the engine is not running',
+  CTI_ERR_NO_DEVICE: "a board's device is missing: its driver is not installed or not loaded",
   CTI_ERR_BAD_TONE_PLAN: 'the tone plan is invalid',
   CTI_ERR_INTERNAL: 'internal error',
 } as const;

@@ -3,11 +3,14 @@
 // the telephony core, the prompts, the inbound and phone routes, the HTTP
 // side's view of the world, and the demo traffic. stop() hangs up cleanly and
 // closes files.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../config/schema.ts';
+import { parseChannelList } from '../config/load.ts';
+import type { BoardConfig, Config } from '../config/schema.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { addon } from '../native/addon.ts';
 import { MediaEngine } from '../native/engine.ts';
+import { CtiError } from '../native/errors.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { ClockMode } from '../native/types/engine.ts';
 import { SimWorld } from '../sim/world.ts';
@@ -41,10 +44,11 @@ export interface RuntimeOptions {
 export interface Runtime {
   readonly config: Config;
   readonly engine: MediaEngine;
-  readonly world: SimWorld;
+  /** the simulated world (driver: sim) */
+  readonly world: SimWorld | undefined;
   readonly board: number;
   readonly telephony: Telephony;
-  readonly sim: SimService;
+  readonly sim: SimService | undefined;
   readonly prompts: Prompts;
   readonly demo: Demo | undefined;
   health(): HealthView;
@@ -60,7 +64,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   const extByPort = new Map(config.extensions.map((x) => [x.port, x.number]));
   const numberByPort = new Map(config.lines.map((l) => [l.port, l.number]));
   const used = new Set(config.extensions.map((x) => x.number));
-  const world = new SimWorld({
+  const world = b.driver === 'dahdi' ? (checkDahdi(b), undefined) : new SimWorld({
     seed: b.seed,
     tonePlan: config.engine.tonePlan,
     law: b.law,
@@ -76,7 +80,15 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     e1: b.e1,
   });
   const engine = new MediaEngine({ mode, frameMs: config.engine.frameMs, tonePlan: plan.json, ...(mode === 'realtime' ? { clockEventMs: 100 } : {}) });
-  const board = engine.addSimBoard(world.port);
+  const board = world
+    ? engine.addSimBoard(world.port)
+    : engine.addDahdiBoard({
+        channels: parseChannelList(b.channels ?? ''),
+        devDir: b.devDir ?? DAHDI_DIR,
+        ...(b.echoCancelTaps !== undefined ? { echoCancelTaps: b.echoCancelTaps } : {}),
+        ...(b.numbufs !== undefined ? { numbufs: b.numbufs } : {}),
+        law: b.law,
+      });
   const inventory = new Inventory();
   const mirror = inventory.addBoard(board, engine.boardInfo(board), b.name, engine.lineStates(board));
   for (const x of config.extensions) {
@@ -114,7 +126,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     epochMs: Date.now(),
     ...(opts.records ? { records: opts.records } : {}),
   });
-  sim = new SimService(world, telephony, board, settleMs);
+  sim = world ? new SimService(world, telephony, board, settleMs) : undefined;
   telephony.start();
   engine.start();
 
@@ -128,7 +140,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   prompts.ensureWelcome();
   const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log }).start();
   const phones = new PhoneRouter({ telephony, tones, ringer: inbound }).start();
-  const demo = opts.demo
+  const demo = opts.demo && world
     ? new Demo({ world, telephony, board, clock: engine.clock, log, intervalMs: config.demo.intervalMs, callMs: config.demo.callMs, from: config.demo.from }).start()
     : undefined;
   const startedAt = Date.now();
@@ -163,10 +175,24 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         await done;
         sim?.stop();
         await engine.close();
-        world.close();
+        world?.close();
         log.info({ dataDir: join(config.dataDir) }, 'stopped: calls hung up, files closed');
       })();
       return stopping;
     },
   };
+}
+
+const DAHDI_DIR = '/dev/dahdi';
+
+/** A DAHDI board needs DAHDI: say what is missing before anything starts. */
+function checkDahdi(b: BoardConfig): void {
+  const dev = join(b.devDir ?? DAHDI_DIR, 'channel');
+  if (!existsSync(dev)) {
+    throw new CtiError(
+      'CTI_ERR_NO_DEVICE',
+      `board ${b.name} (driver: dahdi): ${dev} does not exist: DAHDI is not installed or no card's module is loaded ` +
+        '(install dahdi-dkms, load the card driver, run dahdi_genconf and dahdi_cfg: see drivers/dahdi/README.md)',
+    );
+  }
 }

@@ -2,9 +2,11 @@
 // addon (node-gyp) and cmake for the simulated board's (cmake-js).
 // Test: signal sources and the reference library the conformance tests and the
 // benchmark compare against. Kept in one place so the README, the bootstrap and
-// the error messages agree.
+// the error messages agree. dahdi-linux brings <dahdi/user.h>, which the DAHDI
+// driver (drivers/dahdi) and its emulator (firmware-sim) are compiled against;
+// without it both build as stubs that say so.
 export const DEBIAN_PACKAGES = {
-  start: ['g++', 'make', 'python3', 'cmake'],
-  test: ['g++', 'make', 'python3', 'cmake', 'libspandsp-dev', 'espeak-ng', 'sox'],
-  bench: ['g++', 'make', 'python3', 'cmake', 'libspandsp-dev'],
+  start: ['g++', 'make', 'python3', 'cmake', 'dahdi-linux'],
+  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-linux', 'libspandsp-dev', 'espeak-ng', 'sox'],
+  bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-linux', 'libspandsp-dev'],
 };

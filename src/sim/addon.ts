@@ -96,8 +96,25 @@ export interface NativeSimBoard {
   close(): void;
 }
 
+/** firmware-sim/src/dahdi_emu_napi.cc: the DAHDI emulator on a simulated board. */
+export interface NativeDahdiEmulator {
+  sys(): unknown;
+  channels(): { number: number; span: number; chanpos: number; simChannel: number; sig: number }[];
+  open(path: string): number;
+  closeFd(fd: number): number;
+  ioctlInt(fd: number, request: number, value?: number): { ret: number; value: number };
+  read(fd: number, n: number): Uint8Array | number;
+  write(fd: number, data: Uint8Array): number;
+  poll(fd: number, events: number): number;
+  raise(channel: number, event: number): boolean;
+  dchanSend(span: number, frame: Uint8Array): boolean;
+  dchanTake(span: number): Uint8Array[];
+  close(): void;
+}
+
 export interface SimAddon {
   SimBoard: new (config: NativeSimConfig, onEvents?: (events: NativeWorldEvent[]) => void) => NativeSimBoard;
+  DahdiEmulator: new (port: unknown, opts?: { dchannel?: boolean }) => NativeDahdiEmulator;
   setErrorFactory(f: (code: string, message: string) => Error): void;
   abiVersion: number;
 }

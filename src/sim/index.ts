@@ -2,6 +2,8 @@
 // `npm start`. See firmware-sim/README.md.
 export { SimWorld, Pstn, Phones, Faults, LINE_EVENT_NAMES, ALARMS } from './world.ts';
 export type { ChannelInfo, CallOptions, LineSignal, StepResult, AlarmName, LineEventName } from './world.ts';
+export { DahdiEmulator, DAHDI } from './dahdi-emulator.ts';
+export type { DahdiEmuChannel } from './dahdi-emulator.ts';
 export { FarEnd } from './far-end.ts';
 export type { FarState, FarWait, WaitOptions } from './far-end.ts';
 export { Phone } from './phone.ts';

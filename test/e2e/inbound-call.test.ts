@@ -18,7 +18,7 @@ describe('an inbound call, end to end', () => {
   it('answers, plays the prompt, collects digits, rings 101 with caller ID, bridges both ways, and records the call', async () => {
     rig = await startRig();
     const { rt } = rig;
-    const world = rt.world;
+    const world = rt.world!;
     const caller = world.pstn.call({ from: '13800138000', to: 'line:1' });
     const phone = world.phones.get('101');
 
@@ -83,7 +83,7 @@ routes:
     - { lines: any, ring: "101", ringTimeoutMs: 8000 }
 `,
     });
-    const caller = rig.rt.world.pstn.call({ from: '13800138000', to: 'line:2' });
+    const caller = rig.rt.world!.pstn.call({ from: '13800138000', to: 'line:2' });
     await rig.until(caller.waitFor('connected', { timeoutMs: 10_000 }));
     await rig.until(caller.waitFor('ended', { timeoutMs: 15_000 }));
     const [rec] = await rig.rt.telephony.records.list();

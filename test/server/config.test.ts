@@ -6,7 +6,10 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.ts';
+import { ConfigError, loadConfig, parseChannelList, parseConfig } from '../../src/config/load.ts';
+import { CtiError } from '../../src/native/errors.ts';
+import { createRuntime } from '../../src/server/runtime.ts';
+import { memoryLog } from '../../src/telephony/log.ts';
 
 function errorOf(text: string): ConfigError {
   try {
@@ -61,8 +64,8 @@ describe('configuration', () => {
   });
 
   it('names the line of a bad enum and a bad port', () => {
-    const e = errorOf(['boards:', '  - driver: dahdi', 'lines:', '  - port: "fxs:1"', ''].join('\n'));
-    expect(e.message).toContain('bad.yaml:2:13: boards[0].driver: must be one of "sim"');
+    const e = errorOf(['boards:', '  - driver: floppy', 'lines:', '  - port: "fxs:1"', ''].join('\n'));
+    expect(e.message).toContain('bad.yaml:2:13: boards[0].driver: must be one of "sim", "dahdi"');
     expect(e.message).toContain(`bad.yaml:4:11: lines[0].port: "fxs:1" is not valid here (a line: 'fxo:N', 'e1:TS' or 'e1:SPAN:TS')`);
   });
 
@@ -96,5 +99,28 @@ describe('configuration', () => {
     writeFileSync(join(dir, 'c.yaml'), 'boards:\n  - driver: sim\n    fxs: -1\n');
     expect(() => loadConfig(join(dir, 'c.yaml'))).toThrow(/c\.yaml:3:10: boards\[0\]\.fxs: must be >= 0/);
     expect(() => loadConfig(join(dir, 'missing.yaml'))).toThrow(expect.objectContaining({ code: 'CTI_ERR_FILE_IO' }));
+  });
+});
+
+describe('driver: dahdi', () => {
+  it('takes DAHDI channel numbers as system.conf writes them, and asks for them', () => {
+    const c = parseConfig('boards:\n  - driver: dahdi\n    channels: "1-4,9"\n    echoCancelTaps: 128\nextensions: []\nroutes: { inbound: [] }\n');
+    expect(c.boards[0]).toMatchObject({ driver: 'dahdi', channels: '1-4,9', echoCancelTaps: 128 });
+    expect(parseChannelList(c.boards[0]!.channels!)).toEqual([1, 2, 3, 4, 9]);
+    expect(errorOf('boards:\n  - driver: dahdi\n').message).toMatch(/boards\[0\]\.driver: driver: dahdi needs channels/);
+    expect(errorOf('boards:\n  - driver: dahdi\n    channels: "1-"\n').message).toMatch(/bad.yaml:3:15: boards\[0\]\.channels: "1-"/);
+  });
+
+  it('stops the runtime with CTI_ERR_NO_DEVICE naming what is missing when DAHDI is not there', () => {
+    const c = parseConfig('boards:\n  - driver: dahdi\n    channels: "1-2"\n    devDir: /nonexistent/dahdi\nextensions: []\nroutes: { inbound: [] }\n');
+    let err: unknown;
+    try {
+      createRuntime(c, { log: memoryLog(), mode: 'stepped', speech: false });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CtiError);
+    expect((err as CtiError).code).toBe('CTI_ERR_NO_DEVICE');
+    expect((err as CtiError).message).toMatch(/\/nonexistent\/dahdi\/channel does not exist: DAHDI is not installed.*dahdi_genconf.*README/);
   });
 });

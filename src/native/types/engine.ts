@@ -116,7 +116,12 @@ export type SimpleOp =
 export type LineStateName = 'idle' | 'ringing' | 'alerting' | 'seized' | 'up' | 'clearing' | 'blocked';
 
 export interface NativeEngine {
-  addBoard(board: { driver: 'loopback'; channels: number; law?: Law } | { driver: 'sim'; port: unknown }): number;
+  addBoard(
+    board:
+      | { driver: 'loopback'; channels: number; law?: Law }
+      | { driver: 'sim'; port: unknown }
+      | { driver: 'dahdi'; channels: number[]; devDir?: string; numbufs?: number; echoCancelTaps?: number; law?: Law; sys?: unknown },
+  ): number;
   spanStatus(board: number, span: number): SpanStatus;
   boardInfo(board: number): BoardInfo;
   start(): void;
