@@ -12,8 +12,11 @@ import { api, createHttp } from '../../src/server/app.ts';
 import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
 import { memoryLog } from '../../src/telephony/log.ts';
 
+/** The runtime on the simulated board: its world and sim service are there. */
+export type SimRuntime = Runtime & { readonly world: NonNullable<Runtime['world']>; readonly sim: NonNullable<Runtime['sim']> };
+
 export interface Rig {
-  rt: Runtime;
+  rt: SimRuntime;
   app: FastifyInstance;
   log: ReturnType<typeof memoryLog>;
   config: Config;
@@ -34,6 +37,7 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
     speech: opts.speech ?? false,
     ...(opts.demo ? { demo: true } : {}),
   });
+  if (!rt.world || !rt.sim) throw new Error('startRig: the configuration has no simulated board');
   const app = createHttp();
   await app.register(api, { prefix: '/api', ctx: rt });
   const frame = config.engine.frameMs;
@@ -42,7 +46,7 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
     await rt.telephony.settled();
   };
   return {
-    rt,
+    rt: rt as SimRuntime,
     app,
     log,
     config,
