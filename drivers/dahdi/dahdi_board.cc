@@ -355,7 +355,7 @@ SpanStatus DahdiBoard::span_status(int span) const {
 namespace bcti::drv {
 // Built without DAHDI's header: the board cannot be opened, and says why.
 DahdiBoard::DahdiBoard(std::unique_ptr<DahdiSys>, const DahdiConfig&) {
-  throw DahdiUnavailable("dahdi: this build has no <dahdi/user.h>: apt-get install dahdi-linux, then node src/setup/build-native.mjs --force");
+  throw DahdiUnavailable("dahdi: this build has no <dahdi/user.h>: apt-get install dahdi-source, then node src/setup/build-native.mjs --force");
 }
 DahdiBoard::~DahdiBoard() = default;
 void DahdiBoard::read(uint8_t* const*, int) {}

@@ -308,7 +308,7 @@ std::vector<std::vector<uint8_t>> DahdiEmu::dchan_take(int span) {
 
 namespace bcti::sim {
 DahdiEmu::DahdiEmu(const bcti_sim_port*, const DahdiEmuOptions&) : port_(nullptr) {
-  throw std::invalid_argument("dahdi emulator: built without <dahdi/user.h> (apt-get install dahdi-linux, rebuild firmware-sim)");
+  throw std::invalid_argument("dahdi emulator: built without <dahdi/user.h> (apt-get install dahdi-source, rebuild firmware-sim)");
 }
 DahdiEmu::~DahdiEmu() = default;
 void DahdiEmu::release() {}

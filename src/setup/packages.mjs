@@ -2,11 +2,12 @@
 // addon (node-gyp) and cmake for the simulated board's (cmake-js).
 // Test: signal sources and the reference library the conformance tests and the
 // benchmark compare against. Kept in one place so the README, the bootstrap and
-// the error messages agree. dahdi-linux brings <dahdi/user.h>, which the DAHDI
+// the error messages agree. dahdi-source brings <dahdi/user.h> (without
+// dahdi-linux's module loading and udev rules), which the DAHDI
 // driver (drivers/dahdi) and its emulator (firmware-sim) are compiled against;
 // without it both build as stubs that say so.
 export const DEBIAN_PACKAGES = {
-  start: ['g++', 'make', 'python3', 'cmake', 'dahdi-linux'],
-  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-linux', 'libspandsp-dev', 'espeak-ng', 'sox'],
-  bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-linux', 'libspandsp-dev'],
+  start: ['g++', 'make', 'python3', 'cmake', 'dahdi-source'],
+  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libspandsp-dev', 'espeak-ng', 'sox'],
+  bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libspandsp-dev'],
 };
