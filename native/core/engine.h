@@ -46,6 +46,15 @@ struct EngineStats {
   double max_tick_us = 0;
   double mean_tick_us = 0;
   double thread_cpu_ms = 0;     // CPU time used by the media thread
+  // Of thread_cpu_ms, the part spent inside the boards' read(), write() and
+  // poll_event(): the driver's I/O. With the simulated board this is the
+  // simulated world itself (lines, far ends, their detectors), work a real
+  // card does in hardware.
+  double board_cpu_ms = 0;
+  // Realtime: steady clock (CLOCK_MONOTONIC) time, ms, at which tick 0 was due;
+  // tick k is due at schedule_origin_ms + k * frame_ms (moved forward when the
+  // thread resynchronises after a long stall). 0 in the other modes.
+  double schedule_origin_ms = 0;
   int64_t now_ms = 0;
   int channels = 0;
 };
@@ -153,6 +162,8 @@ class Engine {
   std::atomic<double> sum_tick_us_{0};
   std::atomic<uint64_t> tick_count_{0};
   std::atomic<double> cpu_ms_{0};
+  std::atomic<double> board_cpu_ms_{0};
+  std::atomic<double> origin_ms_{0};
 };
 
 }  // namespace bcti

@@ -371,6 +371,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     o.Set("maxTickUs", s.max_tick_us);
     o.Set("meanTickUs", s.mean_tick_us);
     o.Set("threadCpuMs", s.thread_cpu_ms);
+    o.Set("boardCpuMs", s.board_cpu_ms);
+    o.Set("scheduleOriginMs", s.schedule_origin_ms);
     o.Set("nowMs", Napi::Number::New(env, static_cast<double>(s.now_ms)));
     o.Set("channels", s.channels);
     return o;

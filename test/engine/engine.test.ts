@@ -232,12 +232,20 @@ describe('media engine on the loopback board', () => {
   });
 
   it('keeps wall-clock pace in realtime mode', async () => {
+    const beforeMono = Number(process.hrtime.bigint()) / 1e6;
     t = loopbackEngine(2, { mode: 'realtime' });
     const start = Date.now();
     const p = t.engine.play(t.ch(1), { digits: '1', onMs: 100, offMs: 200 });
     await p;
     const wall = Date.now() - start;
     expect(wall).toBeGreaterThanOrEqual(260);
-    expect(t.engine.stats().ticks).toBeGreaterThanOrEqual(15);
+    const s = t.engine.stats();
+    expect(s.ticks).toBeGreaterThanOrEqual(15);
+    // Tick 0 was due on process.hrtime's clock, after the engine was made.
+    expect(s.scheduleOriginMs).toBeGreaterThanOrEqual(beforeMono);
+    expect(s.scheduleOriginMs).toBeLessThanOrEqual(Number(process.hrtime.bigint()) / 1e6);
+    // The loopback board's I/O is part of the thread's time, never more.
+    expect(s.boardCpuMs).toBeGreaterThanOrEqual(0);
+    expect(s.boardCpuMs).toBeLessThanOrEqual(s.threadCpuMs);
   });
 });

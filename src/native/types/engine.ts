@@ -95,7 +95,12 @@ export interface EngineStats {
   lateTicks: number;
   maxTickUs: number;
   meanTickUs: number;
+  /** CPU time of the media thread */
   threadCpuMs: number;
+  /** of threadCpuMs, the time inside the boards' read/write/poll (driver I/O; with the simulated board, the simulated world) */
+  boardCpuMs: number;
+  /** realtime: CLOCK_MONOTONIC ms (process.hrtime's clock) at which tick 0 was due; tick k is due k * frameMs later. 0 otherwise */
+  scheduleOriginMs: number;
   nowMs: number;
   channels: number;
 }
