@@ -309,6 +309,9 @@ void Engine::tick() {
   for (int i = 0; i < n; i++) chans_[i]->process(F);
   // 5. Encode and line out.
   for (int i = 0; i < n; i++) chans_[i]->encode(const_cast<uint8_t*>(tx_ptrs_[i]), F);
+  // This tick's events (digits, tones, media results) leave now, not after
+  // the line-out I/O: JS hears of a digit while the boards are written.
+  flush_events();
   io0 = thread_cpu_ms();
   off = 0;
   for (size_t b = 0; b < boards_.size(); b++) {
