@@ -258,6 +258,7 @@ void Engine::tick() {
     off += static_cast<int>(boards_[b]->info().channels.size());
   }
   double io_ms = thread_cpu_ms() - io0;
+  board_read_cpu_ms_.store(board_read_cpu_ms_.load(std::memory_order_relaxed) + io_ms, std::memory_order_relaxed);
   // Signalling: the boards' raw events, then every channel's timers.
   for (size_t b = 0; b < boards_.size(); b++) {
     drv::LineEvent le;
@@ -459,6 +460,7 @@ EngineStats Engine::stats() const {
   s.mean_tick_us = s.ticks ? sum_tick_us_.load() / static_cast<double>(s.ticks) : 0;
   s.thread_cpu_ms = cpu_ms_.load();
   s.board_cpu_ms = board_cpu_ms_.load();
+  s.board_read_cpu_ms = board_read_cpu_ms_.load();
   s.schedule_origin_ms = origin_ms_.load();
   s.now_ms = now_ms_.load();
   s.channels = static_cast<int>(chans_.size());

@@ -51,6 +51,9 @@ struct EngineStats {
   // simulated world itself (lines, far ends, their detectors), work a real
   // card does in hardware.
   double board_cpu_ms = 0;
+  // Of board_cpu_ms, the part in read() and poll_event(): it runs before the
+  // tick's detectors, so it delays every event of the tick.
+  double board_read_cpu_ms = 0;
   // Realtime: steady clock (CLOCK_MONOTONIC) time, ms, at which tick 0 was due;
   // tick k is due at schedule_origin_ms + k * frame_ms (moved forward when the
   // thread resynchronises after a long stall). 0 in the other modes.
@@ -163,6 +166,7 @@ class Engine {
   std::atomic<uint64_t> tick_count_{0};
   std::atomic<double> cpu_ms_{0};
   std::atomic<double> board_cpu_ms_{0};
+  std::atomic<double> board_read_cpu_ms_{0};
   std::atomic<double> origin_ms_{0};
 };
 

@@ -372,6 +372,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     o.Set("meanTickUs", s.mean_tick_us);
     o.Set("threadCpuMs", s.thread_cpu_ms);
     o.Set("boardCpuMs", s.board_cpu_ms);
+    o.Set("boardReadCpuMs", s.board_read_cpu_ms);
     o.Set("scheduleOriginMs", s.schedule_origin_ms);
     o.Set("nowMs", Napi::Number::New(env, static_cast<double>(s.now_ms)));
     o.Set("channels", s.channels);

@@ -247,5 +247,6 @@ describe('media engine on the loopback board', () => {
     // The loopback board's I/O is part of the thread's time, never more.
     expect(s.boardCpuMs).toBeGreaterThanOrEqual(0);
     expect(s.boardCpuMs).toBeLessThanOrEqual(s.threadCpuMs);
+    expect(s.boardReadCpuMs).toBeLessThanOrEqual(s.boardCpuMs);
   });
 });

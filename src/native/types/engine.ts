@@ -99,6 +99,8 @@ export interface EngineStats {
   threadCpuMs: number;
   /** of threadCpuMs, the time inside the boards' read/write/poll (driver I/O; with the simulated board, the simulated world) */
   boardCpuMs: number;
+  /** of boardCpuMs, the boards' read(): it runs before the tick's detectors, delaying the tick's events */
+  boardReadCpuMs: number;
   /** realtime: CLOCK_MONOTONIC ms (process.hrtime's clock) at which tick 0 was due; tick k is due k * frameMs later. 0 otherwise */
   scheduleOriginMs: number;
   nowMs: number;
