@@ -128,22 +128,23 @@ export function tally(channels: ChannelKeys[], fromMs: number, toMs: number, fra
     const usedS = new Set<SeenEdge>();
     const usedE = new Set<SeenEdge>();
     for (const k of ch.truth) {
-      if (k.end / 8 < fromMs || k.end / 8 >= toMs) continue;
-      t.pressed++;
+      // Every key is matched (so one just outside the window is no 'extra'); those ending inside count.
+      const inside = k.end / 8 >= fromMs && k.end / 8 < toMs;
+      if (inside) t.pressed++;
       const s = find(ch.starts, usedS, k.digit, k.start / 8);
       if (s) {
         usedS.add(s);
-        t.detected++;
-        add(t.start, k.start, s);
+        if (inside) t.detected++;
+        if (inside) add(t.start, k.start, s);
       }
       const e = find(ch.ends, usedE, k.digit, k.end / 8);
       if (e) {
         usedE.add(e);
-        t.ended++;
-        add(t.end, k.end, e);
+        if (inside) t.ended++;
+        if (inside) add(t.end, k.end, e);
       }
     }
-    for (const s of ch.starts) if (!usedS.has(s) && s.ts >= fromMs && s.ts < toMs - MATCH_MS) t.extra++;
+    for (const s of ch.starts) if (!usedS.has(s) && s.ts >= fromMs && s.ts < toMs) t.extra++;
   }
   return t;
 }

@@ -64,6 +64,8 @@ export interface TrialResult {
   tickCpuUs: number;
   /** over the whole run, set-up included */
   maxTickUs: number;
+  /** the simulated boards' read() per tick, CPU ms: it runs before the detectors, so every event waits for it */
+  simReadMsPerTick: number;
   /** CPU over the window, % of one core (wall time) */
   cpu: {
     engine: number;
@@ -84,6 +86,7 @@ interface Snapshot {
   late: number;
   engine: number;
   board: number;
+  boardRead: number;
   main: number | null;
   proc: number;
   simJs: number;
@@ -183,7 +186,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
 
   const snap = (): Snapshot => {
     const s = engine.stats();
-    return { wall: monoMs(), world: s.nowMs, ticks: s.ticks, late: s.lateTicks, engine: s.threadCpuMs, board: s.boardCpuMs, main: mainThreadCpuMs(), proc: processCpuMs(), simJs: simJsMs };
+    return { wall: monoMs(), world: s.nowMs, ticks: s.ticks, late: s.lateTicks, engine: s.threadCpuMs, board: s.boardCpuMs, boardRead: s.boardReadCpuMs, main: mainThreadCpuMs(), proc: processCpuMs(), simJs: simJsMs };
   };
   const a = snap();
   await after(o.seconds * 1000);
@@ -216,6 +219,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     lateTicks: b.late - a.late,
     tickCpuUs: ticks ? Math.round(((b.engine - a.engine) * 1000) / ticks) : 0,
     maxTickUs: Math.round(stats.maxTickUs),
+    simReadMsPerTick: ticks ? Math.round(((b.boardRead - a.boardRead) / ticks) * 100) / 100 : 0,
     cpu: {
       engine: pct(b.engine - a.engine),
       engineSim: pct(b.board - a.board),
