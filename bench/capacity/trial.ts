@@ -60,6 +60,8 @@ export interface TrialResult {
   speedup: number;
   ticks: number;
   lateTicks: number;
+  /** the engine fell so far behind that it moved its schedule: wall-clock delays are not measured */
+  resynced: boolean;
   /** media thread CPU per tick over the window, µs */
   tickCpuUs: number;
   /** over the whole run, set-up included */
@@ -90,6 +92,7 @@ interface Snapshot {
   main: number | null;
   proc: number;
   simJs: number;
+  origin: number;
 }
 
 export async function runTrial(o: TrialOptions): Promise<TrialResult> {
@@ -186,7 +189,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
 
   const snap = (): Snapshot => {
     const s = engine.stats();
-    return { wall: monoMs(), world: s.nowMs, ticks: s.ticks, late: s.lateTicks, engine: s.threadCpuMs, board: s.boardCpuMs, boardRead: s.boardReadCpuMs, main: mainThreadCpuMs(), proc: processCpuMs(), simJs: simJsMs };
+    return { wall: monoMs(), world: s.nowMs, ticks: s.ticks, late: s.lateTicks, engine: s.threadCpuMs, board: s.boardCpuMs, boardRead: s.boardReadCpuMs, main: mainThreadCpuMs(), proc: processCpuMs(), simJs: simJsMs, origin: s.scheduleOriginMs };
   };
   const a = snap();
   await after(o.seconds * 1000);
@@ -200,7 +203,10 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
 
   const wallMs = b.wall - a.wall;
   const pct = (ms: number) => Math.round((ms / wallMs) * 1000) / 10;
-  const origin = o.mode === 'realtime' ? stats.scheduleOriginMs : null;
+  // After a long stall the engine resynchronises its schedule (scheduleOriginMs
+  // moves): the wall-clock relation no longer holds, so no wall delays.
+  const resynced = stats.scheduleOriginMs !== a.origin;
+  const origin = o.mode === 'realtime' && !resynced ? stats.scheduleOriginMs : null;
   const t = tally(all, a.world, b.world, frameMs, origin);
   const ticks = b.ticks - a.ticks;
   return {
@@ -217,6 +223,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     speedup: Math.round(((b.world - a.world) / wallMs) * 10) / 10,
     ticks,
     lateTicks: b.late - a.late,
+    resynced,
     tickCpuUs: ticks ? Math.round(((b.engine - a.engine) * 1000) / ticks) : 0,
     maxTickUs: Math.round(stats.maxTickUs),
     simReadMsPerTick: ticks ? Math.round(((b.boardRead - a.boardRead) / ticks) * 100) / 100 : 0,
