@@ -48,3 +48,59 @@ export function allowedCpus(): string | null {
 export function monoMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
+
+/**
+ * Busy time of the cores this process may run on, from /proc/stat (every
+ * process, ours included), ms. Less this process's own CPU time, it says how
+ * much of those cores others took: on a shared machine, why frames were late.
+ */
+export function coresBusyMs(): number | null {
+  const allowed = allowedCpus();
+  if (!allowed) return null;
+  const cores = new Set<number>();
+  for (const part of allowed.split(',')) {
+    const [a, b] = part.split('-').map(Number);
+    for (let c = a!; c <= (b ?? a!); c++) cores.add(c);
+  }
+  try {
+    let busy = 0;
+    for (const line of readFileSync('/proc/stat', 'utf8').split('\n')) {
+      const m = /^cpu(\d+) (.*)$/.exec(line);
+      if (!m || !cores.has(Number(m[1]))) continue;
+      // user nice system idle iowait irq softirq steal ..., in USER_HZ (100 Hz) ticks
+      const v = m[2]!.trim().split(/\s+/).map(Number);
+      busy += v.slice(0, 8).reduce((s, x) => s + x, 0) - v[3]! - v[4]!;
+    }
+    return busy * 10;
+  } catch {
+    return null;
+  }
+}
+
+function perCoreBusy(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const line of readFileSync('/proc/stat', 'utf8').split('\n')) {
+    const m = /^cpu(\d+) (.*)$/.exec(line);
+    if (!m) continue;
+    const v = m[2]!.trim().split(/\s+/).map(Number);
+    out.set(Number(m[1]), v.slice(0, 8).reduce((s, x) => s + x, 0) - v[3]! - v[4]!);
+  }
+  return out;
+}
+
+/** The core other processes kept least busy over the next `ms` (null where /proc/stat cannot say). */
+export async function idlestCore(ms = 1000): Promise<{ core: number; busyPct: number } | null> {
+  try {
+    const a = perCoreBusy();
+    await new Promise((r) => setTimeout(r, ms));
+    const b = perCoreBusy();
+    let best: { core: number; busyPct: number } | null = null;
+    for (const [core, busy] of b) {
+      const pct = ((busy - (a.get(core) ?? busy)) * 10 * 100) / ms;
+      if (!best || pct < best.busyPct) best = { core, busyPct: pct };
+    }
+    return best;
+  } catch {
+    return null;
+  }
+}

@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchFailure, BenchUsageError, numberOption, type BenchContext, type Benchmark } from '../benchmark.ts';
+import { idlestCore } from './cpu.ts';
 import { report, TARGETS } from './report.ts';
 import { CHANNELS_PER_SPAN, type TrialOptions, type TrialResult } from './trial.ts';
 
@@ -49,11 +50,15 @@ export function carried(r: TrialResult): boolean {
   return r.lateTicks === 0 && r.connected === r.channels;
 }
 
-function cpuOption(ctx: BenchContext): number | null {
+async function cpuOption(ctx: BenchContext): Promise<number | null> {
   const raw = ctx.options.get('cpu');
   const count = cpus().length;
   if (raw === 'all') return null;
-  if (raw === undefined) return count - 1;
+  if (raw === undefined) {
+    const idle = await idlestCore();
+    if (idle) ctx.log(`core ${idle.core} is the least busy (${idle.busyPct.toFixed(0)} % used by others over 1 s): trials are pinned to it`);
+    return idle?.core ?? count - 1;
+  }
   const v = Number(raw);
   if (raw === true || !Number.isInteger(v) || v < 0 || v >= count) throw new BenchUsageError(`--cpu must be a core from 0 to ${count - 1}, or 'all' (got '${String(raw)}')`);
   return v;
@@ -65,7 +70,7 @@ async function run(ctx: BenchContext) {
   const frameMs = numberOption(ctx, 'frame-ms', 20, { min: 10, max: 20, integer: true });
   if (frameMs !== 10 && frameMs !== 20) throw new BenchUsageError('--frame-ms must be 10 or 20');
   const keyPeriodMs = numberOption(ctx, 'key-ms', 2000, { min: 500, max: 60_000, integer: true });
-  let cpu = cpuOption(ctx);
+  let cpu = await cpuOption(ctx);
   if (cpu !== null && spawnSync('taskset', ['-V']).status !== 0) {
     ctx.log('taskset not found: trials run on every core');
     cpu = null;
@@ -120,7 +125,7 @@ export const benchmark: Benchmark = {
     seconds: { arg: 'S', help: 'measured seconds per real-time trial, after every call is up (default 10)' },
     'frame-ms': { arg: 'MS', help: "the engine's frame, 10 or 20 (default 20, as the server)" },
     'key-ms': { arg: 'MS', help: 'every far end presses a key this often (default 2000)' },
-    cpu: { arg: 'CORE|all', help: 'core every trial is pinned to (default: the last one); all: not pinned' },
+    cpu: { arg: 'CORE|all', help: 'core every trial is pinned to (default: the least busy one at the start); all: not pinned' },
   },
   run,
 };

@@ -51,7 +51,7 @@ export function report(o: Outcome): BenchResult {
     atCapacity: b,
     keyEndToJsP99WithoutSimReadMs: engineOnlyP99 === null ? null : Math.round(engineOnlyP99 * 100) / 100,
     fast: o.fast,
-    trials: o.trials.map((t) => ({ channels: t.channels, lateTicks: t.lateTicks, connected: t.connected, cpu: t.cpu, keyEndP99Ms: t.keys.end.total.p99 })),
+    trials: o.trials.map((t) => ({ channels: t.channels, lateTicks: t.lateTicks, resynced: t.resynced, connected: t.connected, cpu: t.cpu, keyEndP99Ms: t.keys.end.total.p99 })),
     targets,
   };
 
@@ -66,6 +66,7 @@ export function report(o: Outcome): BenchResult {
     rows.push(['  Node main thread CPU', pct(b.cpu.main), '', '']);
     rows.push(["    the simulated world's events", pct(b.cpu.mainSim), '', '']);
     rows.push(['  whole process (all threads)', pct(b.cpu.process), '', '']);
+    rows.push(['  other processes on the core', pct(b.cpu.others), '', '']);
     rows.push([`key end -> dtmf:end in JS, median / p99`, `${pair(b.keys.end.total)} ms`, `p99 < ${TARGETS.keyP99Ms} ms`, met(targets.keyP99Ms.met)]);
     rows.push(['  line -> engine tick (detector, frame)', pair(b.keys.end.detect), '', '']);
     rows.push(['  engine tick -> JS handler', pair(b.keys.end.deliver), '', '']);
@@ -85,6 +86,7 @@ export function report(o: Outcome): BenchResult {
     pct(t.cpu.engine),
     pct(t.cpu.engineSim),
     pct(t.cpu.main),
+    pct(t.cpu.others),
     `${ms(t.keys.end.total.median)} / ${ms(t.keys.end.total.p99)}`,
   ]);
   const where = o.cpu === null ? 'not pinned' : `pinned to core ${o.cpu} (engine, Node and the simulated world share it)`;
@@ -95,7 +97,7 @@ export function report(o: Outcome): BenchResult {
     formatTable(['', 'measured', 'target', ''], rows),
     '',
     'trials (a miss is confirmed by a second trial):',
-    formatTable(['channels', 'late ticks', 'calls up', 'media thread', 'of it sim', 'main thread', 'key end -> JS ms'], trialRows),
+    formatTable(['channels', 'late ticks', 'calls up', 'media thread', 'of it sim', 'main thread', 'others', 'key end -> JS ms'], trialRows),
     o.failedAt !== null ? `\n${o.failedAt} channels was not carried.` : `\nThe largest size tried (${o.max}) was carried; --max tries more.`,
     'CPU is % of one core over the measured window; delays: bench/README.md, `capacity`.',
   ].join('\n');

@@ -18,7 +18,7 @@ import { Inventory } from '../../src/telephony/inventory.ts';
 import type { Leg } from '../../src/telephony/leg.ts';
 import { silentLog } from '../../src/telephony/log.ts';
 import { Telephony } from '../../src/telephony/telephony.ts';
-import { allowedCpus, mainThreadCpuMs, monoMs, processCpuMs } from './cpu.ts';
+import { allowedCpus, coresBusyMs, mainThreadCpuMs, monoMs, processCpuMs } from './cpu.ts';
 import { ChannelKeys, keyScript, summarizeEdge, tally, type Summary } from './digits.ts';
 
 export const CHANNELS_PER_SPAN = 30;
@@ -77,6 +77,8 @@ export interface TrialResult {
     /** of main: the simulated world's event handling in JS */
     mainSim: number;
     process: number;
+    /** other processes on the cores this trial ran on (/proc/stat busy less ours), % of one core */
+    others: number | null;
   };
   keys: { pressed: number; detected: number; ended: number; extra: number; start: EdgeSummary; end: EdgeSummary };
 }
@@ -93,6 +95,7 @@ interface Snapshot {
   proc: number;
   simJs: number;
   origin: number;
+  cores: number | null;
 }
 
 export async function runTrial(o: TrialOptions): Promise<TrialResult> {
@@ -189,7 +192,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
 
   const snap = (): Snapshot => {
     const s = engine.stats();
-    return { wall: monoMs(), world: s.nowMs, ticks: s.ticks, late: s.lateTicks, engine: s.threadCpuMs, board: s.boardCpuMs, boardRead: s.boardReadCpuMs, main: mainThreadCpuMs(), proc: processCpuMs(), simJs: simJsMs, origin: s.scheduleOriginMs };
+    return { wall: monoMs(), world: s.nowMs, ticks: s.ticks, late: s.lateTicks, engine: s.threadCpuMs, board: s.boardCpuMs, boardRead: s.boardReadCpuMs, main: mainThreadCpuMs(), proc: processCpuMs(), simJs: simJsMs, origin: s.scheduleOriginMs, cores: coresBusyMs() };
   };
   const a = snap();
   await after(o.seconds * 1000);
@@ -233,6 +236,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
       main: a.main === null || b.main === null ? null : pct(b.main - a.main),
       mainSim: pct(b.simJs - a.simJs),
       process: pct(b.proc - a.proc),
+      others: a.cores === null || b.cores === null ? null : Math.max(0, pct(b.cores - a.cores - (b.proc - a.proc))),
     },
     keys: { pressed: t.pressed, detected: t.detected, ended: t.ended, extra: t.extra, start: summarizeEdge(t.start), end: summarizeEdge(t.end) },
   };
