@@ -1,5 +1,7 @@
 #include "native/core/engine.h"
 
+#include <pthread.h>
+#include <sched.h>
 #include <time.h>
 
 #include <algorithm>
@@ -186,6 +188,11 @@ void Engine::flush_events() {
 void Engine::run() {
   using clock = std::chrono::steady_clock;
   const auto period = std::chrono::microseconds(cfg_.frame_ms * 1000);
+  if (cfg_.mode == ClockMode::kRealtime && cfg_.rt_priority > 0) {
+    sched_param sp{};
+    sp.sched_priority = cfg_.rt_priority;
+    if (pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp) == 0) rt_priority_.store(cfg_.rt_priority);
+  }
   auto next = clock::now();
   if (cfg_.mode == ClockMode::kRealtime) origin_ms_.store(steady_ms(next));
   double cpu0 = thread_cpu_ms();
@@ -462,6 +469,7 @@ EngineStats Engine::stats() const {
   s.board_cpu_ms = board_cpu_ms_.load();
   s.board_read_cpu_ms = board_read_cpu_ms_.load();
   s.schedule_origin_ms = origin_ms_.load();
+  s.rt_priority = rt_priority_.load();
   s.now_ms = now_ms_.load();
   s.channels = static_cast<int>(chans_.size());
   return s;

@@ -38,6 +38,10 @@ struct EngineConfig {
   ClockMode mode = ClockMode::kRealtime;
   int clock_event_ms = 100;  // engine:clock period (0 = off)
   std::shared_ptr<const TonePlan> tone_plan;  // call-progress plan for every channel
+  // Realtime mode: run the media thread SCHED_FIFO at this priority (1..99),
+  // as a card's interrupt-driven thread would run; 0 = normal scheduling. A
+  // refusal (no CAP_SYS_NICE) leaves it normal; stats() says which it got.
+  int rt_priority = 0;
 };
 
 struct EngineStats {
@@ -60,6 +64,7 @@ struct EngineStats {
   double schedule_origin_ms = 0;
   int64_t now_ms = 0;
   int channels = 0;
+  int rt_priority = 0;  // the SCHED_FIFO priority the media thread runs at; 0 = normal
 };
 
 class Engine {
@@ -168,6 +173,7 @@ class Engine {
   std::atomic<double> board_cpu_ms_{0};
   std::atomic<double> board_read_cpu_ms_{0};
   std::atomic<double> origin_ms_{0};
+  std::atomic<int> rt_priority_{0};
 };
 
 }  // namespace bcti

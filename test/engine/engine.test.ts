@@ -248,5 +248,14 @@ describe('media engine on the loopback board', () => {
     expect(s.boardCpuMs).toBeGreaterThanOrEqual(0);
     expect(s.boardCpuMs).toBeLessThanOrEqual(s.threadCpuMs);
     expect(s.boardReadCpuMs).toBeLessThanOrEqual(s.boardCpuMs);
+    expect(s.rtPriority).toBe(0);
+  });
+
+  it('runs the media thread SCHED_FIFO when asked and allowed, and says so', async () => {
+    t = loopbackEngine(2, { mode: 'realtime', rtPriority: 5 });
+    await t.engine.play(t.ch(1), { digits: '1', onMs: 40, offMs: 40 });
+    // Root (or CAP_SYS_NICE) gets it; anyone else keeps normal scheduling.
+    expect([0, 5]).toContain(t.engine.stats().rtPriority);
+    expect(() => loopbackEngine(1, { rtPriority: 100 })).toThrow(/rtPriority/);
   });
 });

@@ -11,6 +11,8 @@ export interface NativeEngineOptions {
   clockEventMs?: number;
   /** call-progress plan as JSON text (see src/dsp/tone-plans) */
   tonePlan?: string;
+  /** realtime mode: SCHED_FIFO priority of the media thread (1..99); 0 = normal */
+  rtPriority?: number;
 }
 
 export interface NativeEvent {
@@ -105,6 +107,8 @@ export interface EngineStats {
   scheduleOriginMs: number;
   nowMs: number;
   channels: number;
+  /** the SCHED_FIFO priority the media thread got (0: normal scheduling, or refused) */
+  rtPriority: number;
 }
 
 export type SimpleOp =
