@@ -70,13 +70,14 @@ async function run(ctx: BenchContext) {
   const frameMs = numberOption(ctx, 'frame-ms', 20, { min: 10, max: 20, integer: true });
   if (frameMs !== 10 && frameMs !== 20) throw new BenchUsageError('--frame-ms must be 10 or 20');
   const keyPeriodMs = numberOption(ctx, 'key-ms', 2000, { min: 500, max: 60_000, integer: true });
+  const rtPriority = numberOption(ctx, 'rt-priority', 10, { min: 0, max: 99, integer: true });
   let cpu = await cpuOption(ctx);
   if (cpu !== null && spawnSync('taskset', ['-V']).status !== 0) {
     ctx.log('taskset not found: trials run on every core');
     cpu = null;
   }
   const top = Math.floor(max / CHANNELS_PER_SPAN) * CHANNELS_PER_SPAN;
-  const base: Omit<TrialOptions, 'channels'> = { mode: 'realtime', seconds, frameMs: frameMs as 10 | 20, keyPeriodMs };
+  const base: Omit<TrialOptions, 'channels'> = { mode: 'realtime', seconds, frameMs: frameMs as 10 | 20, keyPeriodMs, rtPriority };
   const trials: TrialResult[] = [];
   const trial = async (n: number): Promise<TrialResult> => {
     ctx.log(`real time, ${n} channels, ${seconds} s${cpu === null ? '' : ` on core ${cpu}`}`);
@@ -114,7 +115,7 @@ async function run(ctx: BenchContext) {
 
   ctx.log(`fast mode, 30 channels, 60 s of world time`);
   const fast = await runWorker({ ...base, mode: 'fast', channels: 30, seconds: 60 }, cpu, ctx);
-  return report({ max: top, cpu, best, failedAt: failed, trials, fast });
+  return report({ max: top, cpu, rtPriority, best, failedAt: failed, trials, fast });
 }
 
 export const benchmark: Benchmark = {
@@ -125,6 +126,7 @@ export const benchmark: Benchmark = {
     seconds: { arg: 'S', help: 'measured seconds per real-time trial, after every call is up (default 10)' },
     'frame-ms': { arg: 'MS', help: "the engine's frame, 10 or 20 (default 20, as the server)" },
     'key-ms': { arg: 'MS', help: 'every far end presses a key this often (default 2000)' },
+    'rt-priority': { arg: 'P', help: "real time: the media thread's SCHED_FIFO priority, where allowed (default 10; 0: normal scheduling)" },
     cpu: { arg: 'CORE|all', help: 'core every trial is pinned to (default: the least busy one at the start); all: not pinned' },
   },
   run,

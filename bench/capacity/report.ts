@@ -18,6 +18,8 @@ export const TARGETS = {
 export interface Outcome {
   max: number;
   cpu: number | null;
+  /** asked for; each trial says what it got */
+  rtPriority: number;
   best: TrialResult | null;
   failedAt: number | null;
   trials: TrialResult[];
@@ -43,6 +45,7 @@ export function report(o: Outcome): BenchResult {
   const json = {
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     pinnedCore: o.cpu,
+    rtPriority: b?.rtPriority ?? o.trials[0]?.rtPriority ?? 0,
     maxTried: o.max,
     channels: b?.channels ?? 0,
     spans: b?.spans ?? 0,
@@ -90,8 +93,11 @@ export function report(o: Outcome): BenchResult {
     `${ms(t.keys.end.total.median)} / ${ms(t.keys.end.total.p99)}`,
   ]);
   const where = o.cpu === null ? 'not pinned' : `pinned to core ${o.cpu} (engine, Node and the simulated world share it)`;
+  const got = json.rtPriority;
+  const sched = got > 0 ? `media thread SCHED_FIFO ${got}, Node normal` : `normal scheduling${o.rtPriority > 0 ? ' (SCHED_FIFO refused)' : ''}`;
   const text = [
-    `capacity: E1 channels in IVR calls on simulated boards, ${b?.frameMs ?? o.fast.frameMs} ms frames, a key every ${(o.fast.keyPeriodMs / 1000).toFixed(1)} s per channel; ${where}`,
+    `capacity: E1 channels in IVR calls on simulated boards, ${b?.frameMs ?? o.fast.frameMs} ms frames, a key every ${(o.fast.keyPeriodMs / 1000).toFixed(1)} s per channel`,
+    `${where}; ${sched}`,
     `CPU ${json.cpuModel}; ${b ? `${(b.window.worldMs / 1000).toFixed(0)} s measured per trial` : ''}`,
     '',
     formatTable(['', 'measured', 'target', ''], rows),

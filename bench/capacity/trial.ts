@@ -33,6 +33,8 @@ export interface TrialOptions {
   /** a key every this many ms on every channel */
   keyPeriodMs?: number;
   seed?: number;
+  /** real time: SCHED_FIFO priority of the media thread (0: normal scheduling) */
+  rtPriority?: number;
   log?: (msg: string) => void;
 }
 
@@ -52,6 +54,8 @@ export interface TrialResult {
   keyPeriodMs: number;
   /** cores the trial's process was allowed to run on */
   cpus: string | null;
+  /** the SCHED_FIFO priority the media thread ran at (0: normal) */
+  rtPriority: number;
   /** calls answered and running the IVR */
   connected: number;
   setupWallMs: number;
@@ -115,7 +119,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     const e1 = Math.min(SPANS_PER_BOARD, spans - b * SPANS_PER_BOARD);
     worlds.push(new SimWorld({ seed: (o.seed ?? 1) + b, tonePlan: 'cn', fxs: 0, fxo: 0, e1 }));
   }
-  const engine = new MediaEngine({ mode: o.mode, frameMs, tonePlan: plan.json, clockEventMs: 100 });
+  const engine = new MediaEngine({ mode: o.mode, frameMs, tonePlan: plan.json, clockEventMs: 100, ...(o.mode === 'realtime' ? { rtPriority: o.rtPriority ?? 0 } : {}) });
   const ids = worlds.map((w) => engine.addSimBoard(w.port));
   const inventory = new Inventory();
   ids.forEach((id, b) => inventory.addBoard(id, engine.boardInfo(id), `sim${b}`, engine.lineStates(id)));
@@ -220,6 +224,7 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     frameMs,
     keyPeriodMs: period,
     cpus: allowedCpus(),
+    rtPriority: stats.rtPriority,
     connected,
     setupWallMs: Math.round(setupWallMs),
     window: { worldMs: b.world - a.world, wallMs: Math.round(wallMs) },

@@ -30,7 +30,7 @@ describe('bench capacity', () => {
     expect(r.lateTicks).toBe(0);
     expect(r.cpu.engine).toBeGreaterThan(0);
 
-    const { text, json } = report({ max: 30, cpu: null, best: null, failedAt: 30, trials: [], fast: r });
+    const { text, json } = report({ max: 30, cpu: null, rtPriority: 0, best: null, failedAt: 30, trials: [], fast: r });
     expect(text).toContain('fast mode, 30 ch');
     expect((json.targets as { channels: { met: boolean } }).channels.met).toBe(false);
   });
