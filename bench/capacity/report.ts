@@ -81,6 +81,7 @@ export function report(o: Outcome): BenchResult {
   }
   rows.push(['fast mode, 30 ch: world s per wall s', `${o.fast.speedup.toFixed(0)}x`, `>= ${TARGETS.speedup}x`, met(targets.speedup.met)]);
   rows.push(['  fast: keys pressed / heard', `${o.fast.keys.pressed} / ${o.fast.keys.detected}`, '', '']);
+  rows.push(['  fast: other processes on the core', pct(o.fast.cpu.others), '', '']);
 
   const trialRows = o.trials.map((t) => [
     String(t.channels),
