@@ -1,5 +1,7 @@
 #include "native/core/engine.h"
 
+#include <pthread.h>
+#include <sched.h>
 #include <time.h>
 
 #include <algorithm>
@@ -19,6 +21,10 @@ double thread_cpu_ms() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double steady_ms(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(t.time_since_epoch()).count();
 }
 
 void atomic_max(std::atomic<double>& a, double v) {
@@ -192,7 +198,13 @@ void Engine::batch_done() {
 void Engine::run() {
   using clock = std::chrono::steady_clock;
   const auto period = std::chrono::microseconds(cfg_.frame_ms * 1000);
+  if (cfg_.mode == ClockMode::kRealtime && cfg_.rt_priority > 0) {
+    sched_param sp{};
+    sp.sched_priority = cfg_.rt_priority;
+    if (pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp) == 0) rt_priority_.store(cfg_.rt_priority);
+  }
   auto next = clock::now();
+  if (cfg_.mode == ClockMode::kRealtime) origin_ms_.store(steady_ms(next));
   double cpu0 = thread_cpu_ms();
   while (true) {
     {
@@ -245,7 +257,10 @@ void Engine::run() {
     if (cfg_.mode == ClockMode::kRealtime) {
       next += period;
       auto now = clock::now();
-      if (next < now - period * 50) next = now;  // a long stall: resynchronise, don't burst
+      if (next < now - period * 50) {  // a long stall: resynchronise, don't burst
+        next = now;
+        origin_ms_.store(steady_ms(next) - static_cast<double>(ticks_) * cfg_.frame_ms);
+      }
       std::unique_lock<std::mutex> lk(cmd_mu_);
       cmd_cv_.wait_until(lk, next, [&] { return stop_.load(); });
     }
@@ -255,12 +270,16 @@ void Engine::run() {
 void Engine::tick() {
   const int n = static_cast<int>(chans_.size());
   const int F = frame_;
-  // 1. Line in.
+  // 1. Line in. The boards' own time (driver I/O; the simulated world) is
+  // counted apart, in board_cpu_ms.
+  double io0 = thread_cpu_ms();
   int off = 0;
   for (size_t b = 0; b < boards_.size(); b++) {
     boards_[b]->read(rx_ptrs_.data() + off, F);
     off += static_cast<int>(boards_[b]->info().channels.size());
   }
+  double io_ms = thread_cpu_ms() - io0;
+  board_read_cpu_ms_.store(board_read_cpu_ms_.load(std::memory_order_relaxed) + io_ms, std::memory_order_relaxed);
   // Signalling: the boards' raw events, then every channel's timers.
   for (size_t b = 0; b < boards_.size(); b++) {
     drv::LineEvent le;
@@ -312,11 +331,17 @@ void Engine::tick() {
   for (int i = 0; i < n; i++) chans_[i]->process(F);
   // 5. Encode and line out.
   for (int i = 0; i < n; i++) chans_[i]->encode(const_cast<uint8_t*>(tx_ptrs_[i]), F);
+  // This tick's events (digits, tones, media results) leave now, not after
+  // the line-out I/O: JS hears of a digit while the boards are written.
+  flush_events();
+  io0 = thread_cpu_ms();
   off = 0;
   for (size_t b = 0; b < boards_.size(); b++) {
     boards_[b]->write(tx_ptrs_.data() + off, F);
     off += static_cast<int>(boards_[b]->info().channels.size());
   }
+  io_ms += thread_cpu_ms() - io0;
+  board_cpu_ms_.store(board_cpu_ms_.load(std::memory_order_relaxed) + io_ms, std::memory_order_relaxed);
   ticks_++;
   if (ticks_ % (500 / cfg_.frame_ms) == 0) refresh_span_status();
   int64_t now = static_cast<int64_t>(ticks_) * cfg_.frame_ms;
@@ -455,6 +480,10 @@ EngineStats Engine::stats() const {
   s.max_tick_us = max_tick_us_.load();
   s.mean_tick_us = s.ticks ? sum_tick_us_.load() / static_cast<double>(s.ticks) : 0;
   s.thread_cpu_ms = cpu_ms_.load();
+  s.board_cpu_ms = board_cpu_ms_.load();
+  s.board_read_cpu_ms = board_read_cpu_ms_.load();
+  s.schedule_origin_ms = origin_ms_.load();
+  s.rt_priority = rt_priority_.load();
   s.now_ms = now_ms_.load();
   s.channels = static_cast<int>(chans_.size());
   return s;

@@ -38,6 +38,10 @@ struct EngineConfig {
   ClockMode mode = ClockMode::kRealtime;
   int clock_event_ms = 100;  // engine:clock period (0 = off)
   std::shared_ptr<const TonePlan> tone_plan;  // call-progress plan for every channel
+  // Realtime mode: run the media thread SCHED_FIFO at this priority (1..99),
+  // as a card's interrupt-driven thread would run; 0 = normal scheduling. A
+  // refusal (no CAP_SYS_NICE) leaves it normal; stats() says which it got.
+  int rt_priority = 0;
 };
 
 struct EngineStats {
@@ -46,8 +50,21 @@ struct EngineStats {
   double max_tick_us = 0;
   double mean_tick_us = 0;
   double thread_cpu_ms = 0;     // CPU time used by the media thread
+  // Of thread_cpu_ms, the part spent inside the boards' read(), write() and
+  // poll_event(): the driver's I/O. With the simulated board this is the
+  // simulated world itself (lines, far ends, their detectors), work a real
+  // card does in hardware.
+  double board_cpu_ms = 0;
+  // Of board_cpu_ms, the part in read() and poll_event(): it runs before the
+  // tick's detectors, so it delays every event of the tick.
+  double board_read_cpu_ms = 0;
+  // Realtime: steady clock (CLOCK_MONOTONIC) time, ms, at which tick 0 was due;
+  // tick k is due at schedule_origin_ms + k * frame_ms (moved forward when the
+  // thread resynchronises after a long stall). 0 in the other modes.
+  double schedule_origin_ms = 0;
   int64_t now_ms = 0;
   int channels = 0;
+  int rt_priority = 0;  // the SCHED_FIFO priority the media thread runs at; 0 = normal
 };
 
 class Engine {
@@ -158,6 +175,10 @@ class Engine {
   std::atomic<double> sum_tick_us_{0};
   std::atomic<uint64_t> tick_count_{0};
   std::atomic<double> cpu_ms_{0};
+  std::atomic<double> board_cpu_ms_{0};
+  std::atomic<double> board_read_cpu_ms_{0};
+  std::atomic<double> origin_ms_{0};
+  std::atomic<int> rt_priority_{0};
 };
 
 }  // namespace bcti

@@ -96,6 +96,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       cfg.clock_event_ms = static_cast<int>(opt_number(o, "clockEventMs", 100));
       if (cfg.clock_event_ms < 0 || (cfg.clock_event_ms > 0 && cfg.clock_event_ms % cfg.frame_ms != 0))
         throw_cti(env, err::kBadArgument, "clockEventMs must be a multiple of frameMs");
+      cfg.rt_priority = static_cast<int>(opt_number(o, "rtPriority", 0));
+      if (cfg.rt_priority < 0 || cfg.rt_priority > 99) throw_cti(env, err::kBadArgument, "rtPriority must be 0 (normal) to 99");
       std::string plan = opt_string(o, "tonePlan", "");
       if (!plan.empty()) cfg.tone_plan = tone_plan_from_json(plan);
       engine_ = std::make_unique<Engine>(cfg);
@@ -415,8 +417,12 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     o.Set("maxTickUs", s.max_tick_us);
     o.Set("meanTickUs", s.mean_tick_us);
     o.Set("threadCpuMs", s.thread_cpu_ms);
+    o.Set("boardCpuMs", s.board_cpu_ms);
+    o.Set("boardReadCpuMs", s.board_read_cpu_ms);
+    o.Set("scheduleOriginMs", s.schedule_origin_ms);
     o.Set("nowMs", Napi::Number::New(env, static_cast<double>(s.now_ms)));
     o.Set("channels", s.channels);
+    o.Set("rtPriority", s.rt_priority);
     return o;
   }
 

@@ -36,6 +36,8 @@ export interface EngineOptions {
   clockEventMs?: number;
   /** call-progress plan JSON text; tone detection needs one */
   tonePlan?: string;
+  /** realtime mode: run the media thread SCHED_FIFO at this priority (1..99), where allowed; 0 = normal */
+  rtPriority?: number;
 }
 
 export interface PlayResult {

@@ -248,12 +248,30 @@ describe('media engine on the loopback board', () => {
   });
 
   it('keeps wall-clock pace in realtime mode', async () => {
+    const beforeMono = Number(process.hrtime.bigint()) / 1e6;
     t = loopbackEngine(2, { mode: 'realtime' });
     const start = Date.now();
     const p = t.engine.play(t.ch(1), { digits: '1', onMs: 100, offMs: 200 });
     await p;
     const wall = Date.now() - start;
     expect(wall).toBeGreaterThanOrEqual(260);
-    expect(t.engine.stats().ticks).toBeGreaterThanOrEqual(15);
+    const s = t.engine.stats();
+    expect(s.ticks).toBeGreaterThanOrEqual(15);
+    // Tick 0 was due on process.hrtime's clock, after the engine was made.
+    expect(s.scheduleOriginMs).toBeGreaterThanOrEqual(beforeMono);
+    expect(s.scheduleOriginMs).toBeLessThanOrEqual(Number(process.hrtime.bigint()) / 1e6);
+    // The loopback board's I/O is part of the thread's time, never more.
+    expect(s.boardCpuMs).toBeGreaterThanOrEqual(0);
+    expect(s.boardCpuMs).toBeLessThanOrEqual(s.threadCpuMs);
+    expect(s.boardReadCpuMs).toBeLessThanOrEqual(s.boardCpuMs);
+    expect(s.rtPriority).toBe(0);
+  });
+
+  it('runs the media thread SCHED_FIFO when asked and allowed, and says so', async () => {
+    t = loopbackEngine(2, { mode: 'realtime', rtPriority: 5 });
+    await t.engine.play(t.ch(1), { digits: '1', onMs: 40, offMs: 40 });
+    // Root (or CAP_SYS_NICE) gets it; anyone else keeps normal scheduling.
+    expect([0, 5]).toContain(t.engine.stats().rtPriority);
+    expect(() => loopbackEngine(1, { rtPriority: 100 })).toThrow(/rtPriority/);
   });
 });

@@ -11,6 +11,8 @@ export interface NativeEngineOptions {
   clockEventMs?: number;
   /** call-progress plan as JSON text (see src/dsp/tone-plans) */
   tonePlan?: string;
+  /** realtime mode: SCHED_FIFO priority of the media thread (1..99); 0 = normal */
+  rtPriority?: number;
 }
 
 export interface NativeEvent {
@@ -95,9 +97,18 @@ export interface EngineStats {
   lateTicks: number;
   maxTickUs: number;
   meanTickUs: number;
+  /** CPU time of the media thread */
   threadCpuMs: number;
+  /** of threadCpuMs, the time inside the boards' read/write/poll (driver I/O; with the simulated board, the simulated world) */
+  boardCpuMs: number;
+  /** of boardCpuMs, the boards' read(): it runs before the tick's detectors, delaying the tick's events */
+  boardReadCpuMs: number;
+  /** realtime: CLOCK_MONOTONIC ms (process.hrtime's clock) at which tick 0 was due; tick k is due k * frameMs later. 0 otherwise */
+  scheduleOriginMs: number;
   nowMs: number;
   channels: number;
+  /** the SCHED_FIFO priority the media thread got (0: normal scheduling, or refused) */
+  rtPriority: number;
 }
 
 export type SimpleOp =
