@@ -4,6 +4,8 @@
 // side's view of the world, and the demo traffic. stop() hangs up cleanly and
 // closes files.
 import { join } from 'node:path';
+import { createCallCenter, type CallCenter } from '../acd/call-center.ts';
+import type { AgentStore } from '../agents/store.ts';
 import type { Config } from '../config/schema.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { addon } from '../native/addon.ts';
@@ -36,6 +38,8 @@ export interface RuntimeOptions {
   /** speak the welcome prompt with espeak-ng when it is missing (default true) */
   speech?: boolean;
   records?: CallRecordRepository;
+  /** where agents' live states are kept (default: in memory) */
+  agentStore?: AgentStore;
 }
 
 export interface Runtime {
@@ -47,6 +51,8 @@ export interface Runtime {
   readonly sim: SimService;
   readonly prompts: Prompts;
   readonly demo: Demo | undefined;
+  /** agents and queues, when the configuration has any */
+  readonly callCenter: CallCenter | undefined;
   health(): HealthView;
   boards(): BoardView[];
   stop(): Promise<void>;
@@ -126,8 +132,12 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     log,
   });
   prompts.ensureWelcome();
-  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log }).start();
-  const phones = new PhoneRouter({ telephony, tones, ringer: inbound }).start();
+  const callCenter =
+    config.agents.length || config.queues.length
+      ? createCallCenter({ config, telephony, tones, log, prompt: (n) => prompts.path(n), ...(opts.agentStore ? { store: opts.agentStore } : {}) })
+      : undefined;
+  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log, ...(callCenter ? { queue: callCenter.queue } : {}) }).start();
+  const phones = new PhoneRouter({ telephony, tones, ringer: inbound, ...(callCenter ? { features: (c, p, d) => callCenter.features.run(c, p, d) } : {}) }).start();
   const demo = opts.demo
     ? new Demo({ world, telephony, board, clock: engine.clock, log, intervalMs: config.demo.intervalMs, callMs: config.demo.callMs, from: config.demo.from }).start()
     : undefined;
@@ -143,6 +153,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     sim,
     prompts,
     demo,
+    callCenter,
     health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
     boards: () => boardsView(telephony),
     stop() {
@@ -150,6 +161,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         demo?.stop();
         inbound.stop();
         phones.stop();
+        callCenter?.stop();
         // Hang-ups are commands: a stepped engine needs frames to apply them.
         const done = telephony.shutdown();
         if (mode === 'stepped') {
