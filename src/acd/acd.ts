@@ -14,7 +14,7 @@ import { EventEmitter } from 'node:events';
 import type { Agent } from '../agents/agent.ts';
 import type { AgentService, CallProbe } from '../agents/agent-service.ts';
 import type { Call } from '../telephony/call.ts';
-import type { PlayRequest, ToneSource } from '../telephony/engine-port.ts';
+import type { NativeEvent, PlayRequest, ToneSource } from '../telephony/engine-port.ts';
 import type { Leg } from '../telephony/leg.ts';
 import type { Log } from '../telephony/log.ts';
 import type { Telephony } from '../telephony/telephony.ts';
@@ -70,6 +70,10 @@ export class Acd extends EventEmitter {
   #sweep: ReturnType<Telephony['clock']['setTimeout']> | undefined;
   #onAgent = () => this.dispatch();
   #onCallEnded = () => this.dispatch();
+  /** a phone hung up: its port may be free for a waiting caller now */
+  #onLine = (e: NativeEvent) => {
+    if (e.type === 'line:onhook' && this.#entries.size) this.dispatch();
+  };
   #stopped = false;
 
   constructor(readonly o: AcdOptions) {
@@ -90,6 +94,7 @@ export class Acd extends EventEmitter {
   start(): this {
     this.o.agents.on('agent:state', this.#onAgent);
     this.o.telephony.on('call:ended', this.#onCallEnded);
+    this.o.telephony.engine.on('event', this.#onLine);
     const every = this.o.sweepMs ?? 30000;
     const sweep = () => {
       this.o.agents.reconcile(this.probe, 'sweeper: the call is gone');
@@ -103,6 +108,7 @@ export class Acd extends EventEmitter {
     this.#stopped = true;
     this.o.agents.off('agent:state', this.#onAgent);
     this.o.telephony.off('call:ended', this.#onCallEnded);
+    this.o.telephony.engine.off('event', this.#onLine);
     if (this.#sweep) this.clock.clearTimeout(this.#sweep);
     for (const e of [...this.#entries.values()]) this.leave(e, 'shutdown');
   }
@@ -312,6 +318,8 @@ export class Acd extends EventEmitter {
       clock: this.clock,
       music,
       announce: announce ? q.config.announce : undefined,
+      // Already ringing an agent on arrival: no "you are number 1" that the answer would cut off.
+      announceAtOnce: e.status !== 'offering',
       announcer: this.announcer,
       where: () => ({ position: e.queue.position(e), estimateMs: this.estimate(e) }),
       announced: (position, estimateMs) => e.announcements.push({ at: this.clock.now(), position, estimateMs }),
@@ -333,7 +341,8 @@ export class Acd extends EventEmitter {
     q.insert(e);
     q.stats.entered++;
     void e.media?.stop();
-    this.startMedia(e);
+    this.dispatchNow(); // an agent free now: the caller is offered before any announcement starts
+    if (!e.exit) this.startMedia(e);
     const at = (ms: number | undefined, f: () => void) => ms !== undefined && e.timers.push(this.clock.setTimeout(f, ms));
     at(c.overflow?.afterMs, () => this.#whenWaiting(e, () => this.#overflow(e, c.overflow!.to, `waited ${c.overflow!.afterMs} ms`)));
     at(c.maxWaitMs, () =>

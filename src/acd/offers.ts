@@ -10,6 +10,9 @@ import type { Leg } from '../telephony/leg.ts';
 import type { Acd, AcdOptions } from './acd.ts';
 import type { QueueEntry } from './queue.ts';
 
+/** ms between the caller's media stopping and the bridge: the line's echo path (a few ms) plus a frame */
+export const ECHO_GUARD_MS = 40;
+
 export class Offers {
   #ringTimers = new Map<QueueEntry, TimerHandle>();
   /** callback dial attempts per entry: never more than one */
@@ -90,12 +93,26 @@ export class Offers {
     }
     for (const id of [...e.offers.keys()]) if (id !== a.id) e.offers.delete(id);
     const caller = e.caller;
-    // Music or announcement off and the bridge made in the same frame.
-    void Promise.all([e.media?.stop(), call.bridge(caller, leg)]).catch((err: unknown) => call.log.warn({ err: (err as Error).message }, 'bridge to agent failed'));
+    void this.#connect(e, caller, leg);
     this.acd.served(e, a);
     call.vars.agent = a.id;
     this.acd.emit('acd:answered', { entry: e, agent: a.id });
     this.acd.leave(e, 'answered');
+  }
+
+  /**
+   * Music or announcement off in the next frame; the bridge a guard time later,
+   * once the line's echo of the last frames sent to the caller has died out
+   * (the agent would hear it otherwise). 40 ms: no one hears that as dead air.
+   */
+  async #connect(e: QueueEntry, caller: Leg, leg: Leg): Promise<void> {
+    try {
+      await e.media?.stop();
+      await this.acd.clock.sleep(ECHO_GUARD_MS);
+      if (caller.live && leg.live && caller.state === 'connected' && leg.state === 'connected') await e.call.bridge(caller, leg);
+    } catch (err) {
+      e.call.log.warn({ err: (err as Error).message }, 'bridge to agent failed');
+    }
   }
 
   #agentLegEnded(e: QueueEntry, a: Agent, leg: Leg, call: Call): void {

@@ -14,6 +14,8 @@ export interface WaitingMediaOptions {
   clock: Clock;
   music: PlayRequest;
   announce: AnnounceConfig | undefined;
+  /** with announce.firstAfterMs 0: announce at once (else after everyMs) */
+  announceAtOnce?: boolean;
   announcer: Announcer;
   /** position and estimate now; called when an announcement is due */
   where(): { position: number; estimateMs: number | undefined };
@@ -35,7 +37,8 @@ export class WaitingMedia {
   start(): this {
     const a = this.o.announce;
     if (a && (a.position || a.estimate)) {
-      if (a.firstAfterMs === 0) this.#due = true;
+      if (a.firstAfterMs === 0 && this.o.announceAtOnce !== false) this.#due = true;
+      else if (a.firstAfterMs === 0) this.#arm(a.everyMs);
       else this.#arm(a.firstAfterMs);
     }
     void this.#run();
