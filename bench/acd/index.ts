@@ -96,6 +96,7 @@ routes:
   await cc.ready;
   for (const a of cc.agents.all()) cc.agents.login(a.id);
   let broken = 0;
+  let checks = 0;
   const t0 = performance.now();
   const stats = await runTraffic(
     rt,
@@ -103,7 +104,7 @@ routes:
     simMs,
     { seed, trunks, phones, callsPerHour: 360, meanTalkMs: 150_000, meanPatienceMs: 180_000, answerMs: [1000, 5000], noAnswer: 0.05 },
     () => {
-      if (cc.acd.invariants().length) broken++;
+      if (++checks % 50 === 0 && cc.acd.invariants().length) broken++;
     },
   );
   const wallMs = performance.now() - t0;
@@ -140,7 +141,7 @@ async function run(ctx: BenchContext) {
         ['calls placed / answered / abandoned', `${hour.placed} / ${hour.answered} / ${hour.abandoned}`],
         ['most callers queued at once', String(hour.maxQueued)],
         ['mean wait of answered callers', hour.meanWaitMs === null ? '-' : `${(hour.meanWaitMs / 1000).toFixed(1)} s`],
-        ['steps with an invariant broken', String(hour.brokenSteps)],
+        ['checks (every 50 frames) with an invariant broken', String(hour.brokenSteps)],
       ],
     ),
     '',
