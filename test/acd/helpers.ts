@@ -24,8 +24,11 @@ export function acdRig(queues: QueueConfig[], opts: { agents?: AgentAccount[]; q
   const agents = new AgentService({ clock: rig.tel.clock, log: rig.log, accounts: opts.agents ?? AGENTS, epochMs: 0 });
   const acd = new Acd({ telephony: rig.tel, agents, queues, log: rig.log, tones: () => undefined, sweepMs: 0 }).start();
   const exits: Promise<string>[] = [];
+  let nextFrom: string | undefined; // the mock has no caller ID: the test says who calls
   rig.tel.on('call:offered', ({ call, leg }: { call: Call; leg: Leg }) => {
     if (call.direction !== 'inbound') return;
+    if (nextFrom) call.from = nextFrom;
+    nextFrom = undefined;
     exits.push(acd.enqueue(call, leg, opts.queueOf?.(call) ?? queues[0]!.name));
   });
   if (opts.login !== false) for (const a of agents.all()) agents.login(a.id);
@@ -40,10 +43,10 @@ export function acdRig(queues: QueueConfig[], opts: { agents?: AgentAccount[]; q
     ringingExts: () => [101, 102, 103, 104].filter(ringing),
     /** a PSTN call on line i; resolves once it is queued */
     async callIn(i: number, from?: string): Promise<Call> {
+      nextFrom = from;
       rig.engine.ringIn(rig.line(i));
       await rig.run(40);
       const call = rig.tel.activeCalls().find((c) => c.origin?.channel.ref.channel === rig.line(i).channel && c.live)!;
-      if (from) call.from = from;
       await rig.run(40);
       return call;
     },
