@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { CtiError } from '../native/errors.ts';
+import { acdCrossChecks } from './acd-schema.ts';
 import { CONFIG_SCHEMA, type Config } from './schema.ts';
 
 export const DEFAULT_CONFIG_PATH = join(dirname(fileURLToPath(import.meta.url)), 'default.yaml');
@@ -200,6 +201,7 @@ function crossChecks(c: Config): CrossIssue[] {
       out.push({ path: ['routes', 'inbound', i, 'ring'], message: `no extension ${JSON.stringify(r.ring)} (have ${have.length ? have.join(', ') : 'none'})` });
     }
   });
+  out.push(...acdCrossChecks(c, new Set(seenExt.keys())));
   return out;
 }
 

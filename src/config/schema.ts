@@ -1,7 +1,10 @@
 // The configuration file's schema (JSON Schema, checked with ajv): boards,
 // channel roles (extensions, line numbers), tone plan, prompts, call-layer
 // timings and inbound routes. Defaults are filled in from here.
+import type { AgentAccount } from '../agents/agent.ts';
+import type { QueueConfig } from '../acd/types.ts';
 import type { TelephonyTimings } from '../telephony/types.ts';
+import { AGENTS_SCHEMA, QUEUES_SCHEMA, ROUTE_QUEUE_PROPERTIES } from './acd-schema.ts';
 
 export const PORT_PATTERN = '^(fxs|fxo):[1-9][0-9]*$|^e1:([1-9][0-9]*:)?[1-9][0-9]*$';
 const ms = (min: number, max: number, dflt?: number) => ({ type: 'integer', minimum: min, maximum: max, ...(dflt !== undefined ? { default: dflt } : {}) });
@@ -148,11 +151,14 @@ export const CONFIG_SCHEMA = {
               },
               ring: { type: 'string', pattern: '^[0-9]{2,8}$' },
               ringTimeoutMs: ms(1000, 600000, 30000),
+              ...ROUTE_QUEUE_PROPERTIES,
             },
           },
         },
       },
     },
+    agents: AGENTS_SCHEMA,
+    queues: QUEUES_SCHEMA,
     demo: {
       type: 'object',
       additionalProperties: false,
@@ -190,6 +196,9 @@ export interface InboundRoute {
   collect?: { max: number; timeoutMs: number; interDigitTimeoutMs: number; terminators: string };
   ring?: string;
   ringTimeoutMs: number;
+  /** the route ends in this queue (after the prompt and digits) */
+  queue?: string;
+  priority?: number;
 }
 
 export interface Config {
@@ -202,5 +211,7 @@ export interface Config {
   prompts: { dir: string; welcome: string; welcomeText: string };
   telephony: Partial<TelephonyTimings>;
   routes: { inbound: InboundRoute[] };
+  agents: AgentAccount[];
+  queues: QueueConfig[];
   demo: { intervalMs: number; callMs: number; from: string[] };
 }

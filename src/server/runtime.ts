@@ -5,6 +5,8 @@
 // closes files.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createCallCenter, type CallCenter } from '../acd/call-center.ts';
+import type { AgentStore } from '../agents/store.ts';
 import { parseChannelList } from '../config/load.ts';
 import type { BoardConfig, Config } from '../config/schema.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
@@ -39,6 +41,8 @@ export interface RuntimeOptions {
   /** speak the welcome prompt with espeak-ng when it is missing (default true) */
   speech?: boolean;
   records?: CallRecordRepository;
+  /** where agents' live states are kept (default: in memory) */
+  agentStore?: AgentStore;
 }
 
 export interface Runtime {
@@ -51,6 +55,8 @@ export interface Runtime {
   readonly sim: SimService | undefined;
   readonly prompts: Prompts;
   readonly demo: Demo | undefined;
+  /** agents and queues, when the configuration has any */
+  readonly callCenter: CallCenter | undefined;
   health(): HealthView;
   boards(): BoardView[];
   stop(): Promise<void>;
@@ -138,8 +144,12 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     log,
   });
   prompts.ensureWelcome();
-  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log }).start();
-  const phones = new PhoneRouter({ telephony, tones, ringer: inbound }).start();
+  const callCenter =
+    config.agents.length || config.queues.length
+      ? createCallCenter({ config, telephony, tones, log, prompt: (n) => prompts.path(n), ...(opts.agentStore ? { store: opts.agentStore } : {}) })
+      : undefined;
+  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log, ...(callCenter ? { queue: callCenter.queue } : {}) }).start();
+  const phones = new PhoneRouter({ telephony, tones, ringer: inbound, ...(callCenter ? { features: (c, p, d) => callCenter.features.run(c, p, d) } : {}) }).start();
   const demo = opts.demo && world
     ? new Demo({ world, telephony, board, clock: engine.clock, log, intervalMs: config.demo.intervalMs, callMs: config.demo.callMs, from: config.demo.from }).start()
     : undefined;
@@ -155,6 +165,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     sim,
     prompts,
     demo,
+    callCenter,
     health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
     boards: () => boardsView(telephony),
     stop() {
@@ -162,6 +173,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         demo?.stop();
         inbound.stop();
         phones.stop();
+        callCenter?.stop();
         // Hang-ups are commands: a stepped engine needs frames to apply them.
         const done = telephony.shutdown();
         if (mode === 'stepped') {

@@ -22,6 +22,8 @@ export interface InboundRouterOptions {
   prompt: (name: string) => string | undefined;
   tones: ToneSource;
   log: Log;
+  /** puts the caller in a queue (src/acd); resolves when they leave it */
+  queue?: (call: Call, caller: Leg, name: string, priority?: number) => Promise<unknown>;
 }
 
 export class InboundRouter {
@@ -70,7 +72,8 @@ export class InboundRouter {
         });
         call.vars.digits = r.digits;
       }
-      if (route.ring) await this.ringExtension(call, caller, route.ring, route.ringTimeoutMs);
+      if (route.queue && this.o.queue) await this.o.queue(call, caller, route.queue, route.priority);
+      else if (route.ring) await this.ringExtension(call, caller, route.ring, route.ringTimeoutMs);
       else await caller.hangup('normal', 'route done');
     } catch (e) {
       if (e instanceof CtiError && e.canceled && !caller.live) return; // the caller left

@@ -19,6 +19,8 @@ export interface PhoneRouterOptions {
   ringTimeoutMs?: number;
   /** dialled before an outside number */
   outsidePrefix?: string;
+  /** feature codes (a number starting with '*'): true when handled */
+  features?: (call: Call, phone: Leg, digits: string) => Promise<boolean>;
 }
 
 export class PhoneRouter {
@@ -46,6 +48,7 @@ export class PhoneRouter {
       const number = r.digits;
       call.to = number || undefined;
       const prefix = this.o.outsidePrefix ?? '0';
+      if (number.startsWith('*') && this.o.features && (await this.o.features(call, phone, number))) return;
       if (number && this.o.telephony.inventory.byExtension(number)) {
         await this.o.ringer.ringExtension(call, phone, number, this.o.ringTimeoutMs ?? 30000);
       } else if (number.length > prefix.length && number.startsWith(prefix)) {

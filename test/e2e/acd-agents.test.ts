@@ -1,0 +1,142 @@
+// Agents on the simulated board: log in and toggle ready from the desk phone
+// by feature code; after a restart, no agent is left ringing or on-call with
+// no call (the persisted states are reconciled against the board); a queue
+// callback keeps the caller's place, is dialled once, and does not jump ahead.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryAgentStore } from '../../src/agents/store.ts';
+import { ACD_BOARD } from './acd-config.ts';
+import { startRig, type Rig } from './harness.ts';
+
+let rig: Rig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+const QUEUE = `
+queues:
+  - { name: q, strategy: linear, agents: [a1, a2], callback: { digit: "*" } }
+routes:
+  inbound:
+    - { lines: any, queue: q }
+`;
+
+describe('agents on the simulated board', () => {
+  it('*11 id # PIN # logs in at the desk phone; *13 toggles not-ready; a wrong PIN is refused', async () => {
+    // Keypads dial digits: this agent's id is a number.
+    rig = await startRig({ config: `${ACD_BOARD}  - { id: "2004", extension: "104", pin: "4444" }\n${QUEUE}` });
+    const cc = rig.rt.callCenter!;
+    await rig.until(cc.ready);
+    const phone = rig.rt.world.phones.get('104');
+    phone.offhook();
+    await rig.until(phone.waitFor('tone:dial', { timeoutMs: 3000 }));
+    phone.dial('*112004#9999#');
+    await rig.until(phone.waitFor('tone:congestion', { timeoutMs: 8000 }));
+    expect(cc.agents.get('2004')!.state).toBe('logged-out');
+    phone.onhook();
+    await rig.run(1000);
+
+    phone.offhook();
+    await rig.until(phone.waitFor('tone:dial', { timeoutMs: 3000 }));
+    phone.dial('*112004#4444#');
+    await rig.until(phone.waitFor('tone:dial', { timeoutMs: 8000 })); // the confirmation
+    expect(cc.agents.get('2004')!.state).toBe('ready');
+    phone.onhook();
+    await rig.run(1000);
+
+    phone.offhook();
+    await rig.until(phone.waitFor('tone:dial', { timeoutMs: 3000 }));
+    phone.dial('*13#');
+    await rig.run(3000);
+    expect(cc.agents.get('2004')!).toMatchObject({ state: 'not-ready', reason: 'break' });
+    phone.onhook();
+    await rig.run(500);
+    const moves = (cc.agents.store as MemoryAgentStore).events('2004').map((e) => `${e.from}>${e.to}`);
+    expect(moves).toEqual(['logged-out>ready', 'ready>not-ready']);
+  });
+
+  it('after a restart, agents saved ringing or on-call come back free, with the reason logged', async () => {
+    const store = new MemoryAgentStore();
+    rig = await startRig({ config: ACD_BOARD + QUEUE, runtime: { agentStore: store } });
+    let cc = rig.rt.callCenter!;
+    await rig.until(cc.ready);
+    cc.agents.login('a1');
+    cc.agents.login('a2');
+    rig.rt.world.pstn.call({ from: '13800000001', to: 'line:1' });
+    rig.rt.world.pstn.call({ from: '13800000002', to: 'line:2' });
+    await rig.until(rig.rt.world.phones.get('101').waitFor('ringing', { timeoutMs: 10_000 }));
+    rig.rt.world.phones.get('101').offhook();
+    await rig.until(rig.rt.world.phones.get('102').waitFor('ringing', { timeoutMs: 10_000 }));
+    await rig.run(200);
+    expect([cc.agents.get('a1')!.state, cc.agents.get('a2')!.state]).toEqual(['on-call', 'ringing']);
+    // The process dies here: what the store holds is what the next one finds.
+    const crashed = new MemoryAgentStore();
+    for (const s of store.loadStatuses()) crashed.saveStatus(s);
+    await rig.close();
+
+    rig = await startRig({ config: ACD_BOARD + QUEUE, runtime: { agentStore: crashed } });
+    cc = rig.rt.callCenter!;
+    await rig.until(cc.ready);
+    expect([cc.agents.get('a1')!.state, cc.agents.get('a2')!.state]).toEqual(['ready', 'ready']);
+    expect(cc.agents.get('a3')!.state).toBe('logged-out');
+    const why = crashed.events('a1').at(-1)!;
+    expect(why.why).toMatch(/^reconciled/);
+    expect(cc.agents.invariants(cc.acd.probe)).toEqual([]);
+    // And they take calls again.
+    rig.rt.world.pstn.call({ from: '13800000003', to: 'line:1' });
+    await rig.until(rig.rt.world.phones.get('101').waitFor('ringing', { timeoutMs: 10_000 }));
+  });
+
+  it('queue callback: keeps the place, dialled once when it is their turn, never ahead of a caller who came first', async () => {
+    rig = await startRig({ config: ACD_BOARD + QUEUE });
+    const { rt } = rig;
+    const cc = rt.callCenter!;
+    await rig.until(cc.ready);
+    cc.agents.login('a1');
+    const phone = rt.world.phones.get('101');
+    const c1 = rt.world.pstn.call({ from: '13800000001', to: 'line:1' });
+    await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
+    phone.offhook();
+    await rig.until(c1.waitFor('connected'));
+    // Caller 2 waits; caller 3 comes later and asks to be called back; caller 4 comes after.
+    const c2 = rt.world.pstn.call({ from: '13800000002', to: 'line:2' });
+    await rig.run(2000);
+    const c3 = rt.world.pstn.call({ from: '13800000003', to: 'line:3' });
+    await rig.run(3000);
+    c3.press('*');
+    await rig.until(c3.waitFor('digit:C', { timeoutMs: 5000 }));
+    await rig.until(c3.waitFor('ended', { timeoutMs: 5000 }));
+    const c4 = rt.world.pstn.call({ from: '13800000004', to: 'line:4' });
+    await rig.run(2000);
+    const order = () => cc.acd.queue('q')!.entries.map((e) => `${e.number}:${e.status}`);
+    expect(order()).toEqual(['13800000002:waiting', '13800000003:callback', '13800000004:waiting']);
+    rt.world.pstn.expect('13800000003', { kind: 'person' });
+    const back = rt.world.pstn.nextCall('13800000003', { timeoutMs: 120_000 });
+
+    // a1 finishes with caller 1: caller 2 (first in line) is next, not the callback.
+    c1.hangup();
+    await rig.until(phone.waitFor('tone:busy', { timeoutMs: 8000 }));
+    phone.onhook();
+    await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
+    expect(rt.telephony.inventory.byExtension('101')!.leg!.call.id).toBe(cc.acd.entries().find((e) => e.number === '13800000002')?.call.id ?? 'answered');
+    phone.offhook();
+    await rig.run(3000);
+    c2.hangup();
+    await rig.until(phone.waitFor('tone:busy', { timeoutMs: 8000 }));
+    phone.onhook();
+    // Now the callback: the agent is reserved, the number dialled, then the phone rings.
+    const far = await rig.until(back);
+    await rig.until(far.waitFor('connected', { timeoutMs: 30_000 }));
+    await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
+    expect(phone.state.display).toBe('13800000003');
+    phone.offhook();
+    await rig.run(2000);
+    far.press('7');
+    await rig.until(phone.waitFor('digit:7', { timeoutMs: 3000 }));
+    expect(order()).toEqual(['13800000004:waiting']);
+    expect([...cc.acd.offers.dialled.values()]).toEqual([1]);
+    expect(rt.world.pstn.byId(far.id)).toBe(far);
+    expect(cc.acd.invariants()).toEqual([]);
+    void c4;
+  });
+});
