@@ -4,13 +4,18 @@
 // side's view of the world, and the demo traffic. stop() hangs up cleanly and
 // closes files.
 import { join } from 'node:path';
-import type { Config } from '../config/schema.ts';
+import { EventHub } from '../api/events.ts';
+import { ScreenPops } from '../api/screen-pop.ts';
+import type { CallCenterContext } from '../api/context.ts';
+import type { AuthConfig, Config } from '../config/schema.ts';
+import type { Stores } from '../db/index.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { addon } from '../native/addon.ts';
 import { MediaEngine } from '../native/engine.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { ClockMode } from '../native/types/engine.ts';
 import { SimWorld } from '../sim/world.ts';
+import type { Call } from '../telephony/call.ts';
 import type { CallRecordRepository } from '../telephony/call-records.ts';
 import type { ToneSource } from '../telephony/engine-port.ts';
 import { Inventory } from '../telephony/inventory.ts';
@@ -36,6 +41,8 @@ export interface RuntimeOptions {
   /** speak the welcome prompt with espeak-ng when it is missing (default true) */
   speech?: boolean;
   records?: CallRecordRepository;
+  /** the database: call records go there, and the call-center API is served */
+  stores?: Stores;
 }
 
 export interface Runtime {
@@ -47,6 +54,11 @@ export interface Runtime {
   readonly sim: SimService;
   readonly prompts: Prompts;
   readonly demo: Demo | undefined;
+  readonly events: EventHub;
+  readonly screenPops: ScreenPops | undefined;
+  readonly callCenter: CallCenterContext | undefined;
+  /** undefined without a database: no accounts, so no login */
+  readonly auth: AuthConfig | undefined;
   health(): HealthView;
   boards(): BoardView[];
   stop(): Promise<void>;
@@ -112,7 +124,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     callerId: (ch, id) => sim?.callerIdSender(ch, id) ?? Promise.resolve(),
     toneDetection: true,
     epochMs: Date.now(),
-    ...(opts.records ? { records: opts.records } : {}),
+    ...(opts.records ? { records: opts.records } : opts.stores ? { records: opts.stores.callRecords } : {}),
   });
   sim = new SimService(world, telephony, board, settleMs);
   telephony.start();
@@ -126,7 +138,19 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     log,
   });
   prompts.ensureWelcome();
-  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log }).start();
+  const events = new EventHub();
+  const stores = opts.stores;
+  const screenPops = stores ? new ScreenPops({ customers: stores.customers, events, log }) : undefined;
+  // Until the ACD rings agents itself: a ringing extension pops the caller to
+  // the accounts at that extension.
+  const ringing = (call: Call, ext: string) => {
+    if (!stores || !screenPops) return;
+    void stores.accounts
+      .byExtension(ext)
+      .then((agents) => Promise.all(agents.map((a) => screenPops.offer({ agentId: a.id, callId: call.id, number: call.from ?? null, ivr: { ...call.vars } }))))
+      .catch((e: unknown) => log.error({ call: call.id, err: (e as Error).message }, 'screen pop failed'));
+  };
+  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log, ringing }).start();
   const phones = new PhoneRouter({ telephony, tones, ringer: inbound }).start();
   const demo = opts.demo
     ? new Demo({ world, telephony, board, clock: engine.clock, log, intervalMs: config.demo.intervalMs, callMs: config.demo.callMs, from: config.demo.from }).start()
@@ -143,6 +167,10 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     sim,
     prompts,
     demo,
+    events,
+    screenPops,
+    callCenter: stores ? { stores, events, auth: config.auth } : undefined,
+    auth: stores ? config.auth : undefined,
     health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
     boards: () => boardsView(telephony),
     stop() {

@@ -22,6 +22,8 @@ export interface InboundRouterOptions {
   prompt: (name: string) => string | undefined;
   tones: ToneSource;
   log: Log;
+  /** an extension starts ringing for a call (screen pops hang here until the ACD rings agents) */
+  ringing?: (call: Call, extension: string, phone: Leg) => void;
 }
 
 export class InboundRouter {
@@ -90,6 +92,7 @@ export class InboundRouter {
       await caller.hangup('busy', `extension ${ext} busy`);
       return;
     }
+    this.o.ringing?.(call, ext, phone);
     this.#tone(caller, 'ringback').catch(() => {});
     const answered = await phone.waitForAnswer(timeoutMs);
     if (!answered) {
