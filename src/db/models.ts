@@ -17,7 +17,7 @@ export interface Models {
 
 const json = (dflt: unknown) => ({ type: DataTypes.JSON, allowNull: false, defaultValue: dflt });
 const str = (n: number, allowNull = true) => ({ type: DataTypes.STRING(n), allowNull });
-const ms = { type: DataTypes.BIGINT, allowNull: true };
+const ms = () => ({ type: DataTypes.BIGINT, allowNull: true });
 
 export function defineModels(s: Sequelize): Models {
   const User = s.define(
@@ -98,13 +98,13 @@ export function defineModels(s: Sequelize): Models {
       result: str(16, false),
       startedAt: { type: DataTypes.DATE, allowNull: false },
       startMs: { type: DataTypes.BIGINT, allowNull: false },
-      answerMs: ms,
-      endMs: ms,
-      durationMs: ms,
-      waitMs: ms,
-      talkMs: ms,
-      holdMs: ms,
-      wrapUpMs: ms,
+      answerMs: ms(),
+      endMs: ms(),
+      durationMs: ms(),
+      waitMs: ms(),
+      talkMs: ms(),
+      holdMs: ms(),
+      wrapUpMs: ms(),
       queue: str(64),
       agent: str(64),
       cause: str(32),
@@ -131,8 +131,8 @@ export function defineModels(s: Sequelize): Models {
       remote: str(40),
       callerId: str(40),
       startMs: { type: DataTypes.BIGINT, allowNull: false },
-      answerMs: ms,
-      endMs: ms,
+      answerMs: ms(),
+      endMs: ms(),
       cause: str(32),
       detail: { type: DataTypes.TEXT, allowNull: true },
       digits: str(128, false),

@@ -3,7 +3,7 @@
 import { DataTypes } from 'sequelize';
 import type { MigrationContext } from '../migrate.ts';
 
-const ms = { type: DataTypes.BIGINT, allowNull: true };
+const ms = () => ({ type: DataTypes.BIGINT, allowNull: true });
 
 export async function up({ qi, transaction }: MigrationContext): Promise<void> {
   await qi.createTable(
@@ -17,13 +17,13 @@ export async function up({ qi, transaction }: MigrationContext): Promise<void> {
       result: { type: DataTypes.STRING(16), allowNull: false },
       started_at: { type: DataTypes.DATE, allowNull: false },
       start_ms: { type: DataTypes.BIGINT, allowNull: false },
-      answer_ms: ms,
-      end_ms: ms,
-      duration_ms: ms,
-      wait_ms: ms,
-      talk_ms: ms,
-      hold_ms: ms,
-      wrap_up_ms: ms,
+      answer_ms: ms(),
+      end_ms: ms(),
+      duration_ms: ms(),
+      wait_ms: ms(),
+      talk_ms: ms(),
+      hold_ms: ms(),
+      wrap_up_ms: ms(),
       queue: { type: DataTypes.STRING(64), allowNull: true },
       agent: { type: DataTypes.STRING(64), allowNull: true },
       cause: { type: DataTypes.STRING(32), allowNull: true },
@@ -53,8 +53,8 @@ export async function up({ qi, transaction }: MigrationContext): Promise<void> {
       remote: { type: DataTypes.STRING(40), allowNull: true },
       caller_id: { type: DataTypes.STRING(40), allowNull: true },
       start_ms: { type: DataTypes.BIGINT, allowNull: false },
-      answer_ms: ms,
-      end_ms: ms,
+      answer_ms: ms(),
+      end_ms: ms(),
       cause: { type: DataTypes.STRING(32), allowNull: true },
       detail: { type: DataTypes.TEXT, allowNull: true },
       digits: { type: DataTypes.STRING(128), allowNull: false },
