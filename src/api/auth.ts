@@ -72,6 +72,8 @@ export function installAuth(app: FastifyInstance, o: AuthOptions): void {
     access ??= o.defaults.find(([p]) => url === p || url.startsWith(`${p}/`))?.[1];
     if (access === undefined) throw new Error(`route ${String(route.method)} ${url} declares no roles (config.roles)`);
     route.config = { ...route.config, roles: access };
+    // @fastify/websocket hides its routes from the OpenAPI document; /api/ws is part of the API.
+    if ((route as { websocket?: boolean }).websocket && route.schema) (route.schema as { hide?: boolean }).hide = false;
     if (access !== 'public') {
       const schema = (route.schema ??= {}) as Record<string, unknown>;
       schema.security = [{ bearerAuth: [] }];
