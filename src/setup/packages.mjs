@@ -5,6 +5,7 @@
 // the error messages agree.
 export const DEBIAN_PACKAGES = {
   start: ['g++', 'make', 'python3', 'cmake'],
-  test: ['g++', 'make', 'python3', 'cmake', 'libspandsp-dev', 'espeak-ng', 'sox'],
+  // postgresql: the persistence and API tests start a throw-away server of their own
+  test: ['g++', 'make', 'python3', 'cmake', 'libspandsp-dev', 'espeak-ng', 'sox', 'postgresql'],
   bench: ['g++', 'make', 'python3', 'cmake', 'libspandsp-dev'],
 };
