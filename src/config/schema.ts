@@ -37,6 +37,29 @@ export const CONFIG_SCHEMA = {
       },
     },
     dataDir: { type: 'string', minLength: 1, default: './data' },
+    database: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        // sqlite:PATH or postgres://user:password@host:port/database; default sqlite:<dataDir>/boardcti.sqlite
+        url: { type: 'string', pattern: '^(sqlite:.+|postgres(ql)?://.+)$' },
+      },
+    },
+    auth: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        // false: no token needed anywhere (every request acts as an admin): a training box on localhost only
+        required: { type: 'boolean', default: true },
+        tokenTtlMs: ms(60000, 30 * 24 * 3600000, 12 * 3600000),
+        // the simulated board's /api/sim world controls without a token
+        openSim: { type: 'boolean', default: false },
+        // password of the 'admin' account created when there is none (else BOARDCTI_ADMIN_PASSWORD, else a random one, logged once)
+        adminPassword: { type: 'string', minLength: 8 },
+      },
+    },
     boards: {
       type: 'array',
       minItems: 1,
@@ -201,10 +224,19 @@ export interface InboundRoute {
   priority?: number;
 }
 
+export interface AuthConfig {
+  required: boolean;
+  tokenTtlMs: number;
+  openSim: boolean;
+  adminPassword?: string;
+}
+
 export interface Config {
   server: { host: string; port: number; logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   engine: { frameMs: 10 | 20; mode: 'realtime' | 'fast' | 'stepped'; tonePlan: string };
   dataDir: string;
+  database: { url?: string };
+  auth: AuthConfig;
   boards: BoardConfig[];
   extensions: { number: string; port: PortName; name?: string }[];
   lines: { port: PortName; number?: string; name?: string }[];

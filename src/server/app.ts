@@ -1,7 +1,13 @@
 // The HTTP API as one fastify plugin under /api: each route group is an
 // encapsulated plugin with full schemas; errors are JSON {code, message} in
 // the CTI_ERR_* vocabulary, and nothing internal leaks on a 500.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import { ANY, installAuth, PUBLIC } from '../api/auth.ts';
+import { callCenterApi, type CallCenterContext } from '../api/index.ts';
+import type { AuthConfig } from '../config/schema.ts';
 import { CtiError, type ErrorCode } from '../native/errors.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -15,13 +21,32 @@ export interface ApiContext {
   boards(): BoardView[];
   /** present on the simulated board */
   sim?: SimService;
+  /** accounts, customers, call records, events: present with a database */
+  dataApi?: CallCenterContext | undefined;
+  /** absent: no login anywhere (a runtime without a database) */
+  auth?: AuthConfig;
 }
+
+/**
+ * Who may call the routes of src/server (they declare no roles themselves).
+ * /api/health stays public for monitoring; boards and line states are for
+ * every logged-in role (agents see the state of lines and extensions); the
+ * simulated world's controls are a technician's (or open: auth.openSim).
+ */
+export const SERVER_ROUTE_ACCESS: [string, typeof ANY | readonly ('technician' | 'supervisor')[]][] = [
+  ['/api/health', PUBLIC],
+  ['/api/boards', ANY],
+  ['/api/sim', ['technician']],
+];
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   CTI_ERR_BAD_ARGUMENT: 400,
   CTI_ERR_BAD_WAV: 400,
   CTI_ERR_BAD_TONE_PLAN: 400,
+  CTI_ERR_UNAUTHORIZED: 401,
+  CTI_ERR_FORBIDDEN: 403,
   CTI_ERR_NOT_FOUND: 404,
+  CTI_ERR_CONFLICT: 409,
   CTI_ERR_NO_SUCH_CHANNEL: 404,
   CTI_ERR_NO_SUCH_BOARD: 404,
   CTI_ERR_BUSY: 409,
@@ -55,6 +80,11 @@ export function createHttp(opts: Pick<FastifyServerOptions, 'logger'> = {}): Fas
 
 /** Register with `{ prefix: '/api' }`. */
 export const api: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx }) => {
+  installAuth(app, {
+    config: ctx.auth ?? { required: false, openSim: true, tokenTtlMs: 0 },
+    accounts: ctx.dataApi?.stores.accounts,
+    defaults: SERVER_ROUTE_ACCESS,
+  });
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = errorReply(err as Error, req.log);
     void reply.code(status).send(body);
@@ -66,4 +96,25 @@ export const api: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx })
   await app.register(healthRoutes, { ctx });
   await app.register(boardRoutes, { ctx });
   if (ctx.sim) await app.register(simRoutes, { prefix: '/sim', sim: ctx.sim });
+  if (ctx.dataApi) await app.register(callCenterApi, { cc: ctx.dataApi });
 };
+
+/**
+ * The whole HTTP side on the root instance: the OpenAPI document and its UI at
+ * /docs (/docs/json), WebSocket support, and the API under /api.
+ */
+export const server: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx }) => {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'boardcti API', version: '0.1.0', description: 'Errors are JSON {code, message} with a stable CTI_ERR_* code.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(api, { prefix: '/api', ctx });
+};
+// Not encapsulated (as fastify-plugin does): swagger, the WebSocket support and
+// its injectWS() for tests land on the instance it is registered on.
+(server as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;

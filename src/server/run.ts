@@ -4,7 +4,11 @@
 // engine and closes files before exiting.
 import { ConfigError, DEFAULT_CONFIG_PATH, loadConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { api, createHttp } from './app.ts';
+import { join } from 'node:path';
+import { openStores, type Stores } from '../db/index.ts';
+import { redact } from '../db/database.ts';
+import { ensureFirstAdmin } from '../db/first-admin.ts';
+import { createHttp, server } from './app.ts';
 import { createRuntime } from './runtime.ts';
 
 interface ServerOptions {
@@ -47,22 +51,37 @@ export async function runServer(argv: string[]): Promise<number> {
     return 2;
   }
   const app = createHttp({ logger: { level: config.server.logLevel } });
+  const dbUrl = databaseUrl(config);
+  let stores: Stores;
+  try {
+    stores = await openStores(dbUrl, app.log);
+    await ensureFirstAdmin(stores.accounts, app.log, config.auth.adminPassword);
+  } catch (e) {
+    app.log.error({ err: e, database: redact(dbUrl) }, 'the database could not be opened');
+    process.stderr.write(`boardcti start: ${(e as Error).message}\n`);
+    return 1;
+  }
   let runtime;
   try {
-    runtime = createRuntime(config, { log: app.log, demo: opts.demo });
+    runtime = createRuntime(config, { log: app.log, demo: opts.demo, stores });
   } catch (e) {
+    await stores.close();
     app.log.error({ err: e }, 'the engine could not start');
     process.stderr.write(`boardcti start: ${(e as Error).message}\n`);
     return 1;
   }
   const rt = runtime;
-  await app.register(api, { prefix: '/api', ctx: rt });
-  app.addHook('onClose', async () => rt.stop());
+  await app.register(server, { ctx: rt });
+  app.addHook('onClose', async () => {
+    await rt.stop();
+    await stores.close();
+  });
   try {
     await app.listen({ port: opts.port ?? config.server.port, host: opts.host ?? config.server.host });
   } catch (e) {
     process.stderr.write(`boardcti start: ${(e as Error).message}\n`);
     await rt.stop();
+    await stores.close();
     return 1;
   }
   if (opts.demo) app.log.info({ intervalMs: config.demo.intervalMs }, 'demo: the simulated world will place calls');
@@ -83,4 +102,9 @@ export async function runServer(argv: string[]): Promise<number> {
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   });
+}
+
+/** database.url, else SQLite in the data folder. */
+export function databaseUrl(config: Config): string {
+  return config.database.url ?? `sqlite:${join(config.dataDir, 'boardcti.sqlite')}`;
 }

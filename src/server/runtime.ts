@@ -7,8 +7,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCallCenter, type CallCenter } from '../acd/call-center.ts';
 import type { AgentStore } from '../agents/store.ts';
+import { EventHub } from '../api/events.ts';
+import { ScreenPops } from '../api/screen-pop.ts';
+import type { CallCenterContext } from '../api/context.ts';
 import { parseChannelList } from '../config/load.ts';
-import type { BoardConfig, Config } from '../config/schema.ts';
+import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
+import type { Stores } from '../db/index.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { addon } from '../native/addon.ts';
 import { MediaEngine } from '../native/engine.ts';
@@ -16,6 +20,7 @@ import { CtiError } from '../native/errors.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { ClockMode } from '../native/types/engine.ts';
 import { SimWorld } from '../sim/world.ts';
+import type { Call } from '../telephony/call.ts';
 import type { CallRecordRepository } from '../telephony/call-records.ts';
 import type { ToneSource } from '../telephony/engine-port.ts';
 import { Inventory } from '../telephony/inventory.ts';
@@ -43,6 +48,8 @@ export interface RuntimeOptions {
   records?: CallRecordRepository;
   /** where agents' live states are kept (default: in memory) */
   agentStore?: AgentStore;
+  /** the database: call records go there, and the call-center API is served */
+  stores?: Stores;
 }
 
 export interface Runtime {
@@ -57,6 +64,12 @@ export interface Runtime {
   readonly demo: Demo | undefined;
   /** agents and queues, when the configuration has any */
   readonly callCenter: CallCenter | undefined;
+  readonly events: EventHub;
+  readonly screenPops: ScreenPops | undefined;
+  /** the database-backed API's context (accounts, customers, records, events) */
+  readonly dataApi: CallCenterContext | undefined;
+  /** undefined without a database: no accounts, so no login */
+  readonly auth: AuthConfig | undefined;
   health(): HealthView;
   boards(): BoardView[];
   stop(): Promise<void>;
@@ -130,7 +143,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     callerId: (ch, id) => sim?.callerIdSender(ch, id) ?? Promise.resolve(),
     toneDetection: true,
     epochMs: Date.now(),
-    ...(opts.records ? { records: opts.records } : {}),
+    ...(opts.records ? { records: opts.records } : opts.stores ? { records: opts.stores.callRecords } : {}),
   });
   sim = world ? new SimService(world, telephony, board, settleMs) : undefined;
   telephony.start();
@@ -144,11 +157,23 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     log,
   });
   prompts.ensureWelcome();
+  const events = new EventHub();
+  const stores = opts.stores;
+  const screenPops = stores ? new ScreenPops({ customers: stores.customers, events, log }) : undefined;
+  // Until the ACD rings agents itself: a ringing extension pops the caller to
+  // the accounts at that extension.
+  const ringing = (call: Call, ext: string) => {
+    if (!stores || !screenPops) return;
+    void stores.accounts
+      .byExtension(ext)
+      .then((agents) => Promise.all(agents.map((a) => screenPops.offer({ agentId: a.id, callId: call.id, number: call.from ?? null, ivr: { ...call.vars } }))))
+      .catch((e: unknown) => log.error({ call: call.id, err: (e as Error).message }, 'screen pop failed'));
+  };
   const callCenter =
     config.agents.length || config.queues.length
       ? createCallCenter({ config, telephony, tones, log, prompt: (n) => prompts.path(n), ...(opts.agentStore ? { store: opts.agentStore } : {}) })
       : undefined;
-  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log, ...(callCenter ? { queue: callCenter.queue } : {}) }).start();
+  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log, ringing, ...(callCenter ? { queue: callCenter.queue } : {}) }).start();
   const phones = new PhoneRouter({ telephony, tones, ringer: inbound, ...(callCenter ? { features: (c, p, d) => callCenter.features.run(c, p, d) } : {}) }).start();
   const demo = opts.demo && world
     ? new Demo({ world, telephony, board, clock: engine.clock, log, intervalMs: config.demo.intervalMs, callMs: config.demo.callMs, from: config.demo.from }).start()
@@ -166,6 +191,10 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     prompts,
     demo,
     callCenter,
+    events,
+    screenPops,
+    dataApi: stores ? { stores, events, auth: config.auth } : undefined,
+    auth: stores ? config.auth : undefined,
     health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
     boards: () => boardsView(telephony),
     stop() {

@@ -8,6 +8,7 @@
 // without it both build as stubs that say so.
 export const DEBIAN_PACKAGES = {
   start: ['g++', 'make', 'python3', 'cmake', 'dahdi-source'],
-  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libspandsp-dev', 'espeak-ng', 'sox'],
+  // postgresql: the persistence and API tests start a throw-away server of their own
+  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libspandsp-dev', 'espeak-ng', 'sox', 'postgresql'],
   bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libspandsp-dev'],
 };

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, parseConfig } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/schema.ts';
-import { api, createHttp } from '../../src/server/app.ts';
+import type { Role } from '../../src/db/accounts.ts';
+import { openStores, type Stores } from '../../src/db/index.ts';
+import { ensureFirstAdmin } from '../../src/db/first-admin.ts';
+import { createHttp, server } from '../../src/server/app.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/server/runtime.ts';
 import { memoryLog } from '../../src/telephony/log.ts';
 
@@ -20,6 +23,10 @@ export interface Rig {
   app: FastifyInstance;
   log: ReturnType<typeof memoryLog>;
   config: Config;
+  /** with a database: its stores (accounts, customers, blacklist, call records) */
+  stores: Stores | undefined;
+  /** with a database: a token for a new account of this role (admin: the first admin) */
+  token(role?: Role, extra?: { extension?: string; username?: string }): Promise<string>;
   /** runs ms of engine time */
   run(ms: number): Promise<void>;
   /** runs until p settles (at most maxMs of engine time), then returns it */
@@ -27,10 +34,24 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function startRig(opts: { config?: string; demo?: boolean; speech?: boolean; runtime?: Pick<RuntimeOptions, 'agentStore'> } = {}): Promise<Rig> {
+export const ADMIN_PASSWORD = 'admin-password';
+
+/**
+ * `database`: 'sqlite' for a fresh SQLite file in a temporary folder, or a
+ * URL (a PostgreSQL database from test/support/postgres.ts). Without one the
+ * runtime keeps call records in memory and the API asks for no login.
+ */
+export async function startRig(opts: { config?: string; demo?: boolean; speech?: boolean; database?: string; runtime?: Pick<RuntimeOptions, 'agentStore'> } = {}): Promise<Rig> {
   const config = opts.config ? parseConfig(opts.config, 'test.yaml') : loadConfig();
   const log = memoryLog();
+  let stores: Stores | undefined;
+  if (opts.database) {
+    const url = opts.database === 'sqlite' ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'boardcti-db-')), 'test.sqlite')}` : opts.database;
+    stores = await openStores(url, log);
+    await ensureFirstAdmin(stores.accounts, log, ADMIN_PASSWORD);
+  }
   const rt = createRuntime(config, {
+    ...(stores ? { stores } : {}),
     log,
     mode: 'stepped',
     promptsDir: mkdtempSync(join(tmpdir(), 'boardcti-prompts-')),
@@ -40,7 +61,13 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
   });
   if (!rt.world || !rt.sim) throw new Error('startRig: the configuration has no simulated board');
   const app = createHttp();
-  await app.register(api, { prefix: '/api', ctx: rt });
+  await app.register(server, { ctx: rt });
+  let accounts = 0;
+  const login = async (username: string, password: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+    return (res.json() as { token: string }).token;
+  };
   const frame = config.engine.frameMs;
   const step = async () => {
     await rt.engine.advance(frame);
@@ -51,6 +78,14 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
     app,
     log,
     config,
+    stores,
+    async token(role = 'admin', extra = {}) {
+      if (!stores) throw new Error('startRig: no database (pass database: ...)');
+      if (role === 'admin' && !extra.username) return login('admin', ADMIN_PASSWORD);
+      const username = extra.username ?? `${role}${++accounts}`;
+      await stores.accounts.create({ username, name: username, role, password: `${username}-password`, ...(extra.extension ? { extension: extra.extension } : {}) });
+      return login(username, `${username}-password`);
+    },
     async run(ms) {
       for (let t = 0; t < ms; t += frame) await step();
     },
@@ -65,6 +100,7 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
     async close() {
       await app.close();
       await rt.stop();
+      await stores?.close();
     },
   };
 }

@@ -27,6 +27,7 @@ async function start(args: string[] = []): Promise<Server> {
   const proc = spawn(process.execPath, [CLI, 'start', '--port', '0', ...args], {
     cwd: mkdtempSync(join(tmpdir(), 'boardcti-start-')),
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BOARDCTI_ADMIN_PASSWORD: ADMIN_PASSWORD },
   });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -47,8 +48,18 @@ async function start(args: string[] = []): Promise<Server> {
   return { proc, url, output: () => out, exited };
 }
 
+const ADMIN_PASSWORD = 'process-test-admin';
+const tokens = new Map<string, string>();
+
+/** GET with the first admin's token (created at the first start from $BOARDCTI_ADMIN_PASSWORD). */
 async function get(url: string): Promise<any> {
-  const res = await fetch(url);
+  const base = new URL(url).origin;
+  if (!tokens.has(base)) {
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    expect(login.status).toBe(200);
+    tokens.set(base, ((await login.json()) as { token: string }).token);
+  }
+  const res = await fetch(url, { headers: { authorization: `Bearer ${tokens.get(base)}` } });
   expect(res.status).toBe(200);
   return res.json();
 }

@@ -24,6 +24,8 @@ export interface InboundRouterOptions {
   log: Log;
   /** puts the caller in a queue (src/acd); resolves when they leave it */
   queue?: (call: Call, caller: Leg, name: string, priority?: number) => Promise<unknown>;
+  /** an extension starts ringing for a call (screen pops hang here until the ACD rings agents) */
+  ringing?: (call: Call, extension: string, phone: Leg) => void;
 }
 
 export class InboundRouter {
@@ -93,6 +95,7 @@ export class InboundRouter {
       await caller.hangup('busy', `extension ${ext} busy`);
       return;
     }
+    this.o.ringing?.(call, ext, phone);
     this.#tone(caller, 'ringback').catch(() => {});
     const answered = await phone.waitForAnswer(timeoutMs);
     if (!answered) {

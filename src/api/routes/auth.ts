@@ -1,0 +1,31 @@
+// POST /api/auth/login → a token; POST /api/auth/logout ends it; GET /api/auth/me.
+import type { FastifyPluginAsync } from 'fastify';
+import { CtiError } from '../../native/errors.ts';
+import { ANY, PUBLIC, tokenOf } from '../auth.ts';
+import type { CallCenterContext } from '../context.ts';
+import { accountSchema, errors, loginBody, loginReply, okSchema } from '../schemas.ts';
+
+export const authRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (app, { cc }) => {
+  const { accounts } = cc.stores;
+  app.post<{ Body: { username: string; password: string } }>(
+    '/login',
+    { config: { roles: PUBLIC }, schema: { tags: ['auth'], summary: 'Log in: a token for the Authorization header', body: loginBody, response: { 200: loginReply, ...errors } } },
+    async (req) => {
+      const account = await accounts.verifyPassword(req.body.username, req.body.password);
+      if (!account) throw new CtiError('CTI_ERR_UNAUTHORIZED', 'wrong username or password, or the account is disabled');
+      const session = await accounts.createSession(account.id, cc.auth.tokenTtlMs);
+      req.log.info({ user: account.username, role: account.role }, 'logged in');
+      return { ...session, account };
+    },
+  );
+  app.post(
+    '/logout',
+    { config: { roles: ANY }, schema: { tags: ['auth'], summary: 'End this token', response: { 200: okSchema, ...errors } } },
+    async (req) => {
+      const token = tokenOf(req);
+      if (token) await accounts.endSession(token);
+      return { ok: true };
+    },
+  );
+  app.get('/me', { config: { roles: ANY }, schema: { tags: ['auth'], summary: 'The logged-in account', response: { 200: accountSchema, ...errors } } }, async (req) => req.account);
+};

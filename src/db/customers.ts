@@ -1,0 +1,198 @@
+// Customers: name, company, contacts, phone numbers (stored as typed and
+// normalised for look-up), address, notes, a VIP flag and a priority the ACD
+// can queue on, and a history of contacts (calls, notes, visits).
+import { Op, type Transaction } from 'sequelize';
+import { CtiError } from '../native/errors.ts';
+import type { Database } from './database.ts';
+import { plain } from './models.ts';
+import { normalizeNumber } from './phone-number.ts';
+
+export interface Contact {
+  name: string;
+  role?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface CustomerPhone {
+  number: string;
+  label?: string | null;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  kind: 'call' | 'note' | 'email' | 'visit';
+  callId: string | null;
+  userId: number | null;
+  summary: string;
+}
+
+export interface Customer {
+  id: number;
+  name: string;
+  company: string | null;
+  contacts: Contact[];
+  phones: (CustomerPhone & { normalized: string })[];
+  address: string | null;
+  notes: string | null;
+  vip: boolean;
+  /** 0 (normal) .. 9: callers with a higher priority queue ahead */
+  priority: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CustomerInput {
+  name: string;
+  company?: string | null;
+  contacts?: Contact[];
+  phones?: CustomerPhone[];
+  address?: string | null;
+  notes?: string | null;
+  vip?: boolean;
+  priority?: number;
+}
+
+export interface CustomerQuery {
+  /** part of the name or company */
+  q?: string;
+  vip?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+interface Row {
+  id: number;
+  name: string;
+  company: string | null;
+  contacts: Contact[];
+  address: string | null;
+  notes: string | null;
+  vip: boolean;
+  priority: number;
+  createdAt: Date;
+  updatedAt: Date;
+  phones?: { number: string; normalized: string; label: string | null }[];
+}
+
+function customer(r: Row): Customer {
+  return {
+    id: r.id,
+    name: r.name,
+    company: r.company,
+    contacts: r.contacts,
+    phones: (r.phones ?? []).map((p) => ({ number: p.number, normalized: p.normalized, label: p.label })),
+    address: r.address,
+    notes: r.notes,
+    vip: Boolean(r.vip),
+    priority: r.priority,
+    createdAt: new Date(r.createdAt).toISOString(),
+    updatedAt: new Date(r.updatedAt).toISOString(),
+  };
+}
+
+export class CustomerStore {
+  constructor(private readonly db: Database) {}
+
+  #include() {
+    return [{ model: this.db.models.CustomerPhone, as: 'phones' }];
+  }
+
+  async #setPhones(id: number, phones: CustomerPhone[], transaction: Transaction): Promise<void> {
+    await this.db.models.CustomerPhone.destroy({ where: { customerId: id }, transaction });
+    const rows = phones.map((p) => ({ customerId: id, number: p.number, normalized: normalizeNumber(p.number), label: p.label ?? null }));
+    const bad = rows.find((r) => r.normalized.replace('+', '').length < 3);
+    if (bad) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `phone number '${bad.number}' has too few digits`);
+    await this.db.models.CustomerPhone.bulkCreate(rows, { transaction });
+  }
+
+  async create(input: CustomerInput): Promise<Customer> {
+    const id = await this.db.tx(async (transaction) => {
+      const { phones, ...rest } = input;
+      const r = await this.db.models.Customer.create({ ...rest, contacts: input.contacts ?? [] }, { transaction });
+      const cid = plain<Row>(r).id;
+      await this.#setPhones(cid, phones ?? [], transaction);
+      return cid;
+    });
+    return (await this.get(id))!;
+  }
+
+  async update(id: number, patch: Partial<CustomerInput>): Promise<Customer> {
+    await this.db.tx(async (transaction) => {
+      const r = await this.db.models.Customer.findByPk(id, { transaction });
+      if (!r) throw new CtiError('CTI_ERR_NOT_FOUND', `no customer ${id}`);
+      const { phones, ...rest } = patch;
+      await r.update(rest, { transaction });
+      if (phones) await this.#setPhones(id, phones, transaction);
+    });
+    return (await this.get(id))!;
+  }
+
+  async get(id: number): Promise<Customer | undefined> {
+    const r = await this.db.models.Customer.findByPk(id, { include: this.#include() });
+    return r ? customer(plain(r)) : undefined;
+  }
+
+  async list(q: CustomerQuery = {}): Promise<{ total: number; items: Customer[] }> {
+    const where: Record<string | symbol, unknown> = {};
+    if (q.vip !== undefined) where.vip = q.vip;
+    if (q.q) {
+      const like = this.db.dialect === 'postgres' ? Op.iLike : Op.like;
+      where[Op.or] = [{ name: { [like]: `%${q.q}%` } }, { company: { [like]: `%${q.q}%` } }];
+    }
+    const total = await this.db.models.Customer.count({ where });
+    const ids = await this.db.models.Customer.findAll({ where, attributes: ['id'], order: [['id', 'ASC']], offset: q.offset ?? 0, limit: q.limit ?? 50 });
+    const rows = await this.db.models.Customer.findAll({
+      where: { id: ids.map((r) => plain<Row>(r).id) },
+      include: this.#include(),
+      order: [['id', 'ASC']],
+    });
+    return { total, items: rows.map((r) => customer(plain(r))) };
+  }
+
+  async remove(id: number): Promise<void> {
+    const n = await this.db.tx((transaction) => this.db.models.Customer.destroy({ where: { id }, transaction }));
+    if (!n) throw new CtiError('CTI_ERR_NOT_FOUND', `no customer ${id}`);
+  }
+
+  /** Customers with this phone number (as the line delivered it), VIPs and higher priority first. */
+  async lookup(number: string): Promise<Customer[]> {
+    const normalized = normalizeNumber(number);
+    if (!normalized) return [];
+    const hits = await this.db.models.CustomerPhone.findAll({ where: { normalized }, attributes: ['customerId'] });
+    const ids = [...new Set(hits.map((h) => plain<{ customerId: number }>(h).customerId))];
+    if (!ids.length) return [];
+    const rows = await this.db.models.Customer.findAll({
+      where: { id: ids },
+      include: this.#include(),
+      order: [
+        ['vip', 'DESC'],
+        ['priority', 'DESC'],
+        ['id', 'ASC'],
+      ],
+    });
+    return rows.map((r) => customer(plain(r)));
+  }
+
+  async addHistory(customerId: number, entry: Omit<HistoryEntry, 'id' | 'at' | 'callId' | 'userId'> & { at?: string; callId?: string | null; userId?: number | null }): Promise<HistoryEntry> {
+    const r = await this.db.tx(async (transaction) => {
+      if (!(await this.db.models.Customer.findByPk(customerId, { transaction, attributes: ['id'] }))) throw new CtiError('CTI_ERR_NOT_FOUND', `no customer ${customerId}`);
+      return this.db.models.CustomerHistory.create(
+        { customerId, at: entry.at ? new Date(entry.at) : new Date(), kind: entry.kind, callId: entry.callId ?? null, userId: entry.userId ?? null, summary: entry.summary },
+        { transaction },
+      );
+    });
+    return historyEntry(plain(r));
+  }
+
+  /** Newest first. */
+  async history(customerId: number, limit = 50): Promise<HistoryEntry[]> {
+    const rows = await this.db.models.CustomerHistory.findAll({ where: { customerId }, order: [['at', 'DESC'], ['id', 'DESC']], limit });
+    return rows.map((r) => historyEntry(plain(r)));
+  }
+}
+
+function historyEntry(r: HistoryEntry & { at: Date | string }): HistoryEntry {
+  return { id: r.id, at: new Date(r.at).toISOString(), kind: r.kind, callId: r.callId, userId: r.userId, summary: r.summary };
+}

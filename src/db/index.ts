@@ -1,0 +1,38 @@
+// The database and its stores, opened together: what the server runtime and
+// the API are handed (no module keeps a global connection).
+import type { Log } from '../telephony/log.ts';
+import { AccountStore } from './accounts.ts';
+import { BlacklistStore } from './blacklist.ts';
+import { SqlCallRecords } from './call-records.ts';
+import { CustomerStore } from './customers.ts';
+import { openDatabase, type Database } from './database.ts';
+
+export interface Stores {
+  db: Database;
+  accounts: AccountStore;
+  customers: CustomerStore;
+  blacklist: BlacklistStore;
+  callRecords: SqlCallRecords;
+  close(): Promise<void>;
+}
+
+export function storesOf(db: Database): Stores {
+  return {
+    db,
+    accounts: new AccountStore(db),
+    customers: new CustomerStore(db),
+    blacklist: new BlacklistStore(db),
+    callRecords: new SqlCallRecords(db),
+    close: () => db.close(),
+  };
+}
+
+export async function openStores(url: string, log?: Log): Promise<Stores> {
+  return storesOf(await openDatabase({ url, ...(log ? { log } : {}) }));
+}
+
+export { Database, openDatabase } from './database.ts';
+export type { Account, AccountInput, Role } from './accounts.ts';
+export type { Customer, CustomerInput } from './customers.ts';
+export type { BlacklistEntry } from './blacklist.ts';
+export type { StoredCallRecord, CallCenterFacts } from './call-records.ts';
