@@ -126,7 +126,7 @@ function schemaAt(path: (string | number)[]): SchemaNode | undefined {
 }
 
 /** The YAML node at `path` (its key node when `key`), or the nearest existing parent. */
-function nodeAt(doc: Document, path: (string | number)[], key = false): Node | undefined {
+export function nodeAt(doc: Document, path: (string | number)[], key = false): Node | undefined {
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     if (key && n === path.length) {
@@ -144,7 +144,7 @@ function nodeAt(doc: Document, path: (string | number)[], key = false): Node | u
   return undefined;
 }
 
-function dotted(path: (string | number)[]): string {
+export function dotted(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
