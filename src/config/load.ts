@@ -191,6 +191,9 @@ function crossChecks(c: Config): CrossIssue[] {
         if (bad) out.push({ path: ['routes', 'inbound', i, 'lines', j], message: bad });
       });
     }
+    if (r.flow !== undefined && (r.ring !== undefined || r.collect !== undefined || r.prompt !== undefined)) {
+      out.push({ path: ['routes', 'inbound', i, 'flow'], message: 'a route runs an IVR flow or prompt/collect/ring, not both' });
+    }
     if (r.ring !== undefined && !seenExt.has(r.ring)) {
       const have = [...seenExt.keys()];
       out.push({ path: ['routes', 'inbound', i, 'ring'], message: `no extension ${JSON.stringify(r.ring)} (have ${have.length ? have.join(', ') : 'none'})` });

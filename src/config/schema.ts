@@ -1,6 +1,6 @@
 // The configuration file's schema (JSON Schema, checked with ajv): boards,
 // channel roles (extensions, line numbers), tone plan, prompts, call-layer
-// timings and inbound routes. Defaults are filled in from here.
+// timings, inbound routes and where IVR flows live. Defaults are filled in from here.
 import type { TelephonyTimings } from '../telephony/types.ts';
 
 export const PORT_PATTERN = '^(fxs|fxo):[1-9][0-9]*$|^e1:([1-9][0-9]*:)?[1-9][0-9]*$';
@@ -141,9 +141,20 @@ export const CONFIG_SCHEMA = {
               },
               ring: { type: 'string', pattern: '^[0-9]{2,8}$' },
               ringTimeoutMs: ms(1000, 600000, 30000),
+              /** an IVR flow by name (ivr.dir): answered, then the flow runs instead of prompt/collect/ring */
+              flow: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
             },
           },
         },
+      },
+    },
+    ivr: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        dir: { type: 'string', minLength: 1, default: './data/ivr' },
+        watch: { type: 'boolean', default: true },
       },
     },
     demo: {
@@ -177,6 +188,7 @@ export interface InboundRoute {
   collect?: { max: number; timeoutMs: number; interDigitTimeoutMs: number; terminators: string };
   ring?: string;
   ringTimeoutMs: number;
+  flow?: string;
 }
 
 export interface Config {
@@ -189,5 +201,7 @@ export interface Config {
   prompts: { dir: string; welcome: string; welcomeText: string };
   telephony: Partial<TelephonyTimings>;
   routes: { inbound: InboundRoute[] };
+  /** IVR flow files (src/ivr), reloaded when they change */
+  ivr: { dir: string; watch: boolean };
   demo: { intervalMs: number; callMs: number; from: string[] };
 }

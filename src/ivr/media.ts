@@ -11,9 +11,9 @@ import { compose, READOUT_KINDS, type Readout, type ReadoutLang } from './readou
 /** A soft two-note pattern, repeated until stopped. */
 export const HOLD_TONE = {
   segments: [
-    { tones: [{ freq: 440, level: -24 }], ms: 300 },
+    { tones: [{ freq: 523, level: -24 }], ms: 300 },
     { tones: [], ms: 200 },
-    { tones: [{ freq: 554, level: -24 }], ms: 300 },
+    { tones: [{ freq: 659, level: -24 }], ms: 300 },
     { tones: [], ms: 1700 },
   ],
   repeat: 0,

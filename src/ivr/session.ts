@@ -31,6 +31,9 @@ export interface SessionDeps {
 /** A guard against flows that go round for ever through menus nobody answers. */
 const MAX_STEPS = 1000;
 
+/** Quiet between an invalid / timeout prompt and the prompt played again. */
+const RETRY_PAUSE_MS = 500;
+
 type Menu = Extract<FlowNode, { type: 'menu' | 'collect' }>;
 
 export class IvrSession {
@@ -108,6 +111,7 @@ export class IvrSession {
     const menu = node.type === 'menu';
     const max = menu ? Math.max(...Object.keys(node.choices).map((k) => k.length)) : node.max;
     for (let attempt = 1; attempt <= node.tries; attempt++) {
+      if (attempt > 1) await this.d.clock.sleep(RETRY_PAUSE_MS);
       await this.media.play(node.prompt, true);
       const r = await this.leg.collectDigits({
         max,

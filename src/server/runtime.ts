@@ -5,8 +5,10 @@
 // closes files.
 import { join } from 'node:path';
 import type { Config } from '../config/schema.ts';
+import { builtinPrograms, defaultTargets, FlowRegistry, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { addon } from '../native/addon.ts';
+import { CtiError } from '../native/errors.ts';
 import { MediaEngine } from '../native/engine.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { ClockMode } from '../native/types/engine.ts';
@@ -36,6 +38,16 @@ export interface RuntimeOptions {
   /** speak the welcome prompt with espeak-ng when it is missing (default true) */
   speech?: boolean;
   records?: CallRecordRepository;
+  /** overrides config.ivr.dir */
+  ivrDir?: string;
+  /** programmable IVR nodes (default: the built-in examples) */
+  programs?: NodeRegistry;
+  /** the database handle programmable IVR nodes get as ctx.db */
+  db?: unknown;
+  /** IVR targets other services provide (the ACD's queue) */
+  targets?: Partial<IvrTargets>;
+  /** wall-clock ms at engine time 0 (default now): time-of-day branches and call records */
+  epochMs?: number;
 }
 
 export interface Runtime {
@@ -46,6 +58,7 @@ export interface Runtime {
   readonly telephony: Telephony;
   readonly sim: SimService;
   readonly prompts: Prompts;
+  readonly ivr: Ivr;
   readonly demo: Demo | undefined;
   health(): HealthView;
   boards(): BoardView[];
@@ -101,6 +114,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     return toneCache.get(k);
   };
   const settleMs = mode === 'stepped' ? 0 : 2 * config.engine.frameMs;
+  const epochMs = opts.epochMs ?? Date.now();
   // The simulated caller ID needs the telephony core, which needs the sender: late-bound.
   let sim: SimService | undefined;
   const telephony = new Telephony({
@@ -111,7 +125,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     tones,
     callerId: (ch, id) => sim?.callerIdSender(ch, id) ?? Promise.resolve(),
     toneDetection: true,
-    epochMs: Date.now(),
+    epochMs,
     ...(opts.records ? { records: opts.records } : {}),
   });
   sim = new SimService(world, telephony, board, settleMs);
@@ -126,7 +140,8 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     log,
   });
   prompts.ensureWelcome();
-  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log }).start();
+  const ivr = createIvr(config, opts, telephony, () => inbound, epochMs);
+  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log, ivr: (c, l, f) => ivr.run(c, l, f) }).start();
   const phones = new PhoneRouter({ telephony, tones, ringer: inbound }).start();
   const demo = opts.demo
     ? new Demo({ world, telephony, board, clock: engine.clock, log, intervalMs: config.demo.intervalMs, callMs: config.demo.callMs, from: config.demo.from }).start()
@@ -142,6 +157,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     telephony,
     sim,
     prompts,
+    ivr,
     demo,
     health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
     boards: () => boardsView(telephony),
@@ -150,6 +166,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         demo?.stop();
         inbound.stop();
         phones.stop();
+        ivr.o.flows.close();
         // Hang-ups are commands: a stepped engine needs frames to apply them.
         const done = telephony.shutdown();
         if (mode === 'stepped') {
@@ -169,4 +186,29 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
       return stopping;
     },
   };
+}
+
+/** The IVR: flows from config.ivr.dir (watched), prompts beside the others; a route's flow must load. */
+function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, inbound: () => InboundRouter, epochMs: number): Ivr {
+  const log = opts.log;
+  const programs = opts.programs ?? builtinPrograms();
+  const flows = new FlowRegistry({ dir: opts.ivrDir ?? config.ivr.dir, programs: () => programs.names(), log });
+  const loaded = flows.reload();
+  for (const r of config.routes.inbound) {
+    if (!r.flow || flows.get(r.flow)) continue;
+    const refused = loaded.refused.map((x) => `\n${x.error.message}`).join('');
+    throw new CtiError('CTI_ERR_BAD_ARGUMENT', `routes.inbound: no IVR flow named ${JSON.stringify(r.flow)} in ${opts.ivrDir ?? config.ivr.dir}${refused ? `; refused:${refused}` : ''}`);
+  }
+  if (config.ivr.watch && config.engine.mode !== 'stepped' && opts.mode !== 'stepped') flows.watch();
+  const targets = { ...defaultTargets({ ringExtension: (c, l, ext, ms) => inbound().ringExtension(c, l, ext, ms) }), ...opts.targets };
+  return new Ivr({
+    flows,
+    programs,
+    prompts: new IvrPrompts({ dir: opts.promptsDir ?? config.prompts.dir, speech: opts.speech ?? true, log }),
+    targets,
+    db: opts.db,
+    clock: telephony.clock,
+    now: () => epochMs + telephony.clock.now(),
+    log,
+  });
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, parseConfig } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/schema.ts';
 import { api, createHttp } from '../../src/server/app.ts';
-import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/server/runtime.ts';
 import { memoryLog } from '../../src/telephony/log.ts';
 
 export interface Rig {
@@ -24,7 +24,7 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function startRig(opts: { config?: string; demo?: boolean; speech?: boolean } = {}): Promise<Rig> {
+export async function startRig(opts: { config?: string; demo?: boolean; speech?: boolean; runtime?: Partial<RuntimeOptions> } = {}): Promise<Rig> {
   const config = opts.config ? parseConfig(opts.config, 'test.yaml') : loadConfig();
   const log = memoryLog();
   const rt = createRuntime(config, {
@@ -33,6 +33,7 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
     promptsDir: mkdtempSync(join(tmpdir(), 'boardcti-prompts-')),
     speech: opts.speech ?? false,
     ...(opts.demo ? { demo: true } : {}),
+    ...opts.runtime,
   });
   const app = createHttp();
   await app.register(api, { prefix: '/api', ctx: rt });
