@@ -8,7 +8,7 @@ import type { VarValue } from './nodes.ts';
 import type { IvrPrompts, PromptTexts } from './prompts.ts';
 import { compose, READOUT_KINDS, type Readout, type ReadoutLang } from './readout/index.ts';
 
-/** A soft two-note pattern, repeated until stopped. */
+/** A soft two-note pattern; HoldAudio asks for it again until paused. */
 export const HOLD_TONE = {
   segments: [
     { tones: [{ freq: 523, level: -24 }], ms: 300 },
@@ -67,6 +67,7 @@ export class IvrMedia {
 /** Hold audio that can be paused around a node's own prompts. */
 export class HoldAudio {
   #on = false;
+  #playing = false;
   #loop: Promise<void> | undefined;
 
   constructor(
@@ -81,8 +82,9 @@ export class HoldAudio {
     if (this.#on || !this.leg.live) return;
     this.#on = true;
     this.#loop = (async () => {
-      if (withIntro && this.intro) await this.intro();
-      if (this.#on && this.leg.live) await this.leg.play({ tone: HOLD_TONE });
+      if (withIntro && this.intro) await this.#playing_(this.intro);
+      // The tone pattern plays once per request: ask again until paused.
+      while (this.#on && this.leg.live) await this.#playing_(() => this.leg.play({ tone: HOLD_TONE }));
     })().catch((e: unknown) => this.log.debug({ err: (e as Error).message }, 'hold audio ended'));
   }
 
@@ -90,7 +92,17 @@ export class HoldAudio {
   async pause(): Promise<void> {
     if (!this.#on) return;
     this.#on = false;
-    await this.leg.stopPlay().catch(() => {});
+    // Stop only what plays: a stop sent to a quiet channel is not needed.
+    if (this.#playing) await this.leg.stopPlay().catch(() => {});
     await this.#loop;
+  }
+
+  async #playing_(op: () => Promise<unknown>): Promise<void> {
+    this.#playing = true;
+    try {
+      await op();
+    } finally {
+      this.#playing = false;
+    }
   }
 }

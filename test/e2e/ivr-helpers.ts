@@ -24,10 +24,14 @@ export function writeFlow(ivrDir: string, file: string, yaml: string): void {
   writeFileSync(join(ivrDir, file), yaml);
 }
 
-/** The next stretch of voice the caller hears: its length in ms. */
+/** The next stretch of voice the caller hears: its length in ms (to silence, or to the line dropping). */
 export async function nextVoice(rig: Rig, caller: FarEnd, timeoutMs = 15_000): Promise<number> {
   const on = await rig.until(caller.waitFor('voice', { timeoutMs }));
-  const off = await rig.until(caller.waitFor('silence', { timeoutMs }));
+  const from = caller.heard.indexOf(on);
+  const end = () => caller.heard.slice(from + 1).find((h) => h.kind === 'silence' || h.kind === 'hangup');
+  for (let t = 0; t < timeoutMs && !end(); t += 20) await rig.run(20);
+  const off = end();
+  if (!off) expect.fail(`voice from ${on.atMs} ms did not end within ${timeoutMs} ms`);
   return off.atMs - on.atMs;
 }
 
