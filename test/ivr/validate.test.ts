@@ -111,3 +111,13 @@ describe('IVR flow validation', () => {
     expect(parseFlow(json, 'j.json').flow.nodes.a).toEqual({ type: 'hangup' });
   });
 });
+
+describe('the example flow', () => {
+  it('examples/ivr/main.yaml passes the checks with no warnings', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../examples/ivr/main.yaml', import.meta.url), 'utf8');
+    const { flow, warnings } = parseFlow(text, 'main.yaml', { programs: new Set(['account-balance', 'pin-check']) });
+    expect(warnings).toEqual([]);
+    expect(Object.keys(flow.nodes)).toContain('balance');
+  });
+});
