@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineNode, NodeRegistry } from '../../src/ivr/index.ts';
 import { startRig, type Rig } from './harness.ts';
-import { hearPrompt, ivrDirs, nextVoice, writeFlow } from './ivr-helpers.ts';
+import { hearPrompt, ivrConfig, ivrDirs, nextVoice, writeFlow } from './ivr-helpers.ts';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -14,14 +14,7 @@ afterEach(async () => {
   rig = undefined;
 });
 
-const config = (ivrDir: string) => `
-boards: [ { driver: sim, fxs: 2, fxo: 2, e1: 0 } ]
-extensions: [ { number: "101", port: "fxs:1" }, { number: "102", port: "fxs:2" } ]
-ivr: { dir: ${JSON.stringify(ivrDir)} }
-routes:
-  inbound:
-    - { lines: any, flow: main }
-`;
+const config = (ivrDir: string) => ivrConfig(ivrDir, 2);
 
 const LOOKUP_FLOW = `
 name: main

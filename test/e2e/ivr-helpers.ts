@@ -20,6 +20,19 @@ export function ivrDirs(prompts: Record<string, number>): { promptsDir: string; 
   return { promptsDir, ivrDir };
 }
 
+/** A small board (FXS 101..10N, two FXO lines) whose every line runs IVR flow `main` from `ivrDir`. */
+export function ivrConfig(ivrDir: string, phones = 2): string {
+  const ext = Array.from({ length: phones }, (_, i) => `{ number: "${101 + i}", port: "fxs:${i + 1}" }`).join(', ');
+  return `
+boards: [ { driver: sim, fxs: ${phones}, fxo: 2, e1: 0 } ]
+extensions: [ ${ext} ]
+ivr: { dir: ${JSON.stringify(ivrDir)} }
+routes:
+  inbound:
+    - { lines: any, flow: main }
+`;
+}
+
 export function writeFlow(ivrDir: string, file: string, yaml: string): void {
   writeFileSync(join(ivrDir, file), yaml);
 }

@@ -4,7 +4,7 @@
 // key and extension 102 rings with the caller's number.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from './harness.ts';
-import { ivrDirs, nextVoice, writeFlow } from './ivr-helpers.ts';
+import { ivrConfig, ivrDirs, nextVoice, writeFlow } from './ivr-helpers.ts';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -12,14 +12,7 @@ afterEach(async () => {
   rig = undefined;
 });
 
-const config = (ivrDir: string) => `
-boards: [ { driver: sim, fxs: 3, fxo: 2, e1: 0 } ]
-extensions: [ { number: "101", port: "fxs:1" }, { number: "102", port: "fxs:2" }, { number: "103", port: "fxs:3" } ]
-ivr: { dir: ${JSON.stringify(ivrDir)} }
-routes:
-  inbound:
-    - { lines: any, flow: main }
-`;
+const config = (ivrDir: string) => ivrConfig(ivrDir, 3);
 
 export const MENU_FLOW = `
 name: main

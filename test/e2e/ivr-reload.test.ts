@@ -3,7 +3,7 @@
 // the engine clock (wall time at engine time 0 + engine time).
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from './harness.ts';
-import { ivrDirs, nextVoice, writeFlow } from './ivr-helpers.ts';
+import { ivrConfig, ivrDirs, nextVoice, writeFlow } from './ivr-helpers.ts';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -11,14 +11,7 @@ afterEach(async () => {
   rig = undefined;
 });
 
-const config = (ivrDir: string) => `
-boards: [ { driver: sim, fxs: 2, fxo: 2, e1: 0 } ]
-extensions: [ { number: "101", port: "fxs:1" }, { number: "102", port: "fxs:2" } ]
-ivr: { dir: ${JSON.stringify(ivrDir)} }
-routes:
-  inbound:
-    - { lines: any, flow: main }
-`;
+const config = (ivrDir: string) => ivrConfig(ivrDir, 2);
 
 const flow = (prompt: string, ext: string) => `
 name: main

@@ -4,7 +4,7 @@
 // in yuan: "twelve yuan and thirty fen". Dates: "Friday March fourteenth
 // twenty twenty-five"; times: "nine oh five a m", "two p m".
 import type { CurrencyUnit, Readout, ReadoutDate, ReadoutTime } from './types.ts';
-import { splitAmount, toDate, toTime } from './types.ts';
+import { splitAmount, splitNumber, toDate, toTime } from './types.ts';
 
 const BIG = ['', 'thousand', 'million', 'billion'] as const;
 
@@ -37,13 +37,8 @@ export function enInteger(n: number): string[] {
 }
 
 export function enNumber(value: string | number): string[] {
-  const s = typeof value === 'number' ? String(value) : value.replace(/,/g, '').trim();
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
-  if (!m) throw new RangeError(`not a number: ${JSON.stringify(value)}`);
-  const out = m[1] ? ['minus'] : [];
-  out.push(...enInteger(Number(m[2])));
-  if (m[3]) out.push('point', ...[...m[3]].map((c) => `num-${c}`));
-  return out;
+  const { negative, whole, fraction } = splitNumber(value);
+  return [...(negative ? ['minus'] : []), ...enInteger(whole), ...(fraction.length ? ['point', ...fraction.map((d) => `num-${d}`)] : [])];
 }
 
 export function enDigits(s: string): string[] {

@@ -16,6 +16,14 @@ export const READOUT_KINDS = ['number', 'digits', 'currency', 'ordinal', 'positi
 export type ReadoutKind = (typeof READOUT_KINDS)[number];
 export type CurrencyUnit = 'CNY' | 'USD';
 
+/** A decimal number read out as words: its sign, whole part, and fraction digits. */
+export function splitNumber(value: string | number): { negative: boolean; whole: number; fraction: number[] } {
+  const s = typeof value === 'number' ? String(value) : value.replace(/,/g, '').trim();
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) throw new RangeError(`not a number: ${JSON.stringify(value)}`);
+  return { negative: m[1] === '-', whole: Number(m[2]), fraction: [...(m[3] ?? '')].map(Number) };
+}
+
 /** "1,205.30" -> 1205 and 30 cents (rounded half up to the cent). */
 export function splitAmount(value: string | number): { negative: boolean; whole: number; cents: number } {
   const s = typeof value === 'number' ? value.toFixed(2) : value.replace(/[,\s]/g, '');

@@ -8,7 +8,7 @@
 //    for a section of just 2 before 万 or 亿 (两万, 两亿), and for a whole count of 2
 //    before a measure word (两元, 两点); 二 otherwise (二十, 十二, 一千二百, 第二).
 import type { Readout, ReadoutDate, ReadoutTime } from './types.ts';
-import { splitAmount, toDate, toTime } from './types.ts';
+import { splitAmount, splitNumber, toDate, toTime } from './types.ts';
 
 const UNITS = ['', 'shi', 'bai', 'qian'] as const;
 const BIG = ['', 'wan', 'yi'] as const;
@@ -68,13 +68,8 @@ function section(sec: number, leadingSection: boolean, beforeBig: boolean): stri
 
 /** A decimal number as text or number: sign, whole part, 点 and the fraction digit by digit. */
 export function zhNumber(value: string | number): string[] {
-  const s = typeof value === 'number' ? String(value) : value.replace(/,/g, '').trim();
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
-  if (!m) throw new RangeError(`not a number: ${JSON.stringify(value)}`);
-  const out = m[1] ? ['fu'] : [];
-  out.push(...zhInteger(Number(m[2])));
-  if (m[3]) out.push('dian', ...[...m[3]].map((c) => digit(Number(c))));
-  return out;
+  const { negative, whole, fraction } = splitNumber(value);
+  return [...(negative ? ['fu'] : []), ...zhInteger(whole), ...(fraction.length ? ['dian', ...fraction.map(digit)] : [])];
 }
 
 /** Each digit on its own (一 for 1, as digit strings are read in Mandarin prompts). */
