@@ -127,7 +127,7 @@ function schemaAt(path: (string | number)[]): SchemaNode | undefined {
 }
 
 /** The YAML node at `path` (its key node when `key`), or the nearest existing parent. */
-function nodeAt(doc: Document, path: (string | number)[], key = false): Node | undefined {
+export function nodeAt(doc: Document, path: (string | number)[], key = false): Node | undefined {
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     if (key && n === path.length) {
@@ -145,7 +145,7 @@ function nodeAt(doc: Document, path: (string | number)[], key = false): Node | u
   return undefined;
 }
 
-function dotted(path: (string | number)[]): string {
+export function dotted(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
@@ -195,6 +195,9 @@ function crossChecks(c: Config): CrossIssue[] {
         const bad = portOk(p);
         if (bad) out.push({ path: ['routes', 'inbound', i, 'lines', j], message: bad });
       });
+    }
+    if (r.flow !== undefined && (r.ring !== undefined || r.collect !== undefined || r.prompt !== undefined)) {
+      out.push({ path: ['routes', 'inbound', i, 'flow'], message: 'a route runs an IVR flow or prompt/collect/ring, not both' });
     }
     if (r.ring !== undefined && !seenExt.has(r.ring)) {
       const have = [...seenExt.keys()];

@@ -1,6 +1,6 @@
 // The configuration file's schema (JSON Schema, checked with ajv): boards,
 // channel roles (extensions, line numbers), tone plan, prompts, call-layer
-// timings and inbound routes. Defaults are filled in from here.
+// timings, inbound routes and where IVR flows live. Defaults are filled in from here.
 import type { AgentAccount } from '../agents/agent.ts';
 import type { QueueConfig } from '../acd/types.ts';
 import type { TelephonyTimings } from '../telephony/types.ts';
@@ -175,6 +175,8 @@ export const CONFIG_SCHEMA = {
               ring: { type: 'string', pattern: '^[0-9]{2,8}$' },
               ringTimeoutMs: ms(1000, 600000, 30000),
               ...ROUTE_QUEUE_PROPERTIES,
+              /** an IVR flow by name (ivr.dir): answered, then the flow runs instead of prompt/collect/ring */
+              flow: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
             },
           },
         },
@@ -182,6 +184,15 @@ export const CONFIG_SCHEMA = {
     },
     agents: AGENTS_SCHEMA,
     queues: QUEUES_SCHEMA,
+    ivr: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        dir: { type: 'string', minLength: 1, default: './data/ivr' },
+        watch: { type: 'boolean', default: true },
+      },
+    },
     demo: {
       type: 'object',
       additionalProperties: false,
@@ -222,6 +233,8 @@ export interface InboundRoute {
   /** the route ends in this queue (after the prompt and digits) */
   queue?: string;
   priority?: number;
+  /** an IVR flow by name: answered, then the flow runs instead of prompt/collect/ring */
+  flow?: string;
 }
 
 export interface AuthConfig {
@@ -245,5 +258,7 @@ export interface Config {
   routes: { inbound: InboundRoute[] };
   agents: AgentAccount[];
   queues: QueueConfig[];
+  /** IVR flow files (src/ivr), reloaded when they change */
+  ivr: { dir: string; watch: boolean };
   demo: { intervalMs: number; callMs: number; from: string[] };
 }

@@ -13,10 +13,11 @@ import type { CallCenterContext } from '../api/context.ts';
 import { parseChannelList } from '../config/load.ts';
 import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
 import type { Stores } from '../db/index.ts';
+import { builtinPrograms, defaultTargets, FlowRegistry, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { addon } from '../native/addon.ts';
-import { MediaEngine } from '../native/engine.ts';
 import { CtiError } from '../native/errors.ts';
+import { MediaEngine } from '../native/engine.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { ClockMode } from '../native/types/engine.ts';
 import { SimWorld } from '../sim/world.ts';
@@ -50,6 +51,16 @@ export interface RuntimeOptions {
   agentStore?: AgentStore;
   /** the database: call records go there, and the call-center API is served */
   stores?: Stores;
+  /** overrides config.ivr.dir */
+  ivrDir?: string;
+  /** programmable IVR nodes (default: the built-in examples) */
+  programs?: NodeRegistry;
+  /** the database handle programmable IVR nodes get as ctx.db */
+  db?: unknown;
+  /** IVR targets other services provide (the ACD's queue) */
+  targets?: Partial<IvrTargets>;
+  /** wall-clock ms at engine time 0 (default now): time-of-day branches and call records */
+  epochMs?: number;
 }
 
 export interface Runtime {
@@ -61,6 +72,7 @@ export interface Runtime {
   readonly telephony: Telephony;
   readonly sim: SimService | undefined;
   readonly prompts: Prompts;
+  readonly ivr: Ivr;
   readonly demo: Demo | undefined;
   /** agents and queues, when the configuration has any */
   readonly callCenter: CallCenter | undefined;
@@ -132,6 +144,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     return toneCache.get(k);
   };
   const settleMs = mode === 'stepped' ? 0 : 2 * config.engine.frameMs;
+  const epochMs = opts.epochMs ?? Date.now();
   // The simulated caller ID needs the telephony core, which needs the sender: late-bound.
   let sim: SimService | undefined;
   const telephony = new Telephony({
@@ -142,7 +155,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     tones,
     callerId: (ch, id) => sim?.callerIdSender(ch, id) ?? Promise.resolve(),
     toneDetection: true,
-    epochMs: Date.now(),
+    epochMs,
     ...(opts.records ? { records: opts.records } : opts.stores ? { records: opts.stores.callRecords } : {}),
   });
   sim = world ? new SimService(world, telephony, board, settleMs) : undefined;
@@ -173,7 +186,21 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     config.agents.length || config.queues.length
       ? createCallCenter({ config, telephony, tones, log, prompt: (n) => prompts.path(n), ...(opts.agentStore ? { store: opts.agentStore } : {}) })
       : undefined;
-  const inbound = new InboundRouter({ telephony, routes: config.routes.inbound, prompt: (n) => prompts.path(n), tones, log, ringing, ...(callCenter ? { queue: callCenter.queue } : {}) }).start();
+  // An IVR flow may end in one of the ACD's queues.
+  const acdQueue: Partial<IvrTargets> = callCenter
+    ? { queue: async (call, name, ctx) => (await callCenter.queue(call, ctx.leg, name), 'done') }
+    : {};
+  const ivr = createIvr(config, { ...opts, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs);
+  const inbound = new InboundRouter({
+    telephony,
+    routes: config.routes.inbound,
+    prompt: (n) => prompts.path(n),
+    tones,
+    log,
+    ringing,
+    ivr: (c, l, f) => ivr.run(c, l, f),
+    ...(callCenter ? { queue: callCenter.queue } : {}),
+  }).start();
   const phones = new PhoneRouter({ telephony, tones, ringer: inbound, ...(callCenter ? { features: (c, p, d) => callCenter.features.run(c, p, d) } : {}) }).start();
   const demo = opts.demo && world
     ? new Demo({ world, telephony, board, clock: engine.clock, log, intervalMs: config.demo.intervalMs, callMs: config.demo.callMs, from: config.demo.from }).start()
@@ -189,6 +216,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     telephony,
     sim,
     prompts,
+    ivr,
     demo,
     callCenter,
     events,
@@ -203,6 +231,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         inbound.stop();
         phones.stop();
         callCenter?.stop();
+        ivr.o.flows.close();
         // Hang-ups are commands: a stepped engine needs frames to apply them.
         const done = telephony.shutdown();
         if (mode === 'stepped') {
@@ -236,4 +265,29 @@ function checkDahdi(b: BoardConfig): void {
         '(install dahdi-dkms, load the card driver, run dahdi_genconf and dahdi_cfg: see drivers/dahdi/README.md)',
     );
   }
+}
+
+/** The IVR: flows from config.ivr.dir (watched), prompts beside the others; a route's flow must load. */
+function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, inbound: () => InboundRouter, epochMs: number): Ivr {
+  const log = opts.log;
+  const programs = opts.programs ?? builtinPrograms();
+  const flows = new FlowRegistry({ dir: opts.ivrDir ?? config.ivr.dir, programs: () => programs.names(), log });
+  const loaded = flows.reload();
+  for (const r of config.routes.inbound) {
+    if (!r.flow || flows.get(r.flow)) continue;
+    const refused = loaded.refused.map((x) => `\n${x.error.message}`).join('');
+    throw new CtiError('CTI_ERR_BAD_ARGUMENT', `routes.inbound: no IVR flow named ${JSON.stringify(r.flow)} in ${opts.ivrDir ?? config.ivr.dir}${refused ? `; refused:${refused}` : ''}`);
+  }
+  if (config.ivr.watch && config.engine.mode !== 'stepped' && opts.mode !== 'stepped') flows.watch();
+  const targets = { ...defaultTargets({ ringExtension: (c, l, ext, ms) => inbound().ringExtension(c, l, ext, ms) }), ...opts.targets };
+  return new Ivr({
+    flows,
+    programs,
+    prompts: new IvrPrompts({ dir: opts.promptsDir ?? config.prompts.dir, speech: opts.speech ?? true, log }),
+    targets,
+    db: opts.db,
+    clock: telephony.clock,
+    now: () => epochMs + telephony.clock.now(),
+    log,
+  });
 }

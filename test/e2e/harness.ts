@@ -41,7 +41,7 @@ export const ADMIN_PASSWORD = 'admin-password';
  * URL (a PostgreSQL database from test/support/postgres.ts). Without one the
  * runtime keeps call records in memory and the API asks for no login.
  */
-export async function startRig(opts: { config?: string; demo?: boolean; speech?: boolean; database?: string; runtime?: Pick<RuntimeOptions, 'agentStore'> } = {}): Promise<Rig> {
+export async function startRig(opts: { config?: string; demo?: boolean; speech?: boolean; database?: string; runtime?: Partial<RuntimeOptions> } = {}): Promise<Rig> {
   const config = opts.config ? parseConfig(opts.config, 'test.yaml') : loadConfig();
   const log = memoryLog();
   let stores: Stores | undefined;

@@ -4,7 +4,8 @@
 // caller's number as caller ID while the caller hears ringback; on answer the
 // two are bridged. No answer in time: the caller is released (no-answer); the
 // extension busy: busy tone, then released (busy). Voicemail and queues come
-// with their issues.
+// with their issues. A route naming an IVR flow answers and hands the call
+// to the IVR instead.
 import type { InboundRoute } from '../../config/schema.ts';
 import { CtiError } from '../../native/errors.ts';
 import type { Call } from '../../telephony/call.ts';
@@ -26,6 +27,8 @@ export interface InboundRouterOptions {
   queue?: (call: Call, caller: Leg, name: string, priority?: number) => Promise<unknown>;
   /** an extension starts ringing for a call (screen pops hang here until the ACD rings agents) */
   ringing?: (call: Call, extension: string, phone: Leg) => void;
+  /** runs an IVR flow for an answered caller (routes with `flow:`) */
+  ivr?: (call: Call, caller: Leg, flow: string) => Promise<void>;
 }
 
 export class InboundRouter {
@@ -63,6 +66,11 @@ export class InboundRouter {
   async run(call: Call, caller: Leg, route: InboundRoute): Promise<void> {
     try {
       await caller.answer();
+      if (route.flow) {
+        if (!this.o.ivr) throw new Error(`route names IVR flow ${route.flow} but the server has no IVR`);
+        await this.o.ivr(call, caller, route.flow);
+        return;
+      }
       const file = route.prompt ? this.o.prompt(route.prompt) : undefined;
       if (file) await caller.play({ file, bargeIn: route.collect !== undefined });
       if (route.collect) {

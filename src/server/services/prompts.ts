@@ -78,6 +78,11 @@ export function chimeWav(): Uint8Array {
       pcm[k * per + i] = f ? Math.round(6000 * env * Math.sin((2 * Math.PI * f * i) / rate)) : 0;
     }
   });
+  return pcmWav(pcm, rate);
+}
+
+/** 16-bit mono PCM as a WAV file's bytes. */
+export function pcmWav(pcm: Int16Array, rate: number): Uint8Array {
   const buf = Buffer.alloc(44 + pcm.length * 2);
   buf.write('RIFF', 0);
   buf.writeUInt32LE(36 + pcm.length * 2, 4);

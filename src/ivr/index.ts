@@ -1,0 +1,63 @@
+// The IVR service: flows (registry.ts) run on calls (session.ts) with prompts
+// (prompts.ts), programmable nodes (nodes.ts) and targets (targets.ts).
+//   const ivr = new Ivr({ flows, programs, prompts, targets, clock, now, log, db });
+//   await ivr.run(call, callerLeg, 'main');
+import type { Clock } from '../native/clock.ts';
+import type { Call } from '../telephony/call.ts';
+import type { Leg } from '../telephony/leg.ts';
+import type { Log } from '../telephony/log.ts';
+import { accountBalance } from './examples/account-balance.ts';
+import { pinCheck } from './examples/pin-check.ts';
+import { NodeRegistry } from './nodes.ts';
+import type { IvrPrompts } from './prompts.ts';
+import type { FlowRegistry } from './registry.ts';
+import { IvrSession } from './session.ts';
+import type { IvrTargets } from './targets.ts';
+
+export interface IvrOptions {
+  flows: FlowRegistry;
+  programs: NodeRegistry;
+  prompts: IvrPrompts;
+  targets: IvrTargets;
+  /** handed to programmable nodes as ctx.db (the data layer's handle) */
+  db?: unknown;
+  clock: Clock;
+  /** wall-clock ms following the engine clock */
+  now(): number;
+  log: Log;
+}
+
+export class Ivr {
+  readonly sessions = new Set<IvrSession>();
+  constructor(readonly o: IvrOptions) {}
+
+  /** Runs flow `name` (its version in service now) for the caller; resolves when the flow is done. */
+  async run(call: Call, caller: Leg, name: string): Promise<void> {
+    const entry = this.o.flows.get(name);
+    if (!entry) {
+      caller.log.error({ flow: name }, 'IVR: no such flow in service: apology and hang-up');
+      const s = new IvrSession({ name, start: 'x', lang: 'en', vars: {}, calendars: {}, prompts: {}, nodes: { x: { type: 'hangup', prompt: 'ivr-sorry' } } }, 0, call, caller, this.o);
+      return s.run();
+    }
+    const s = new IvrSession(entry.flow, entry.version, call, caller, this.o);
+    this.sessions.add(s);
+    try {
+      await s.run();
+    } finally {
+      this.sessions.delete(s);
+    }
+  }
+}
+
+/** The programmable nodes that come with boardcti (examples to copy). */
+export function builtinPrograms(): NodeRegistry {
+  return new NodeRegistry().add(accountBalance, pinCheck);
+}
+
+export { defineNode, NodeRegistry, type NodeContext, type NodeDefinition } from './nodes.ts';
+export { FLOW_SCHEMA, type Flow, type FlowNode } from './flow-schema.ts';
+export { checkFlow, parseFlow, FlowError, type FlowIssue } from './validate.ts';
+export { FlowRegistry, type FlowVersion } from './registry.ts';
+export { IvrPrompts, BUILTIN_PROMPTS } from './prompts.ts';
+export { defaultTargets, type IvrTargets, type TargetContext, type TargetResult } from './targets.ts';
+export { compose } from './readout/index.ts';
