@@ -178,6 +178,16 @@ export class SimWorld {
     this.native.setBitsForTest(this.channel(channel).number, abcd);
   }
 
+  /**
+   * Takes in, now, the world events the board has queued. They also arrive by
+   * themselves (the addon's thread-safe function), but in no fixed order with
+   * the engine's events; a stepped harness calls this after each advance so a
+   * frame's world events are in before the next frame runs.
+   */
+  pump(): void {
+    if (!this.closed) this.ingest(this.native.drain());
+  }
+
   /** Calls f with every world event as it is taken in (diagnostics, demos). */
   onEvent(f: (e: NativeWorldEvent) => void): void {
     this.listeners.push(f);

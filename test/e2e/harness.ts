@@ -71,6 +71,7 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
   const frame = config.engine.frameMs;
   const step = async () => {
     await rt.engine.advance(frame);
+    rt.world!.pump();
     await rt.telephony.settled();
   };
   return {
