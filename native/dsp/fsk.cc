@@ -13,7 +13,7 @@ constexpr double kSpb = kSampleRate / kFskBaud;  // samples per bit, 6.67
 constexpr double kMarkRef = 1250, kSpaceRef = 2150;  // between the two standards' tones
 constexpr float kHyst = 0.2f;       // soft-bit hysteresis for edges
 constexpr float kSmooth = 1.0f / 16; // carrier detect smoothing (~2 ms)
-constexpr double kAccDecay = 0.99;  // frequency measurement: ~100 bits
+constexpr double kAccDecay = 0.998;  // frequency measurement: ~500 samples (75 bits)
 }  // namespace
 
 const char* cid_modem_name(CidModem m) { return m == CidModem::kBell202 ? "bell202" : "v23"; }
@@ -88,7 +88,9 @@ void FskDemod::reset() {
   bits_since_edge_ = 100;
   sm_in_ = sm_x_ = 0;
   carrier_ = false;
-  m_prev_ = s_prev_ = {0, 0};
+  std::fill(std::begin(m_hist_), std::end(m_hist_), std::complex<float>(0, 0));
+  std::fill(std::begin(s_hist_), std::end(s_hist_), std::complex<float>(0, 0));
+  std::fill(std::begin(d_hist_), std::end(d_hist_), 0.0f);
   acc_m_ = acc_s_ = {0, 0};
 }
 
@@ -146,28 +148,32 @@ void FskDemod::step(float x, BitSink sink, void* ctx) {
   while (next_ <= now) {
     const double frac = std::clamp(next_ - (now - 1), 0.0, 1.0);
     const float v = d_prev_ + (d - d_prev_) * static_cast<float>(frac);
-    if (carrier_) {  // measure the tone frequencies on clean bits
-      if (v > 0.5f) acc_m_ = acc_m_ * kAccDecay + std::complex<double>(m * std::conj(m_prev_));
-      else if (v < -0.5f) acc_s_ = acc_s_ * kAccDecay + std::complex<double>(s * std::conj(s_prev_));
-    }
     sink(ctx, v > 0 ? 1 : 0, carrier_, std::llround(next_ - (kWin - 1) / 2.0));
     last_sample_ = next_;
     next_ += kSpb;
     bits_since_edge_++;
   }
-  m_prev_ = m;
-  s_prev_ = s;
+  // Tone frequencies: the phase each correlator turns through over kLag
+  // samples, where the soft bit says that tone filled both windows.
+  const int old = (h + kWin - kLag) % kWin;
+  if (carrier_) {
+    if (d > 0.6f && d_hist_[old] > 0.6f) acc_m_ = acc_m_ * kAccDecay + std::complex<double>(m * std::conj(m_hist_[old]));
+    else if (d < -0.6f && d_hist_[old] < -0.6f) acc_s_ = acc_s_ * kAccDecay + std::complex<double>(s * std::conj(s_hist_[old]));
+  }
+  m_hist_[h] = m;
+  s_hist_[h] = s;
+  d_hist_[h] = d;
   d_prev_ = d;
   n_++;
 }
 
 double FskDemod::mark_hz() const {
   if (std::abs(acc_m_) == 0) return 0;
-  return kMarkRef + std::arg(acc_m_) * kSampleRate / (2 * kPi);
+  return kMarkRef + std::arg(acc_m_) * kSampleRate / (2 * kPi * kLag);
 }
 double FskDemod::space_hz() const {
   if (std::abs(acc_s_) == 0) return 0;
-  return kSpaceRef + std::arg(acc_s_) * kSampleRate / (2 * kPi);
+  return kSpaceRef + std::arg(acc_s_) * kSampleRate / (2 * kPi * kLag);
 }
 double FskDemod::shift_hz() const {
   if (std::abs(acc_m_) == 0 || std::abs(acc_s_) == 0) return 0;

@@ -14,8 +14,9 @@
 // crossings, half-gain pull otherwise) samples it at the middle of each bit.
 // Carrier detect: the two correlators must hold most of the signal's energy
 // (smoothed over ~2 ms) and the level must exceed min_level_dbm0. The mark and
-// space frequencies are measured from how fast each correlator's phase turns
-// on bits of its kind, averaged over about 100 bits.
+// space frequencies are measured from how far each correlator's phase turns
+// over 6 samples wherever the soft bit says that tone filled both windows,
+// averaged over about 75 bits.
 #pragma once
 #include <complex>
 #include <cstdint>
@@ -92,7 +93,9 @@ class FskDemod {
   int bits_since_edge_ = 100;
   float sm_in_ = 0, sm_x_ = 0;         // smoothed in-band and total energy
   bool carrier_ = false;
-  std::complex<float> m_prev_, s_prev_;
+  static constexpr int kLag = 6;       // frequency measurement lag, samples
+  std::complex<float> m_hist_[kWin], s_hist_[kWin];  // correlator outputs, by hpos
+  float d_hist_[kWin];                 // soft bits, by hpos
   std::complex<double> acc_m_, acc_s_; // phase advance per sample, averaged
 };
 
