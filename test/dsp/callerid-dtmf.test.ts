@@ -87,7 +87,7 @@ describe('boardcti dsp callerid FILE.wav', () => {
     writeFileSync(quiet, wavBytes(silence(1000)));
     expect(cli(quiet)).toMatchObject({ status: 0, stdout: '' });
     const m = sdmf('11231545', '13800138000');
-    m[5] ^= 0x04;
+    m[5] = m[5]! ^ 0x04;
     const damaged = join(dir, 'damaged.wav');
     writeFileSync(damaged, wavBytes(fskBurst(m, BELL202)));
     expect(cli(damaged)).toMatchObject({ status: 0, stdout: '' });

@@ -102,7 +102,7 @@ describe('FSK caller ID: a damaged message yields nothing, never a wrong number'
       let shown = 0;
       for (let k = first; k < first + good.length * 10; k++) {
         const bits = clean.slice();
-        bits[k] ^= 1;
+        bits[k] = bits[k]! ^ 1;
         const got = detect(concat([silence(100), fsk(bits, modem), silence(100)]));
         // Nothing, or (a flipped stop bit between characters can read as a
         // mark) the exact message.
