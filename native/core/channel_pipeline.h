@@ -12,6 +12,7 @@
 #include <string>
 
 #include "drivers/driver.h"
+#include "native/core/callerid_port.h"
 #include "native/core/command.h"
 #include "native/core/event.h"
 #include "native/media/player.h"
@@ -135,6 +136,8 @@ class ChannelPipeline final : public SigPort {
 
   LineSignalling sig_;
   std::atomic<uint8_t> published_state_{0};
+  CallerIdPort cid_;
+  void callerid_frame(int n);
 
   int peer_ = -1;
   int conf_ = 0;

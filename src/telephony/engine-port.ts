@@ -18,7 +18,7 @@ import type {
   SpanStatus,
 } from '../native/engine.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
-import type { SimpleOp } from '../native/types/engine.ts';
+import type { RingRequest, SimpleOp } from '../native/types/engine.ts';
 import type { ToneKind } from '../native/types/tones.ts';
 
 export type { BoardInfo, ChannelRef, CollectResult, LineStateName, NativeEvent, PlayRequest, PlayResult, RecordRequest, RecordResult, SimpleOp, SpanStatus };
@@ -39,7 +39,7 @@ export interface EnginePort {
   offhook(ch: ChannelRef): Promise<void>;
   onhook(ch: ChannelRef): Promise<void>;
   flash(ch: ChannelRef): Promise<void>;
-  ring(ch: ChannelRef, opts?: { cadenceMs?: number[] }): Promise<void>;
+  ring(ch: ChannelRef, opts?: RingRequest): Promise<void>;
   stopRing(ch: ChannelRef): Promise<void>;
   on(event: 'event', listener: (e: NativeEvent) => void): unknown;
   off(event: 'event', listener: (e: NativeEvent) => void): unknown;
