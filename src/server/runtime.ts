@@ -101,20 +101,18 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     return toneCache.get(k);
   };
   const settleMs = mode === 'stepped' ? 0 : 2 * config.engine.frameMs;
-  // The simulated caller ID needs the telephony core, which needs the sender: late-bound.
-  let sim: SimService | undefined;
   const telephony = new Telephony({
     engine,
     inventory,
     log,
     timings: config.telephony,
     tones,
-    callerId: (ch, id) => sim?.callerIdSender(ch, id) ?? Promise.resolve(),
     toneDetection: true,
     epochMs: Date.now(),
     ...(opts.records ? { records: opts.records } : {}),
   });
-  sim = new SimService(world, telephony, board, settleMs);
+  // Caller ID to phones goes out as FSK in the ring pause (engine.ring).
+  const sim = new SimService(world, telephony, board, settleMs);
   telephony.start();
   engine.start();
 
