@@ -10,8 +10,6 @@
 #include "native/dsp/tone_plan.h"
 #include "native/napi/media_source.h"
 #include "native/napi/parse.h"
-#include "native/dsp/callerid.h"
-#include "native/dsp/callerid_dtmf.h"
 #include "native/napi/registry.h"
 #include "native/sig/line_state.h"
 
@@ -20,47 +18,6 @@ namespace {
 
 void CallJs(Napi::Env env, Napi::Function cb, void* /*ctx*/, EventBatch* batch);
 using Tsfn = Napi::TypedThreadSafeFunction<void, EventBatch, CallJs>;
-
-// ring(..., { callerId: { number, name, time, withheld }, callerIdFormat:
-// 'bell202'|'v23'|'dtmf', callerIdLevelDbm0 }): the burst, built here on the JS
-// thread; it must end >= 200 ms before the second ring (first pause of the
-// cadence, 4000 ms by default), starting 500 ms into the pause.
-std::shared_ptr<const std::vector<int16_t>> callerid_burst(Napi::Env env, Napi::Value v, const Napi::Object& o,
-                                                           const std::vector<int>& cadence) {
-  if (!v.IsObject()) throw_cti(env, err::kBadArgument, "ring: callerId must be an object");
-  Napi::Object ci = v.As<Napi::Object>();
-  CallerIdInfo id;
-  id.number = opt_string(ci, "number", "");
-  id.name = opt_string(ci, "name", "");
-  id.time = opt_string(ci, "time", "");
-  std::string w = opt_string(ci, "withheld", "");
-  if (w == "private") id.number_withheld = CidWithheld::kPrivate;
-  else if (w == "unavailable") id.number_withheld = CidWithheld::kUnavailable;
-  else if (!w.empty()) throw_cti(env, err::kBadArgument, "ring: callerId.withheld must be private or unavailable");
-  std::string format = opt_string(o, "callerIdFormat", "bell202");
-  double level = opt_number(o, "callerIdLevelDbm0", -13);
-  auto out = std::make_shared<std::vector<int16_t>>();
-  const char* why = nullptr;
-  if (format == "dtmf") {
-    CidDtmfTxParams p;
-    p.level_dbm0 = level;
-    why = cid_dtmf_burst(id, p, out.get());
-  } else if (format == "bell202" || format == "v23") {
-    CidFskTxParams p;
-    p.modem = format == "v23" ? CidModem::kV23 : CidModem::kBell202;
-    p.mark_bits = format == "v23" ? 80 : 180;
-    p.level_dbm0 = level;
-    why = cid_fsk_burst(id, p, out.get());
-  } else {
-    throw_cti(env, err::kBadArgument, "ring: callerIdFormat must be bell202, v23 or dtmf");
-  }
-  if (why) throw_cti(env, err::kBadArgument, std::string("ring: callerId: ") + why);
-  const int pause = cadence.size() >= 2 ? cadence[1] : SigConfig{}.ring_cadence_ms[1];
-  const int need = kCidTimingBellcore.after_ring_ms + static_cast<int>(out->size() / 8) + kCidTimingBellcore.before_ring_ms;
-  if (need > pause)
-    throw_cti(env, err::kBadArgument, "ring: caller ID needs a first ring pause of " + std::to_string(need) + " ms, the cadence has " + std::to_string(pause));
-  return out;
-}
 
 Napi::Object event_to_js(Napi::Env env, const Event& e) {
   Napi::Object o = Napi::Object::New(env);
@@ -350,7 +307,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         }
       }
       Napi::Value cid = o.Get("callerId");
-      if (!cid.IsUndefined()) c.callerid = callerid_burst(info.Env(), cid, o, c.cadence_ms);
+      if (!cid.IsUndefined()) c.callerid = ring_callerid_burst(info.Env(), cid, o, c.cadence_ms);
       return submit(info.Env(), std::move(c));
     });
   }
