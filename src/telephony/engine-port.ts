@@ -49,9 +49,9 @@ export interface EnginePort {
 export type ToneSource = (tone: ToneKind) => ToneDescriptor | undefined;
 
 /**
- * Sends caller ID to a phone before or between rings. FSK/DTMF caller ID comes
- * with a later issue; until then the server may hand in one that shows the
- * number some other way (the simulated phone's display), or none.
+ * Sends caller ID to a phone some other way than the engine's own (which sends
+ * FSK in the first ring pause through engine.ring({ callerId })). When one is
+ * configured, legs use it instead of the engine's; normally none is.
  */
 export type CallerIdSender = (ch: ChannelRef, id: { number: string; name?: string }) => Promise<void>;
 
