@@ -139,7 +139,9 @@ void ChannelPipeline::callerid_frame(int n) {
   }
   if (info_.kind != drv::ChannelKind::kFxo) return;
   LineState s = sig_.state();
-  cid_.listen(s == LineState::kIdle || s == LineState::kAlerting, rx_, n, [&](const CidMessage& m) {
+  bool gave_up = s == LineState::kIdle && cid_prev_ == LineState::kAlerting;  // a new call starts afresh
+  cid_prev_ = s;
+  cid_.listen(!gave_up && (s == LineState::kIdle || s == LineState::kAlerting), rx_, n, [&](const CidMessage& m) {
     Event e = make("line:callerid");
     e.text = m.info.number;
     if (m.info.number_withheld != CidWithheld::kNone) e.name = cid_withheld_name(m.info.number_withheld);

@@ -137,6 +137,7 @@ class ChannelPipeline final : public SigPort {
   LineSignalling sig_;
   std::atomic<uint8_t> published_state_{0};
   CallerIdPort cid_;
+  LineState cid_prev_ = LineState::kIdle;
   void callerid_frame(int n);
 
   int peer_ = -1;
