@@ -49,6 +49,11 @@ struct FarScript {
   int record_ms = 20000;      // machine: listens this long after the beep, then hangs up
   double speech_dbm0 = -16;   // level of its voice at its own end
   int give_up_ms = 0;         // incoming: the caller hangs up unanswered after this (0: never)
+  // Incoming on an FXO line: caller ID the exchange sends in the first ring
+  // pause (0 none, 1 Bell 202 MDMF, 2 V.23), and whether one bit of it is
+  // flipped on the way (the checksum must catch it).
+  int callerid = 1;
+  bool callerid_bit_error = false;
   bool cng = false;           // fax: send CNG (a calling fax) instead of CED (an answering fax)
   int hangup_signal = -1;     // FXO: HangupSignal for this call, -1: the line's
   std::vector<Step> steps;

@@ -115,6 +115,14 @@ FarScript parse_script(const Napi::Value& v, const char* where) {
   f.speech_dbm0 = num(o, "speechDbm0", f.speech_dbm0, where);
   f.give_up_ms = integer(o, "giveUpMs", f.give_up_ms, where);
   f.cng = boolean(o, "cng", f.cng, where);
+  {
+    std::string cid = str(o, "callerId", "bell202", where);
+    if (cid == "none") f.callerid = 0;
+    else if (cid == "bell202") f.callerid = 1;
+    else if (cid == "v23") f.callerid = 2;
+    else throw std::invalid_argument(std::string(where) + ".callerId must be none, bell202 or v23");
+  }
+  f.callerid_bit_error = boolean(o, "callerIdBitError", f.callerid_bit_error, where);
   f.hangup_signal = hangup_signal(str(o, "hangup", "", where), where);
   Napi::Array steps = arr(o, "steps", where);
   for (uint32_t i = 0; i < steps.Length(); i++) {

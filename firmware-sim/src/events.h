@@ -13,6 +13,7 @@ namespace bcti::sim {
   X(kPhoneRing, "phone:ring")      /* value 1: ringing voltage on, 0: off */         \
   X(kPhoneState, "phone:state")    /* text: state name */                            \
   X(kPhoneHeard, "phone:heard")    /* value: Heard kind; text: tone or digit */      \
+  X(kPhoneDisplay, "phone:display") /* caller ID decoded: text number (or private / unavailable), value time */ \
   X(kCallState, "call:state")      /* text: trunk state; value: 1 incoming */        \
   X(kCallDialled, "call:dialled")  /* the board called text (a new call id) */       \
   X(kCallHeard, "call:heard")      /* the far end heard: value Heard, text */        \

@@ -20,6 +20,7 @@ void World::phone_hook(Phone& p, bool off, const char* why) {
   PhoneState to = off ? PhoneState::kOffHook : PhoneState::kIdle;
   if (!p.sm.move(to, t_, why)) return;
   p.answer_at = -1;
+  p.cid.reset();
   if (off) {
     ears_->open(p.ch - 1, t_);
     line_event(p.ch, BCTI_SIM_EV_OFF_HOOK, 0);
@@ -51,6 +52,24 @@ void World::phone_ringer(Phone& p, bool on) {
     p.quiet_since = t_;
   }
   emit(Ev::kPhoneState, p.ch, 0, p.rings, p.sm.name());
+}
+
+// On hook, the phone's caller ID receiver hears the line (the board's audio
+// through the line model: loss, noise, G.711) and sets the display from a
+// message whose checksum holds; a damaged one shows nothing.
+void World::phone_callerid(Phone& p, const uint8_t* tx, int n) {
+  Chan& c = *chans_[p.ch - 1];
+  if (p.cid_buf.size() < static_cast<size_t>(n)) p.cid_buf.resize(n);
+  c.line.from_board(tx, true, p.cid_buf.data(), n);
+  struct Ctx {
+    World* w;
+    Phone* p;
+  } ctx{this, &p};
+  p.cid.rx(p.cid_buf.data(), n, [](void* vctx, const CidMessage& m) {
+    auto* x = static_cast<Ctx*>(vctx);
+    std::string text = !m.info.number.empty() ? m.info.number : cid_withheld_name(m.info.number_withheld);
+    x->w->emit(Ev::kPhoneDisplay, x->p->ch, 0, m.info.time.empty() ? 0 : std::stoll(m.info.time), text);
+  }, &ctx);
 }
 
 void World::phone_tick(Phone& p) {

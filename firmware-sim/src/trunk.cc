@@ -89,6 +89,27 @@ void World::incoming(Trunk& t, Command& c) {
   line_event(t.ch, BCTI_SIM_EV_RING_BEGIN, 0);
 }
 
+// Caller ID in the first ring pause (Bellcore GR-30 / China YD/T 1277.1:
+// starting 500 ms after the first ring, ending >= 200 ms before the second):
+// MDMF with the time and the caller's number, as FSK at -13 dBm0 from the
+// project's generator (native/dsp/callerid.h); World::read sends it toward the
+// board through the line model although the loop is open.
+void World::trunk_callerid(Trunk& t) {
+  t.cid_pcm.clear();
+  t.cid_pos = 0;
+  t.cid_at = -1;
+  if (t.script.callerid == 0 || t.from.empty()) return;
+  CallerIdInfo id;
+  id.number = t.from.size() <= kCidMaxNumber ? t.from : t.from.substr(0, kCidMaxNumber);
+  std::vector<uint8_t> msg;
+  if (cid_encode(id, CidMessageType::kMdmf, &msg)) return;
+  if (t.script.callerid_bit_error) msg[msg.size() / 2] ^= 0x10;  // one bit, mid-message
+  CidFskTxParams p;
+  p.modem = t.script.callerid == 2 ? CidModem::kV23 : CidModem::kBell202;
+  cid_fsk_burst_bytes(msg, p, &t.cid_pcm);
+  t.cid_at = t_ + static_cast<int64_t>(kCidTimingBellcore.after_ring_ms) * 8;
+}
+
 void World::trunk_tick(Trunk& t) {
   TrunkState s = t.sm.state();
   if (s == TrunkState::kDead) {
@@ -117,12 +138,7 @@ void World::trunk_tick(Trunk& t) {
         line_event(t.ch, BCTI_SIM_EV_RING_BEGIN, 0);
       } else {
         line_event(t.ch, BCTI_SIM_EV_RING_END, 0);
-        if (t.rings == 1) {
-          // Caller ID goes here (a later issue): FSK (ETSI EN 300 659 / Bellcore
-          // GR-30) or DTMF (ITU-T Q.23 digits, as Chinese exchanges often send)
-          // queued into this line's mouth during the first ring pause, built
-          // from t.from. Today the number is only reported to JS.
-        }
+        if (t.rings == 1) trunk_callerid(t);
       }
     }
     return;

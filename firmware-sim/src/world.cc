@@ -172,6 +172,20 @@ bool World::connected(const Chan& c) const {
   return t.board_offhook;  // an FXO line carries audio while the board holds the loop
 }
 
+// An FXO line's caller ID burst, if one is due: written over `far`.
+bool World::trunk_sends_callerid(Trunk& t, int16_t* far, int n) {
+  if (t.cid_at < 0 || t_ + n <= t.cid_at) return false;
+  if (t.sm.state() != TrunkState::kOffering || t.board_offhook) {
+    t.cid_at = -1;
+    return false;
+  }
+  int k = static_cast<int>(std::max<int64_t>(0, t.cid_at - t_));
+  for (int i = 0; i < k; i++) far[i] = 0;
+  for (int i = k; i < n; i++) far[i] = t.cid_pos < t.cid_pcm.size() ? t.cid_pcm[t.cid_pos++] : 0;
+  if (t.cid_pos >= t.cid_pcm.size()) t.cid_at = -1;
+  return true;
+}
+
 void World::read(uint8_t* const* rx, int n) {
   frame_ = n;
   std::vector<Command> cmds;
@@ -193,6 +207,7 @@ void World::read(uint8_t* const* rx, int n) {
     int16_t* far = &pcm_[i * n];
     c.mouth.generate(far, n);
     bool on = connected(c);
+    if (c.trunk >= 0 && trunk_sends_callerid(*trunks_[c.trunk], far, n)) on = true;
     if (c.trunk >= 0 && trunks_[c.trunk]->e1 && spans_[trunks_[c.trunk]->span - 1]->status.alarms) on = false;
     c.line.to_board(far, on, rx[i], n);
   }
@@ -203,6 +218,10 @@ void World::write(const uint8_t* const* tx, int n) {
   for (size_t i = 0; i < chans_.size(); i++) {
     Chan& c = *chans_[i];
     bool listening = ears_->is_open(static_cast<int>(i));
+    if (c.phone >= 0 && !connected(c)) {  // on hook: only the caller ID receiver listens
+      phone_callerid(*phones_[c.phone], tx[i], n);
+      continue;
+    }
     if (listening && c.heard.size() < static_cast<size_t>(n)) c.heard.resize(n);
     c.line.from_board(tx[i], connected(c), listening ? c.heard.data() : nullptr, n);
     if (listening) heard_ptrs_[i] = c.heard.data();

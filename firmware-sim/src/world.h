@@ -124,6 +124,9 @@ class World {
   // phone.cc
   void phone_hook(Phone& p, bool off, const char* why);
   void phone_ringer(Phone& p, bool on);
+  void phone_callerid(Phone& p, const uint8_t* tx, int n);
+  void trunk_callerid(Trunk& t);
+  bool trunk_sends_callerid(Trunk& t, int16_t* far, int n);
   void phone_tick(Phone& p);
   void phone_command(Phone& p, Command& c);
   // trunk.cc: the exchange's side of a trunk

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "native/dsp/callerid.h"
 #include "world.h"
 
 namespace bcti::sim {
@@ -35,6 +36,10 @@ struct World::Phone {
   int64_t quiet_since = -1;      // ring pause started
   int64_t answer_at = -1;        // auto-answer deadline
   int64_t flash_until = -1;      // back off hook then
+  // The caller ID receiver, listening across the line while on hook (as a
+  // real phone's is), fed by World::write.
+  CidFskRx cid;
+  std::vector<int16_t> cid_buf;
 };
 
 // The exchange's side of one trunk (FXO line or E1 timeslot) and its call.
@@ -64,6 +69,9 @@ struct World::Trunk {
   int64_t step_deadline = -1;
   int digits_heard = 0;
   bool greeted = false;     // machine / fax prologue queued
+  std::vector<int16_t> cid_pcm;  // caller ID burst being sent in the first ring pause
+  size_t cid_pos = 0;
+  int64_t cid_at = -1;           // world sample it starts at (-1: none)
 
   // Line state.
   bool board_offhook = false;  // FXO: the board holds the loop

@@ -37,6 +37,8 @@ void ChannelPipeline::set_bits(uint32_t abcd) { engine_.boards_[board_]->set_bit
 
 void ChannelPipeline::line_event(const char* type, const char* name, int64_t value) {
   published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
+  if (value == 1 && std::strcmp(type, "line:ring-pause") == 0) cid_.ring_pause(now_ms());
+  if (sig_.state() != LineState::kRinging && info_.kind == drv::ChannelKind::kFxs) cid_.disarm();
   Event e = make(type);
   e.name = name;
   e.value = static_cast<double>(value);
@@ -107,6 +109,7 @@ void ChannelPipeline::process(int n) {
     int k = player_.read(tx_, n);
     if (k < n) finish_play(reason::kFinished);
   }
+  callerid_frame(n);
   Recorder* rec = recorder_ready_.load(std::memory_order_acquire);
   if (record_id_ && rec && !rec->active()) {  // finished (reported by the writer thread)
     record_id_ = 0;
@@ -126,6 +129,31 @@ void ChannelPipeline::process(int n) {
   if (collect_id_ && now_ms() + engine_.cfg_.frame_ms >= collect_deadline_ms_) {
     finish_collect(digits_.empty() ? reason::kTimeout : reason::kInterDigit);
   }
+}
+
+// Caller ID: an FXS port sends it in the first ring pause; an FXO line
+// listens for it while idle or alerting (native/core/callerid_port.h).
+void ChannelPipeline::callerid_frame(int n) {
+  if (info_.kind == drv::ChannelKind::kFxs) {
+    if (sig_.state() == LineState::kRinging && cid_.play(now_ms(), tx_, n)) engine_.emit(make("line:callerid-sent"));
+    return;
+  }
+  if (info_.kind != drv::ChannelKind::kFxo) return;
+  LineState s = sig_.state();
+  bool gave_up = s == LineState::kIdle && cid_prev_ == LineState::kAlerting;  // a new call starts afresh
+  cid_prev_ = s;
+  cid_.listen(!gave_up && (s == LineState::kIdle || s == LineState::kAlerting), rx_, n, [&](const CidMessage& m) {
+    Event e = make("line:callerid");
+    e.text = m.info.number;
+    if (m.info.number_withheld != CidWithheld::kNone) e.name = cid_withheld_name(m.info.number_withheld);
+    e.value = m.info.time.empty() ? 0 : std::stod(m.info.time);
+    engine_.emit(std::move(e));
+    if (!m.info.name.empty()) {
+      Event en = make("line:callerid-name");
+      en.text = m.info.name;
+      engine_.emit(std::move(en));
+    }
+  });
 }
 
 // ---- detector events -----------------------------------------------------------
@@ -217,7 +245,10 @@ bool ChannelPipeline::apply(const Command& c) {
       if (c.op == Op::kOffHook) code = sig_.offhook(now, *this, &why);
       else if (c.op == Op::kOnHook) code = sig_.onhook(now, *this, &why);
       else if (c.op == Op::kFlash) code = sig_.flash(now, *this, &why);
-      else if (c.op == Op::kRing) code = sig_.ring(c.cadence_ms, now, *this, &why);
+      else if (c.op == Op::kRing) {
+        code = sig_.ring(c.cadence_ms, now, *this, &why);
+        if (!code && c.callerid) cid_.arm(c.callerid, c.callerid_after_ms);
+      }
       else code = sig_.stop_ring(now, *this, &why);
       published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
       if (code) {

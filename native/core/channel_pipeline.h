@@ -12,6 +12,7 @@
 #include <string>
 
 #include "drivers/driver.h"
+#include "native/core/callerid_port.h"
 #include "native/core/command.h"
 #include "native/core/event.h"
 #include "native/dsp/energy.h"
@@ -143,6 +144,9 @@ class ChannelPipeline final : public SigPort {
 
   LineSignalling sig_;
   std::atomic<uint8_t> published_state_{0};
+  CallerIdPort cid_;
+  LineState cid_prev_ = LineState::kIdle;
+  void callerid_frame(int n);
 
   int peer_ = -1;
   int conf_ = 0;

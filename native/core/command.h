@@ -83,6 +83,10 @@ struct Command {
   DetectSpec detect;
   CollectSpec collect;
   std::vector<int> cadence_ms;  // kRing; empty = the channel's default
+  // kRing: caller ID to play in the first ring pause (null: none), starting
+  // callerid_after_ms after the first ring ends.
+  std::shared_ptr<const std::vector<int16_t>> callerid;
+  int callerid_after_ms = 500;
 };
 
 }  // namespace bcti

@@ -352,6 +352,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
           c.cadence_ms.push_back(v.As<Napi::Number>().Int32Value());
         }
       }
+      Napi::Value cid = o.Get("callerId");
+      if (!cid.IsUndefined()) c.callerid = ring_callerid_burst(info.Env(), cid, o, c.cadence_ms);
       return submit(info.Env(), std::move(c));
     });
   }

@@ -2,8 +2,14 @@
 #pragma once
 #include <napi.h>
 
+#include <memory>
+#include <vector>
+
 #include "native/dsp/tone_gen.h"
 
 namespace bcti::napi {
 ToneDescriptor parse_tone_descriptor(Napi::Env env, const Napi::Object& o);
+// ring(): the caller ID burst for a ring command's callerId (callerid_napi.cc).
+std::shared_ptr<const std::vector<int16_t>> ring_callerid_burst(Napi::Env env, Napi::Value v, const Napi::Object& o,
+                                                                const std::vector<int>& cadence);
 }

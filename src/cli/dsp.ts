@@ -2,14 +2,18 @@
 // one JSON object per line, the contract conformance checks rely on:
 //   dsp dtmf FILE.wav                  {"digit":"5","startMs":1234,"endMs":1284}
 //   dsp tones FILE.wav --plan cn|itu|us {"tone":"busy","startMs":0,"endMs":4200}
+//   dsp callerid FILE.wav              {"format":"bell202","number":"13800138000","name":"...","time":"11231545"}
+//     (format bell202|v23|dtmf; fields absent when not sent; "withheld":"private"|"unavailable")
 // Exit status: 0 ok, 2 bad usage or a file that is not a readable WAV.
 import { addon } from '../native/addon.ts';
 import { CtiError } from '../native/errors.ts';
+import { callerIdJson, detectCallerId } from '../dsp/callerid.ts';
 import { loadTonePlanJson, TONE_PLAN_NAMES } from '../dsp/tones.ts';
 
 const USAGE = `usage:
   boardcti dsp dtmf FILE.wav
   boardcti dsp tones FILE.wav --plan cn|itu|us
+  boardcti dsp callerid FILE.wav
 FILE.wav: 8 kHz 16-bit PCM, mu-law or A-law (other rates and formats are resampled)
 `;
 
@@ -55,6 +59,9 @@ export async function runDsp(argv: string[]): Promise<number> {
       for (const t of addon.detectTones(readSamples(file), json)) {
         out.push(JSON.stringify({ tone: t.tone, startMs: t.startMs, endMs: t.endMs }));
       }
+    } else if (what === 'callerid') {
+      if (plan !== undefined) throw new UsageError('--plan applies to dsp tones only');
+      for (const h of detectCallerId(readSamples(file))) out.push(JSON.stringify(callerIdJson(h)));
     } else {
       throw new UsageError(what ? `unknown dsp command '${what}'` : 'missing dsp command');
     }

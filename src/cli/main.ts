@@ -8,6 +8,7 @@ commands:
   start [--demo]                      run the server (engine + web console)
   dsp dtmf FILE.wav                   DTMF digits in a WAV file, one JSON object per line
   dsp tones FILE.wav --plan cn|itu|us call-progress tones, one JSON object per line
+  dsp callerid FILE.wav               caller ID messages (FSK Bell 202 / V.23, DTMF), one JSON object per line
   bench [dsp] [--json]                benchmarks (see README)
 `;
 

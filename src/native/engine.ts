@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { addon } from './addon.ts';
 import { EngineClock } from './clock.ts';
 import { CtiError, createError } from './errors.ts';
+import { checkCallerIdInfo } from '../dsp/callerid.ts';
 import type { Law } from './types/dsp-basic.ts';
 import type {
   BoardInfo,
@@ -18,6 +19,7 @@ import type {
   NativeEvent,
   PlayRequest,
   RecordRequest,
+  RingRequest,
   SimpleOp,
   SpanStatus,
 } from './types/engine.ts';
@@ -190,8 +192,13 @@ export class MediaEngine extends EventEmitter {
     await this.#command(() => this.#native.simple('flash', ch.board, ch.channel));
   }
 
-  /** FXS: ring the phone with a cadence (ms on, off, ...); default per country. */
-  async ring(ch: ChannelRef, opts: { cadenceMs?: number[] } = {}): Promise<void> {
+  /**
+   * FXS: ring the phone with a cadence (ms on, off, ...); default per country.
+   * With `callerId`, FSK (or DTMF) caller ID is sent in the first ring pause;
+   * `line:callerid-sent` reports it went out.
+   */
+  async ring(ch: ChannelRef, opts: RingRequest = {}): Promise<void> {
+    if (opts.callerId) checkCallerIdInfo(opts.callerId, 'ring: callerId');
     await this.#command(() => this.#native.ring(ch.board, ch.channel, opts));
   }
 

@@ -2,10 +2,11 @@
 // that area (DSP detectors, media, engine); this file only composes them.
 import type { DspBasicAddon } from './types/dsp-basic.ts';
 import type { DtmfAddon } from './types/dtmf.ts';
+import type { CallerIdAddon } from './types/callerid.ts';
 import type { TonesAddon } from './types/tones.ts';
 import type { MediaAddon } from './types/media.ts';
 import type { EngineAddon } from './types/engine.ts';
 
-export interface NativeAddon extends DspBasicAddon, DtmfAddon, TonesAddon, MediaAddon, EngineAddon {
+export interface NativeAddon extends DspBasicAddon, DtmfAddon, CallerIdAddon, TonesAddon, MediaAddon, EngineAddon {
   setErrorFactory(factory: (code: string, message: string) => Error): void;
 }

@@ -145,20 +145,18 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   };
   const settleMs = mode === 'stepped' ? 0 : 2 * config.engine.frameMs;
   const epochMs = opts.epochMs ?? Date.now();
-  // The simulated caller ID needs the telephony core, which needs the sender: late-bound.
-  let sim: SimService | undefined;
   const telephony = new Telephony({
     engine,
     inventory,
     log,
     timings: config.telephony,
     tones,
-    callerId: (ch, id) => sim?.callerIdSender(ch, id) ?? Promise.resolve(),
     toneDetection: true,
     epochMs,
     ...(opts.records ? { records: opts.records } : opts.stores ? { records: opts.stores.callRecords } : {}),
   });
-  sim = world ? new SimService(world, telephony, board, settleMs) : undefined;
+  // Caller ID to phones goes out as FSK in the ring pause (engine.ring).
+  const sim = world ? new SimService(world, telephony, board, settleMs) : undefined;
   telephony.start();
   engine.start();
 

@@ -16,6 +16,7 @@ export interface NativeWorldEvent {
     | 'phone:ring'
     | 'phone:state'
     | 'phone:heard'
+    | 'phone:display'
     | 'call:state'
     | 'call:dialled'
     | 'call:heard'

@@ -51,6 +51,10 @@ export interface FarScript {
   speechDbm0?: number;
   /** Incoming: hangs up unanswered after this long (0: never). */
   giveUpMs?: number;
+  /** Incoming on an FXO line: caller ID sent in the first ring pause. Default bell202. */
+  callerId?: 'none' | 'bell202' | 'v23';
+  /** Incoming: one bit of the caller ID message is flipped on the way. */
+  callerIdBitError?: boolean;
   /** Fax: send CNG (a calling fax) rather than CED (an answering one). Incoming faxes always send CNG. */
   cng?: boolean;
   /** FXO: how the exchange signals this far end hanging up; default the line's. */
@@ -213,7 +217,10 @@ function checkStep(v: unknown, where: string): ScriptStep {
 /** Checks a far-end script; returns it as the addon reads it. */
 export function checkScript(v: unknown, where: string): NativeScript {
   const o = obj(v ?? {}, where);
-  checkKeys(o, where, ['kind', 'rings', 'greetingMs', 'recordMs', 'speechDbm0', 'giveUpMs', 'cng', 'hangup', 'steps']);
+  checkKeys(o, where, ['kind', 'rings', 'greetingMs', 'recordMs', 'speechDbm0', 'giveUpMs', 'cng', 'hangup', 'steps', 'callerId', 'callerIdBitError']);
+  if (o.callerId !== undefined && !['none', 'bell202', 'v23'].includes(o.callerId as string))
+    bad(`${where}.callerId must be none, bell202 or v23, got ${JSON.stringify(o.callerId)}`);
+  if (o.callerIdBitError !== undefined && typeof o.callerIdBitError !== 'boolean') bad(`${where}.callerIdBitError must be true or false`);
   if (o.kind !== undefined && !(FAR_KINDS as readonly string[]).includes(o.kind as string))
     bad(`${where}.kind must be one of ${FAR_KINDS.join(', ')}, got ${JSON.stringify(o.kind)}`);
   if (o.rings !== undefined) num(o.rings, `${where}.rings`, 0, 100, true);

@@ -1,7 +1,8 @@
 // A desk phone on an FXS port, as a person uses it: lift, dial, talk, flash,
 // hang up; it rings (the cadence it saw is recorded) and shows caller ID on its
-// display (the display stays empty until caller-ID signalling arrives in a
-// later issue); it hears with the world's detectors.
+// display, decoded from the FSK the board sends in the ring pause (nothing
+// shown when none came or its checksum failed); it hears with the world's
+// detectors.
 import { CtiError } from '../native/errors.ts';
 import { HeardLog, heardKindOf, type Heard, type HeardSpec } from './heard.ts';
 import type { NativeSimBoard } from './addon.ts';
@@ -75,7 +76,7 @@ export class Phone {
     this.stateLog.push({ state: s, atMs });
   }
 
-  /** @internal: caller-ID signalling (a later issue) sets what the display shows. */
+  /** @internal: the phone's caller ID receiver (phone:display) sets what the display shows. */
   setDisplay(text: string | null): void {
     this.status.display = text;
   }

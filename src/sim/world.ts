@@ -45,8 +45,12 @@ export interface ChannelInfo {
 }
 
 export interface CallOptions {
-  /** The caller's number (kept in the world; caller-ID signalling comes later). */
+  /** The caller's number; an FXO line sends it as caller ID in the first ring pause. */
   from: string;
+  /** Default bell202 (MDMF, Bellcore/China timing); 'none' sends none. */
+  callerId?: 'none' | 'bell202' | 'v23';
+  /** One bit of the caller ID message is flipped on the way (the checksum catches it). */
+  callerIdBitError?: boolean;
   /** 'line:N', 'e1:TS', 'e1:SPAN:TS', or a trunk's number. */
   to: string;
   kind?: 'person' | 'fax';
@@ -229,6 +233,9 @@ export class SimWorld {
       case 'phone:state':
         this.phones.at(e.channel)?.onState(e.text, e.value, atMs);
         break;
+      case 'phone:display':
+        this.phones.at(e.channel)?.setDisplay(e.text);
+        break;
       case 'phone:heard':
         this.phones.at(e.channel)?.log.push({ kind: HEARD_KINDS[e.value] as HeardKind, value: e.text, atMs });
         break;
@@ -285,7 +292,7 @@ export class Pstn {
     const ch = this.trunkFor(opts.to);
     const kind = opts.kind ?? 'person';
     if (kind !== 'person' && kind !== 'fax') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pstn.call: kind must be person or fax, got ${JSON.stringify(kind)}`);
-    const script = checkScript({ kind, giveUpMs: opts.giveUpMs, greetingMs: opts.greetingMs, speechDbm0: opts.speechDbm0, hangup: opts.hangup, steps: opts.steps, cng: kind === 'fax' ? true : undefined }, 'pstn.call');
+    const script = checkScript({ kind, giveUpMs: opts.giveUpMs, greetingMs: opts.greetingMs, speechDbm0: opts.speechDbm0, hangup: opts.hangup, steps: opts.steps, cng: kind === 'fax' ? true : undefined, callerId: opts.callerId, callerIdBitError: opts.callerIdBitError }, 'pstn.call');
     for (const k of Object.keys(script)) if (script[k] === undefined) delete script[k];
     const id = this.world.native.callIn(ch.number, opts.from, script);
     const far = new FarEnd(this.world.native, this.world.waiters, id, 'incoming', ch.number, ch.name, opts.from, this.trunkNumber(ch), kind);

@@ -125,6 +125,12 @@ export class Call extends EventEmitter implements LegOwner {
 
   // ---- LegOwner -----------------------------------------------------------------
 
+  onCallerId(leg: Leg): void {
+    if (leg !== this.origin || !leg.callerId) return;
+    this.from ??= leg.callerId.number;
+    this.emit('call:callerid', { call: this, callerId: leg.callerId });
+  }
+
   onLegState(leg: Leg, why: string): void {
     if (leg !== this.origin) {
       // A second leg answering makes a ringing-first call (an internal call) connected.

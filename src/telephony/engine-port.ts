@@ -18,7 +18,7 @@ import type {
   SpanStatus,
 } from '../native/engine.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
-import type { SimpleOp } from '../native/types/engine.ts';
+import type { RingRequest, SimpleOp } from '../native/types/engine.ts';
 import type { ToneKind } from '../native/types/tones.ts';
 
 export type { BoardInfo, ChannelRef, CollectResult, LineStateName, NativeEvent, PlayRequest, PlayResult, RecordRequest, RecordResult, SimpleOp, SpanStatus };
@@ -39,7 +39,7 @@ export interface EnginePort {
   offhook(ch: ChannelRef): Promise<void>;
   onhook(ch: ChannelRef): Promise<void>;
   flash(ch: ChannelRef): Promise<void>;
-  ring(ch: ChannelRef, opts?: { cadenceMs?: number[] }): Promise<void>;
+  ring(ch: ChannelRef, opts?: RingRequest): Promise<void>;
   stopRing(ch: ChannelRef): Promise<void>;
   on(event: 'event', listener: (e: NativeEvent) => void): unknown;
   off(event: 'event', listener: (e: NativeEvent) => void): unknown;
@@ -49,9 +49,9 @@ export interface EnginePort {
 export type ToneSource = (tone: ToneKind) => ToneDescriptor | undefined;
 
 /**
- * Sends caller ID to a phone before or between rings. FSK/DTMF caller ID comes
- * with a later issue; until then the server may hand in one that shows the
- * number some other way (the simulated phone's display), or none.
+ * Sends caller ID to a phone some other way than the engine's own (which sends
+ * FSK in the first ring pause through engine.ring({ callerId })). When one is
+ * configured, legs use it instead of the engine's; normally none is.
  */
 export type CallerIdSender = (ch: ChannelRef, id: { number: string; name?: string }) => Promise<void>;
 

@@ -22,6 +22,8 @@ export interface LegOwner {
   readonly id: string;
   onLegState(leg: Leg, why: string): void;
   onLegEnded(leg: Leg): void;
+  /** FXO: the leg captured the caller's number (leg.callerId). */
+  onCallerId?(leg: Leg): void;
 }
 
 /** What the telephony service hands every leg. */
@@ -200,8 +202,14 @@ export class Leg extends EventEmitter {
     if (opts.callerId) this.callerId = { number: opts.callerId, ...(opts.callerName ? { name: opts.callerName } : {}) };
     this.move('ringing', 'ring');
     try {
-      if (this.callerId && this.ctx.callerId) await this.ctx.callerId(this.ref, this.callerId);
-      await this.ctx.engine.ring(this.ref, opts.cadenceMs ? { cadenceMs: opts.cadenceMs } : {});
+      // Caller ID goes out as FSK in the first ring pause (the ring command
+      // carries it), unless a sender of another kind was configured.
+      const id = this.callerId;
+      if (id && this.ctx.callerId) await this.ctx.callerId(this.ref, id);
+      await this.ctx.engine.ring(this.ref, {
+        ...(opts.cadenceMs ? { cadenceMs: opts.cadenceMs } : {}),
+        ...(id && !this.ctx.callerId ? { callerId: { number: id.number, ...(id.name ? { name: id.name } : {}) } } : {}),
+      });
     } catch (e) {
       if (this.live) await this.#release('failed', `ring: ${(e as Error).message}`);
       throw e;
@@ -333,7 +341,15 @@ export class Leg extends EventEmitter {
         this.rings = e.value ?? this.rings + 1;
         break;
       case 'line:callerid':
-        if (e.text) this.remote = e.text;
+        // FXO: caller ID captured between the first and second ring.
+        if (e.text) {
+          this.remote = e.text;
+          this.callerId = { number: e.text };
+          this.call.onCallerId?.(this);
+        }
+        break;
+      case 'line:callerid-name':
+        if (this.callerId && e.text) this.callerId = { ...this.callerId, name: e.text };
         break;
       case 'line:flash':
         this.log.info({}, 'hook flash');

@@ -27,8 +27,11 @@ describe('an inbound call, end to end', () => {
     const prompt = await rig.until(caller.waitFor('voice', { timeoutMs: 5000 }));
     expect(prompt.atMs).toBeGreaterThan(0);
     caller.press('42#');
-    // Extension 101 rings, showing the caller's number.
+    // Extension 101 rings; its display shows the caller's number once the FSK
+    // caller ID sent in the first ring pause is decoded (500 ms into the pause).
     await rig.until(phone.waitFor('ringing', { timeoutMs: 15_000 }));
+    expect(phone.state.display).toBe(null);
+    await rig.run(2500);
     expect(phone.state.display).toBe('13800138000');
     const call = rt.telephony.activeCalls()[0]!;
     expect(call.vars.digits).toBe('42');
@@ -64,7 +67,7 @@ describe('an inbound call, end to end', () => {
     const [rec] = await rt.telephony.records.list();
     expect(rec).toMatchObject({ id: call.id, direction: 'inbound', from: '13800138000', to: '075526600001', cause: 'remote-hangup', detail: 'polarity', vars: { digits: '42' } });
     expect(rec!.legs.map((l) => [l.kind, l.channel, l.extension, l.cause, l.callerId])).toEqual([
-      ['fxo', 9, null, 'remote-hangup', null],
+      ['fxo', 9, null, 'remote-hangup', '13800138000'], // captured from the line's FSK caller ID
       ['fxs', 1, '101', 'remote-hangup', '13800138000'],
     ]);
     expect(rec!.answerMs).not.toBeNull();
@@ -89,5 +92,28 @@ routes:
     const [rec] = await rig.rt.telephony.records.list();
     expect(rec).toMatchObject({ cause: 'no-answer' });
     expect(rec!.legs[1]).toMatchObject({ kind: 'fxs', cause: 'no-answer' });
+  });
+
+  it('a caller ID message with a bit error shows no number (never a wrong one), and the call goes on', async () => {
+    rig = await startRig();
+    const { rt } = rig;
+    const caller = rt.world.pstn.call({ from: '13800138000', to: 'line:3', callerIdBitError: true });
+    const phone = rt.world.phones.get('101');
+    // With no caller ID the line is answered at the second ring.
+    await rig.until(caller.waitFor('connected', { timeoutMs: 12_000 }));
+    const call = rt.telephony.activeCalls()[0]!;
+    expect(call.from).toBeUndefined();
+    expect(call.legs[0]!.callerId).toBeUndefined();
+    await rig.until(caller.waitFor('voice', { timeoutMs: 5000 }));
+    caller.press('7#');
+    await rig.until(phone.waitFor('ringing', { timeoutMs: 15_000 }));
+    await rig.run(3000); // past the first ring pause: nothing to send, nothing shown
+    expect(phone.state.display).toBe(null);
+    phone.offhook();
+    expect(await rig.until(call.legs[1]!.waitForAnswer(5000))).toBe(true);
+    caller.hangup();
+    await rig.until(call.ended, 8000);
+    phone.onhook();
+    await rig.run(1500);
   });
 });

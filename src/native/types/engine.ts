@@ -146,7 +146,7 @@ export interface NativeEngine {
   simple(op: SimpleOp, board: number, channel: number): number;
   bridge(board: number, channel: number, board2: number, channel2: number): number;
   confJoin(board: number, channel: number, conference: number, mode?: 'talk-listen' | 'listen' | 'talk'): number;
-  ring(board: number, channel: number, req: { cadenceMs?: number[] }): number;
+  ring(board: number, channel: number, req: RingRequest): number;
   lineStates(board: number): LineStateName[];
   advance(ms: number): number;
   stats(): EngineStats;
@@ -154,4 +154,15 @@ export interface NativeEngine {
 
 export interface EngineAddon {
   Engine: new (options: NativeEngineOptions, onEvents: (events: NativeEvent[]) => void) => NativeEngine;
+}
+
+/** FXS ring command: the cadence, and caller ID to send in the first ring pause. */
+export interface RingRequest {
+  /** ms on, off, ...; default 1000 on, 4000 off. */
+  cadenceMs?: number[];
+  /** Sent 500 ms into the first pause; must end 200 ms before the second ring. */
+  callerId?: { number?: string; name?: string; time?: string; withheld?: 'private' | 'unavailable' };
+  /** Default bell202 (Bellcore GR-30, China YD/T 1277.1). */
+  callerIdFormat?: 'bell202' | 'v23' | 'dtmf';
+  callerIdLevelDbm0?: number;
 }

@@ -9,7 +9,7 @@
 import type { InboundRoute } from '../../config/schema.ts';
 import { CtiError } from '../../native/errors.ts';
 import type { Call } from '../../telephony/call.ts';
-import type { ToneSource } from '../../telephony/engine-port.ts';
+import type { NativeEvent, ToneSource } from '../../telephony/engine-port.ts';
 import type { ChannelMirror } from '../../telephony/inventory.ts';
 import type { Leg } from '../../telephony/leg.ts';
 import type { Log } from '../../telephony/log.ts';
@@ -63,8 +63,31 @@ export class InboundRouter {
     });
   }
 
+  /**
+   * An FXO line's caller ID comes in the first ring pause (Bellcore GR-30 /
+   * China YD/T 1277.1): answer once it is in (call.from), or at the second
+   * ring when none came, or never when the caller leaves first.
+   */
+  awaitCallerId(caller: Leg): Promise<void> {
+    if (caller.kind !== 'fxo' || caller.callerId || !caller.live) return Promise.resolve();
+    return new Promise((resolve) => {
+      const onLine = (e: NativeEvent) => {
+        if (e.type === 'line:callerid' || (e.type === 'line:ring' && (e.value ?? 0) >= 2)) done();
+      };
+      const done = () => {
+        caller.off('leg:line', onLine);
+        caller.off('leg:ended', done);
+        resolve();
+      };
+      caller.on('leg:line', onLine);
+      caller.on('leg:ended', done);
+    });
+  }
+
   async run(call: Call, caller: Leg, route: InboundRoute): Promise<void> {
     try {
+      await this.awaitCallerId(caller);
+      if (!caller.live) return;
       await caller.answer();
       if (route.flow) {
         if (!this.o.ivr) throw new Error(`route names IVR flow ${route.flow} but the server has no IVR`);

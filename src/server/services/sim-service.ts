@@ -9,9 +9,6 @@ import type { FarEnd } from '../../sim/far-end.ts';
 import type { Heard } from '../../sim/heard.ts';
 import type { Phone } from '../../sim/phone.ts';
 import type { SimWorld } from '../../sim/world.ts';
-import type { Call } from '../../telephony/call.ts';
-import type { CallerIdSender } from '../../telephony/engine-port.ts';
-import type { Leg } from '../../telephony/leg.ts';
 import type { Telephony } from '../../telephony/telephony.ts';
 
 export interface SimCallView {
@@ -48,17 +45,6 @@ export interface PhoneView {
 }
 
 export class SimService {
-  /** the caller number of the call ringing in on each board channel */
-  #incoming = new Map<number, string>();
-  #offered = ({ call, leg }: { call: Call; leg: Leg }) => {
-    if (call.direction !== 'inbound' || leg.channel.board !== this.board) return;
-    const from = this.#incoming.get(leg.channel.number);
-    if (!from) return;
-    call.from = from;
-    leg.remote = from;
-    call.vars.callerIdSource = 'sim';
-  };
-
   constructor(
     readonly world: SimWorld,
     private readonly telephony: Telephony,
@@ -66,31 +52,15 @@ export class SimService {
     readonly board: number,
     /** waits a frame or two of world time after a command (realtime/fast engines only) */
     private readonly settleMs = 0,
-  ) {
-    world.onEvent((e) => {
-      if (e.type !== 'call:state' || !e.call) return;
-      const far = world.pstn.byId(e.call);
-      if (far && far.direction === 'incoming' && e.text === 'offering') this.#incoming.set(e.channel, far.from);
-      else if (e.text === 'idle' || e.text === 'connected') this.#incoming.delete(e.channel);
-    });
-    telephony.on('call:offered', this.#offered);
-  }
+  ) {}
 
-  stop(): void {
-    this.telephony.off('call:offered', this.#offered);
-  }
-
-  /** Shows caller ID on the simulated phone (stand-in for FSK caller ID). */
-  readonly callerIdSender: CallerIdSender = async (ch, id) => {
-    if (ch.board !== this.board) return;
-    this.world.phones.all().find((p) => p.channel === ch.channel)?.setDisplay(id.number);
-  };
+  /** Nothing to undo: caller ID travels as FSK on the simulated lines and phones. */
+  stop(): void {}
 
   // ---- PSTN calls ------------------------------------------------------------
 
   async placeCall(opts: { from: string; to: string }): Promise<SimCallView> {
     const far = this.world.pstn.call(opts);
-    this.#incoming.set(far.channel, far.from);
     await this.#settle();
     return callView(far);
   }

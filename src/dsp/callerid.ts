@@ -1,0 +1,82 @@
+// Typed wrapper over the native caller ID generator and offline detector.
+// Arguments are validated here with precise messages; C++ only guards.
+import { addon } from '../native/addon.ts';
+import { CtiError } from '../native/errors.ts';
+import type { CallerIdHit, CallerIdInfo, CallerIdTxOptions } from '../native/types/callerid.ts';
+
+export type { CallerIdFormat, CallerIdHit, CallerIdInfo, CallerIdTxOptions, CallerIdWithheld } from '../native/types/callerid.ts';
+
+const bad = (msg: string): CtiError => new CtiError('CTI_ERR_BAD_ARGUMENT', msg);
+
+const INFO_KEYS = new Set(['number', 'name', 'time', 'withheld', 'nameWithheld', 'redirect']);
+
+/** Checks a caller ID's fields; throws CTI_ERR_BAD_ARGUMENT naming the field. */
+export function checkCallerIdInfo(info: unknown, what = 'info'): CallerIdInfo {
+  if (info === null || typeof info !== 'object') throw bad(`${what}: expected an object`);
+  const o = info as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!INFO_KEYS.has(k)) throw bad(`${what}.${k}: unknown field (known: ${[...INFO_KEYS].join(', ')})`);
+  const str = (k: string, re: RegExp, rule: string): void => {
+    const v = o[k];
+    if (v === undefined) return;
+    if (typeof v !== 'string' || !re.test(v)) throw bad(`${what}.${k}: ${rule}, got ${JSON.stringify(v)}`);
+  };
+  str('number', /^[0-9*#+-]{1,20}$/, 'expected 1-20 of 0-9 * # + -');
+  str('redirect', /^[0-9]{1,20}$/, 'expected 1-20 digits');
+  str('name', /^[\x20-\x7e]{1,50}$/, 'expected 1-50 printable ASCII characters');
+  str('time', /^(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9]$/, 'expected MMDDHHMM');
+  str('withheld', /^(private|unavailable)$/, "expected 'private' or 'unavailable'");
+  str('nameWithheld', /^(private|unavailable)$/, "expected 'private' or 'unavailable'");
+  if (o.number !== undefined && o.withheld !== undefined) throw bad(`${what}: number and withheld exclude each other`);
+  if (o.name !== undefined && o.nameWithheld !== undefined) throw bad(`${what}: name and nameWithheld exclude each other`);
+  return o as CallerIdInfo;
+}
+
+const TX_RANGES: Record<string, readonly [number, number]> = {
+  seizureBits: [0, 2000],
+  markBits: [0, 2000],
+  levelDbm0: [-60, 3],
+  freqScale: [0.9, 1.1],
+  onMs: [20, 1000],
+  offMs: [20, 1000],
+};
+const TX_ENUMS: Record<string, readonly string[]> = {
+  format: ['bell202', 'v23', 'dtmf'],
+  message: ['sdmf', 'mdmf'],
+  dtmfVariant: ['AC', 'DC', 'A#', '#'],
+};
+
+/** A whole caller ID burst (FSK seizure + mark + message, or DTMF digits) as 8 kHz PCM. */
+export function generateCallerId(info: CallerIdInfo, options: CallerIdTxOptions = {}): Int16Array {
+  checkCallerIdInfo(info);
+  if (options === null || typeof options !== 'object') throw bad('options: expected an object');
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined) continue;
+    const range = TX_RANGES[k];
+    const choices = TX_ENUMS[k];
+    if (range) {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < range[0] || v > range[1])
+        throw bad(`options.${k}: expected a number in [${range[0]}, ${range[1]}], got ${String(v)}`);
+    } else if (choices) {
+      if (!choices.includes(v as string)) throw bad(`options.${k}: expected one of ${choices.join(', ')}, got ${String(v)}`);
+    } else {
+      throw bad(`options.${k}: unknown option`);
+    }
+  }
+  return addon.generateCallerId(info, options);
+}
+
+/** Every caller ID message in one channel of 8 kHz PCM, in time order. */
+export function detectCallerId(samples: Int16Array): CallerIdHit[] {
+  if (!(samples instanceof Int16Array)) throw bad('samples: expected an Int16Array of 8 kHz PCM');
+  return addon.detectCallerId(samples);
+}
+
+/** The CLI's and the API's view of a hit: format and the fields that were sent. */
+export function callerIdJson(h: CallerIdHit): Record<string, string> {
+  const out: Record<string, string> = { format: h.format };
+  if (h.number !== undefined) out.number = h.number;
+  if (h.name !== undefined) out.name = h.name;
+  if (h.time !== undefined) out.time = h.time;
+  if (h.withheld !== undefined) out.withheld = h.withheld;
+  return out;
+}
