@@ -90,7 +90,9 @@ export async function runTraffic(rt: Runtime, step: () => Promise<void>, ms: num
       const p = world.phones.get(ext);
       const s = phoneAt.get(ext) ?? {};
       phoneAt.set(ext, s);
-      if (p.state.hook === 'on' && (p.state.ringing || p.state.state === 'ring-pause' || p.state.state === 'ringing')) {
+      const ch = rt.telephony.inventory.byExtension(ext);
+      // Rung as the server sees it: a phone's own ring-pause outlasts the ringing.
+      if (p.state.hook === 'on' && ch?.leg?.state === 'ringing') {
         if (s.offAt === undefined && !s.skip) {
           if (r() < o.noAnswer) s.skip = true;
           else s.offAt = t + o.answerMs[0] + r() * (o.answerMs[1] - o.answerMs[0]);
@@ -104,8 +106,9 @@ export async function runTraffic(rt: Runtime, step: () => Promise<void>, ms: num
         s.skip = false;
       }
       if (p.state.hook === 'off') {
-        const ch = rt.telephony.inventory.byExtension(ext);
-        if (!ch?.leg) {
+        // Not talking to anyone (the caller left, or only dial or busy tone): hang up.
+        const leg = ch?.leg && rt.telephony.calls.get(ch.leg.call.id)?.legs.find((l) => l.id === ch.leg!.id);
+        if (!leg?.partner) {
           s.onAt ??= t + 300 + r() * 1000;
           if (t >= s.onAt) {
             p.onhook();

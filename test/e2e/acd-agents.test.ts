@@ -107,7 +107,7 @@ describe('agents on the simulated board', () => {
     await rig.until(c3.waitFor('digit:C', { timeoutMs: 5000 }));
     await rig.until(c3.waitFor('ended', { timeoutMs: 5000 }));
     const c4 = rt.world.pstn.call({ from: '13800000004', to: 'line:4' });
-    await rig.run(2000);
+    await rig.run(5000); // answered once its caller ID is in (after the first ring), then queued
     const order = () => cc.acd.queue('q')!.entries.map((e) => `${e.number}:${e.status}`);
     expect(order()).toEqual(['13800000002:waiting', '13800000003:callback', '13800000004:waiting']);
     rt.world.pstn.expect('13800000003', { kind: 'person' });
@@ -128,6 +128,7 @@ describe('agents on the simulated board', () => {
     const far = await rig.until(back);
     await rig.until(far.waitFor('connected', { timeoutMs: 30_000 }));
     await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
+    await rig.run(2500); // the caller ID, sent in the first ring pause
     expect(phone.state.display).toBe('13800000003');
     phone.offhook();
     await rig.run(2000);

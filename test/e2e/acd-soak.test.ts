@@ -53,7 +53,8 @@ routes:
       },
     );
     expect(broken).toEqual([]);
-    expect(stats.placed).toBeGreaterThan(80);
+    // About 120 callers an hour offered to 4 lines; one finding every line busy is turned away.
+    expect(stats.placed).toBeGreaterThan(70);
     expect(stats.answered).toBeGreaterThan(25);
     expect(stats.answered + stats.abandoned).toBeLessThanOrEqual(stats.placed);
     const q = cc.acd.queue('sales')!.stats;

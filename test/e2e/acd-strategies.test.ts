@@ -25,6 +25,7 @@ describe('ACD strategies on the simulated board', () => {
     const r = await center('{ name: q, strategy: ring-all, agents: [a1, a2, a3] }');
     const caller = r.rt.world.pstn.call({ from: '13800000001', to: 'line:1' });
     for (const x of ['101', '102', '103']) await r.until(r.rt.world.phones.get(x).waitFor('ringing', { timeoutMs: 10_000 }));
+    await r.run(2500); // the caller ID, sent in the first ring pause
     expect(r.rt.world.phones.get('101').state.display).toBe('13800000001');
     const [p1, p2, p3] = ['101', '102', '103'].map((x) => r.rt.world.phones.get(x));
     p1!.offhook();

@@ -49,6 +49,7 @@ describe('an IVR menu on the simulated board', () => {
 
     const phone = rig.rt.world.phones.get('102');
     await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
+    await rig.run(2500); // the caller ID, sent in the first ring pause
     expect(phone.state.display).toBe('13800138000');
     await rig.until(caller.waitFor('tone:ringback', { timeoutMs: 10_000 }));
     const call = rig.rt.telephony.activeCalls()[0]!;
