@@ -17,6 +17,7 @@ enum class ChannelKind : uint8_t { kFxs, kFxo, kE1, kLoopback };
 struct ChannelInfo {
   int span = 0;
   int number = 0;  // 1-based within the board, as DAHDI numbers channels
+  int timeslot = 0;  // E1: 1..15, 17..31 (the B channel number in Q.931); analog: 0
   ChannelKind kind = ChannelKind::kLoopback;
   Law law = Law::kAlaw;
 };
@@ -90,6 +91,16 @@ class Board {
   // Media thread, after read(): the next pending event, false when none.
   virtual bool poll_event(LineEvent* /*ev*/) { return false; }
   virtual SpanStatus span_status(int /*span*/) const { return {}; }
+
+  // ISDN D channel of a span (E1: TS16 on a PRI span), media thread only.
+  // Whole HDLC frames, each followed by its two FCS octets, as DAHDI's
+  // D-channel read()/write() carry them (libpri's framing): the driver or the
+  // card computes and checks the FCS, the engine never looks at those octets.
+  // read_dchan: the next received frame into buf (at most max octets); its
+  // length, 0 when none is waiting, -1 when the span has no D channel.
+  virtual int read_dchan(int /*span*/, uint8_t* /*buf*/, int /*max*/) { return -1; }
+  // write_dchan: queues one frame for sending; n, or -1 when it cannot be sent.
+  virtual int write_dchan(int /*span*/, const uint8_t* /*buf*/, int /*n*/) { return -1; }
 };
 
 }  // namespace bcti::drv
