@@ -73,10 +73,12 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
       const number = numberByPort.get(`fxo:${i + 1}`);
       return number ? { number } : {};
     }),
-    e1: b.e1,
+    e1: Array.from({ length: b.e1 }, (_, i) => ({ signalling: b.spans.find((s) => s.e1 === i + 1)?.signalling ?? 'cas' })),
   });
   const engine = new MediaEngine({ mode, frameMs: config.engine.frameMs, tonePlan: plan.json, ...(mode === 'realtime' ? { clockEventMs: 100 } : {}) });
-  const board = engine.addSimBoard(world.port);
+  // E1 span n is the board's span n + 1 (span 1: the analog ports).
+  const pri = b.spans.filter((s) => s.signalling === 'pri').map((s) => ({ span: s.e1 + 1, overlap: s.overlap, overlapMs: s.overlapMs }));
+  const board = engine.addSimBoard(world.port, { pri });
   const inventory = new Inventory();
   const mirror = inventory.addBoard(board, engine.boardInfo(board), b.name, engine.lineStates(board));
   for (const x of config.extensions) {
