@@ -67,6 +67,8 @@ void World::pri_start(Span& s) {
   s.ctx.world = this;
   s.ctx.span = &s;
   s.net = pri_new_cb(-1, PRI_NETWORK, PRI_SWITCH_EUROISDN_E1, PriNet::read, PriNet::write, &s.ctx);
+  // Without overlap mode libpri marks every SETUP "sending complete".
+  if (s.net && s.cfg.overlap) pri_set_overlapdial(s.net, 1);
 }
 
 void World::pri_tick(Span& s) {

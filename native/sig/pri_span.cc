@@ -120,6 +120,7 @@ void PriSpan::service(int64_t now_ms) {
     // Creating the controller starts Q.921: the first SABME goes out now.
     pri_ = pri_new_cb(-1, PRI_CPE, PRI_SWITCH_EUROISDN_E1, io_read, io_write, this);
     if (!pri_) return;
+    if (cfg_.overlap) pri_set_overlapdial(pri_, 1);
     if (debug_on()) pri_set_debug(pri_, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE);
   }
   // Frames the board received, one pri_check_event() each.
