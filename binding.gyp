@@ -14,7 +14,8 @@
     {
       "target_name": "boardcti",
       "sources": ["<!@(node src/setup/gyp-sources.mjs native/core native/dsp native/media native/sig native/napi drivers)", "native/dsp/isa/isa_generic.cc"],
-      "libraries": ["-lpthread"],
+      "libraries": ["-lpthread", "-l:libpri.a"],
+      "ldflags": ["-Wl,--wrap=gettimeofday", "-Wl,--wrap=time", "-Wl,--exclude-libs,libpri.a"],
       "conditions": [
         ["target_arch=='x64'", { "dependencies": ["isa_avx2", "isa_avx512"] }]
       ]

@@ -17,6 +17,7 @@ enum class ChannelKind : uint8_t { kFxs, kFxo, kE1, kLoopback };
 struct ChannelInfo {
   int span = 0;
   int number = 0;  // 1-based within the board, as DAHDI numbers channels
+  int timeslot = 0;  // E1: 1..15, 17..31 (the B channel number in Q.931); analog: 0
   ChannelKind kind = ChannelKind::kLoopback;
   Law law = Law::kAlaw;
 };
@@ -72,7 +73,7 @@ struct BoardInfo {
   std::string serial;
   std::string firmware;
   std::vector<ChannelInfo> channels;
-  // Spans with an ISDN D-channel (see Board::dchannel_read); not channels.
+  // Spans with an ISDN D-channel (see Board::read_dchan); not channels.
   std::vector<int> dchannel_spans;
 };
 
@@ -93,15 +94,15 @@ class Board {
   virtual bool poll_event(LineEvent* /*ev*/) { return false; }
   virtual SpanStatus span_status(int /*span*/) const { return {}; }
 
-  // ISDN D-channel (PRI): whole HDLC frames for the Q.921 stack in native/sig,
-  // without the FCS (the board adds and checks it). Only for the spans in
-  // info().dchannel_spans; media thread, never blocking.
-  // dchannel_read: the next received frame into buf (cap bytes): its length,
-  // 0 when none is waiting, -1 when the span has no D-channel.
-  virtual int dchannel_read(int /*span*/, uint8_t* /*buf*/, int /*cap*/) { return -1; }
-  // dchannel_write: queue one frame to send; false if the span has no
-  // D-channel or the board's transmit queue is full.
-  virtual bool dchannel_write(int /*span*/, const uint8_t* /*frame*/, int /*len*/) { return false; }
+  // ISDN D channel of a span (E1: TS16 on a PRI span), media thread only.
+  // Whole HDLC frames, each followed by its two FCS octets, as DAHDI's
+  // D-channel read()/write() carry them (libpri's framing): the driver or the
+  // card computes and checks the FCS, the engine never looks at those octets.
+  // read_dchan: the next received frame into buf (at most max octets); its
+  // length, 0 when none is waiting, -1 when the span has no D channel.
+  virtual int read_dchan(int /*span*/, uint8_t* /*buf*/, int /*max*/) { return -1; }
+  // write_dchan: queues one frame for sending; n, or -1 when it cannot be sent.
+  virtual int write_dchan(int /*span*/, const uint8_t* /*buf*/, int /*n*/) { return -1; }
 };
 
 }  // namespace bcti::drv

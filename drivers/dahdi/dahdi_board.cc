@@ -161,6 +161,7 @@ void DahdiBoard::open_channel(int number) {
       return std::string(b);
     }() + " is not one this driver runs (fxoks/fxols, fxsks/fxsls, cas, clear, dchan)");
   }
+  if (c.kind == ChannelKind::kE1) c.timeslot = p.chanpos;
   chans_.push_back(c);
   setup_voice(chans_.back());
 }
@@ -194,7 +195,7 @@ void DahdiBoard::setup_voice(Chan& c) {
     rc.ringcadence[1] = 100;
     sys_->ioctl(c.fd, DAHDI_SETCADENCE, &rc);
   }
-  info_.channels.push_back({c.span, static_cast<int>(chans_.size()), c.kind, law});
+  info_.channels.push_back({c.span, static_cast<int>(chans_.size()), c.timeslot, c.kind, law});
 }
 
 void DahdiBoard::push(LineEventType type, int span, int channel, uint32_t value) {

@@ -63,8 +63,8 @@ class DahdiBoard final : public Board {
   void set_bits(int channel, uint32_t abcd) override;
   bool poll_event(LineEvent* ev) override;
   SpanStatus span_status(int span) const override;
-  int dchannel_read(int span, uint8_t* buf, int cap) override;
-  bool dchannel_write(int span, const uint8_t* frame, int len) override;
+  int read_dchan(int span, uint8_t* buf, int max) override;
+  int write_dchan(int span, const uint8_t* frame, int n) override;
 
   // Diagnostics: system calls that failed where the interface has no way to
   // say so (a refused DAHDI_HOOK, a short read padded with idle codes).
@@ -75,6 +75,7 @@ class DahdiBoard final : public Board {
     int fd = -1;
     int dahdi = 0;  // DAHDI channel number
     int span = 0;   // DAHDI span number (= the board's span)
+    int timeslot = 0;  // E1: the position in the span (DAHDI's chanpos), the Q.931 B channel
     ChannelKind kind = ChannelKind::kFxs;
     uint8_t idle = 0xD5;
     bool reversed = false;  // FXO: polarity as the events toggled it

@@ -1,6 +1,7 @@
 // The ISDN D-channel of a DAHDI span (a hardhdlc / dchan channel): whole
 // HDLC frames for the PRI stack. DAHDI hands a received frame over with its two
-// FCS bytes and expects two bytes of room for the FCS it computes on a write.
+// FCS bytes and expects two bytes of room for the FCS it computes on a write;
+// drivers/driver.h's read_dchan/write_dchan carry frames exactly so.
 #include <cerrno>
 #include <cstring>
 
@@ -19,7 +20,7 @@ DahdiBoard::DChan* DahdiBoard::dchan(int span) {
   return nullptr;
 }
 
-int DahdiBoard::dchannel_read(int span, uint8_t* buf, int cap) {
+int DahdiBoard::read_dchan(int span, uint8_t* buf, int max) {
   DChan* d = dchan(span);
   if (!d) return -1;
   const int index = -1 - static_cast<int>(d - dchans_.data());
@@ -30,27 +31,24 @@ int DahdiBoard::dchannel_read(int span, uint8_t* buf, int cap) {
       continue;
     }
     if (got <= 2) return 0;  // nothing waiting (EAGAIN), or an empty frame
-    int len = std::min(static_cast<int>(got) - 2, cap);  // DAHDI hands the FCS over too
+    int len = std::min(static_cast<int>(got), max);
     std::memcpy(buf, d->buf.data(), static_cast<size_t>(len));
     return len;
   }
   return 0;
 }
 
-bool DahdiBoard::dchannel_write(int span, const uint8_t* frame, int len) {
+int DahdiBoard::write_dchan(int span, const uint8_t* frame, int n) {
   DChan* d = dchan(span);
-  if (!d || len < 1 || len + 2 > static_cast<int>(d->buf.size())) return false;
-  // Room for the FCS, which the kernel computes and writes over these two bytes.
-  std::memcpy(d->buf.data(), frame, static_cast<size_t>(len));
-  d->buf[len] = d->buf[len + 1] = 0;
+  if (!d || n < 3) return -1;
   const int index = -1 - static_cast<int>(d - dchans_.data());
   for (int attempt = 0; attempt < 3; attempt++) {
-    ssize_t put = sys_->write(d->fd, d->buf.data(), static_cast<size_t>(len) + 2);
-    if (put >= 0) return true;
-    if (errno != ELAST) return false;
+    ssize_t put = sys_->write(d->fd, frame, static_cast<size_t>(n));  // the kernel writes the FCS over the last two
+    if (put >= 0) return n;
+    if (errno != ELAST) return -1;
     drain(d->fd, index);
   }
-  return false;
+  return -1;
 }
 
 }  // namespace bcti::drv
@@ -58,8 +56,8 @@ bool DahdiBoard::dchannel_write(int span, const uint8_t* frame, int len) {
 #else
 
 namespace bcti::drv {
-int DahdiBoard::dchannel_read(int, uint8_t*, int) { return -1; }
-bool DahdiBoard::dchannel_write(int, const uint8_t*, int) { return false; }
+int DahdiBoard::read_dchan(int, uint8_t*, int) { return -1; }
+int DahdiBoard::write_dchan(int, const uint8_t*, int) { return -1; }
 }  // namespace bcti::drv
 
 #endif

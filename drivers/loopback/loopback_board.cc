@@ -9,7 +9,7 @@ LoopbackBoard::LoopbackBoard(int channels, Law law, int max_frame) : max_frame_(
   info_.model = "loopback";
   info_.serial = "LB-0";
   info_.firmware = "n/a";
-  for (int i = 0; i < channels; i++) info_.channels.push_back({0, i + 1, ChannelKind::kLoopback, law});
+  for (int i = 0; i < channels; i++) info_.channels.push_back({0, i + 1, 0, ChannelKind::kLoopback, law});
   // Idle line: the codeword of zero amplitude.
   uint8_t idle = law == Law::kUlaw ? 0xFF : 0xD5;
   line_.assign(static_cast<size_t>(channels) * max_frame, idle);

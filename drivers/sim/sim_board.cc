@@ -48,7 +48,7 @@ SimDriverBoard::SimDriverBoard(const bcti_sim_port* port) : port_(port) {
     const bcti_sim_channel& c = port->channels[i];
     if (c.number != i + 1) throw std::invalid_argument("sim port: channel numbers must run 1..n in order");
     if (c.law != BCTI_SIM_ULAW && c.law != BCTI_SIM_ALAW) throw std::invalid_argument("sim port: bad law");
-    info_.channels.push_back({c.span, c.number, kind_of(c.kind), static_cast<Law>(c.law)});
+    info_.channels.push_back({c.span, c.number, c.timeslot, kind_of(c.kind), static_cast<Law>(c.law)});
   }
   port_->retain(port_->ctx);
 }
@@ -86,5 +86,9 @@ SpanStatus SimDriverBoard::span_status(int span) const {
   out.frame_errors = s.frame_errors;
   return out;
 }
+
+int SimDriverBoard::read_dchan(int span, uint8_t* buf, int max) { return port_->read_dchan(port_->ctx, span, buf, max); }
+
+int SimDriverBoard::write_dchan(int span, const uint8_t* buf, int n) { return port_->write_dchan(port_->ctx, span, buf, n); }
 
 }  // namespace bcti::drv

@@ -31,6 +31,8 @@ class SimDriverBoard final : public Board {
   void set_bits(int channel, uint32_t abcd) override;
   bool poll_event(LineEvent* ev) override;
   SpanStatus span_status(int span) const override;
+  int read_dchan(int span, uint8_t* buf, int max) override;
+  int write_dchan(int span, const uint8_t* buf, int n) override;
 
  private:
   const bcti_sim_port* port_;

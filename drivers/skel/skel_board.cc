@@ -10,7 +10,7 @@ SkelBoard::SkelBoard(const std::string& device) : device_(device) {
   info_.serial = device;   // read the real serial from the card
   info_.firmware = "none";
   // One entry per channel, numbered 1..n in the order read()/write() use:
-  //   info_.channels.push_back({span, number, ChannelKind::kFxo, Law::kAlaw});
+  //   info_.channels.push_back({span, number, timeslot, ChannelKind::kFxo, Law::kAlaw});
 }
 
 SkelBoard::~SkelBoard() {

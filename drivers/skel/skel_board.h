@@ -50,6 +50,8 @@ class SkelBoard final : public Board {
   // _NOALARM/_ALARM, _BITSCHANGED...). Return false when none is pending.
   bool poll_event(LineEvent* ev) override;
   SpanStatus span_status(int span) const override;
+  // ISDN PRI spans also override read_dchan()/write_dchan(): DAHDI's read()
+  // and write() on the span's D-channel device carry exactly those frames.
 
  private:
   BoardInfo info_;

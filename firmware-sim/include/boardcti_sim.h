@@ -28,7 +28,7 @@
 extern "C" {
 #endif
 
-#define BCTI_SIM_ABI_VERSION 1u
+#define BCTI_SIM_ABI_VERSION 2u
 
 /* Channel kinds. */
 enum bcti_sim_kind { BCTI_SIM_FXS = 0, BCTI_SIM_FXO = 1, BCTI_SIM_E1 = 2 };
@@ -120,6 +120,13 @@ typedef struct bcti_sim_port {
   int32_t (*poll_event)(void* ctx, bcti_sim_event* ev);
   /* Status of a span (1-based): 1 and *out filled, 0 if there is no such span. */
   int32_t (*span_status)(void* ctx, int32_t span, bcti_sim_span_status* out);
+  /* ISDN D channel (TS16 of a PRI span), since ABI 2: whole HDLC frames
+   * followed by two FCS octets (values not checked), as DAHDI carries them.
+   * read_dchan: the next frame the exchange sent, its length; 0 when none;
+   * -1 when the span has no D channel. write_dchan: one frame toward the
+   * exchange; n, or -1. */
+  int32_t (*read_dchan)(void* ctx, int32_t span, uint8_t* buf, int32_t max);
+  int32_t (*write_dchan)(void* ctx, int32_t span, const uint8_t* buf, int32_t n);
 } bcti_sim_port;
 
 #ifdef __cplusplus

@@ -209,6 +209,7 @@ class SimBoardWrap : public Napi::ObjectWrap<SimBoardWrap> {
       c.ch = arg_int(info, 0, "channel");
       c.text = arg_str(info, 1, "from");
       c.script = parse_script(info.Length() > 2 ? info[2] : info.Env().Undefined(), "script");
+      c.bits = info.Length() > 3 && info[3].ToBoolean().Value() ? 1 : 0;  // PRI: calling number restricted
       c.call = w.new_call_id();
       uint32_t id = c.call;
       w.command(std::move(c));
@@ -302,6 +303,8 @@ class SimBoardWrap : public Napi::ObjectWrap<SimBoardWrap> {
         } else if (op == "alarm") {
           c.op = Command::Op::kAlarm;
           c.bits = static_cast<uint32_t>(arg_int(info, 2, "bits"));
+        } else if (op == "restart") {
+          c.op = Command::Op::kPriRestart;
         } else if (op == "clear") {
           c.op = Command::Op::kClearAlarm;
         } else if (op == "errors") {

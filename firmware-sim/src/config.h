@@ -74,6 +74,9 @@ struct LineConfig {  // an FXO port: a PSTN line
 
 struct E1SpanConfig {
   Law law = Law::kAlaw;
+  bool pri = false;           // TS16: ISDN PRI (the exchange is the network side) instead of CAS
+  bool overlap = false;       // PRI: incoming SETUPs carry part of the number, INFORMATION the rest
+  int no_answer_ms = 20000;   // PRI: a far end that never answers is cleared with cause 19 after this
   std::string number_prefix;  // DDI: timeslot n answers prefix + n in two digits
   LineModelConfig line;
 };

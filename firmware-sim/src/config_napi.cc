@@ -183,6 +183,11 @@ SimConfig parse_config(const Napi::Object& o) {
     E1SpanConfig ec;
     ec.law = law(str(e, "law", "alaw", ew.c_str()), (ew + ".law").c_str());
     ec.number_prefix = str(e, "numberPrefix", "", ew.c_str());
+    std::string sig = str(e, "signalling", "cas", ew.c_str());
+    if (sig != "cas" && sig != "pri") throw std::invalid_argument(ew + ".signalling: cas or pri");
+    ec.pri = sig == "pri";
+    ec.overlap = boolean(e, "overlap", false, ew.c_str());
+    ec.no_answer_ms = static_cast<int>(e.Get("noAnswerMs").IsNumber() ? e.Get("noAnswerMs").As<Napi::Number>().Int32Value() : 20000);
     ec.line = line_model(e.Get("line"), def, (ew + ".line").c_str());
     c.e1.push_back(ec);
   }

@@ -22,7 +22,8 @@ namespace bcti::sim {
   X(kLineSignal, "line:signal")    /* a raw event the board reported (value type<<8|v) */ \
   X(kBoardBits, "line:bits")       /* E1: the board sent these ABCD bits */          \
   X(kSpanAlarm, "span:alarm")      /* value: alarm bits */                           \
-  X(kBoardReset, "board:reset")
+  X(kBoardReset, "board:reset")                                                      \
+  X(kPriEvent, "pri:event")        /* ISDN: text what (dchan-up, restart-ack...), value */
 
 #define BCTI_SIM_AS_ENUM(e, s) e,
 enum class Ev : uint8_t { BCTI_SIM_WORLD_EVENTS(BCTI_SIM_AS_ENUM) };

@@ -17,7 +17,8 @@ constexpr int64_t kSubMultiframe = 16;  // samples
 void World::drop_line(Trunk& t, int ms) {
   if (t.sm.state() == TrunkState::kDead) return;
   if (!t.e1 && t.board_offhook) line_event(t.ch, BCTI_SIM_EV_LOOP_DROP, 0);
-  if (t.e1 && t.sm.state() != TrunkState::kIdle) {
+  if (t.pri && t.pri_call) pri_far_hangup(t, 41);  // temporary failure
+  if (t.e1 && !t.pri && t.sm.state() != TrunkState::kIdle) {
     // The far switch clears the call: forward when it called, backward when called.
     uint32_t clear = t.incoming ? kIdle : 0xD;
     if (t.rx_bits != clear) {
@@ -40,6 +41,7 @@ void World::alarm(Span& s, uint32_t bits) {
   line_event(0, BCTI_SIM_EV_ALARM, bits, s.number);
   emit(Ev::kSpanAlarm, 0, 0, bits, std::to_string(s.number));
   if (bits && !prev) {
+    pri_drop(s);  // the D channel is down with the span: the exchange forgets its calls
     for (auto& t : trunks_) {
       if (t->span != s.number) continue;
       if (t->call) emit(Ev::kCallEnded, t->ch, t->call, t->incoming ? 1 : 0, "span alarm");
@@ -72,6 +74,7 @@ void World::span_tick(Span& s, int n) {
 
 void World::reset_board() {
   line_q_.clear();
+  for (auto& s : spans_) pri_drop(*s);
   for (auto& t : trunks_) {
     bool alarmed = spans_[t->span - 1]->status.alarms != 0;
     if (t->call) emit(Ev::kCallEnded, t->ch, t->call, t->incoming ? 1 : 0, "board reset");

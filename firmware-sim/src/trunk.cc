@@ -63,6 +63,10 @@ void World::trunk_end(Trunk& t, const char* why) {
   t.step = 0;
   t.step_started = false;
   t.reversed = false;  // the exchange restores normal battery on release
+  t.pri_call = nullptr;
+  t.cause = 0;
+  t.restricted = false;
+  t.pending_digits.clear();
   if (t.sm.state() != TrunkState::kDead) trunk_go(t, TrunkState::kIdle, why);
 }
 
@@ -77,6 +81,11 @@ void World::incoming(Trunk& t, Command& c) {
   t.incoming = true;
   t.from = c.text;
   t.script = c.script;
+  if (t.pri) {
+    t.restricted = c.bits != 0;
+    pri_incoming(t);
+    return;
+  }
   trunk_go(t, TrunkState::kOffering, "incoming call");
   if (t.e1) {
     send_bits(t, kSeize);
@@ -112,6 +121,11 @@ void World::trunk_callerid(Trunk& t) {
 
 void World::trunk_tick(Trunk& t) {
   TrunkState s = t.sm.state();
+  if (t.pri && t.cause && t.timer >= 0 && t_ >= t.timer) {  // PRI: the exchange clears (no answer, announcement over)
+    t.timer = -1;
+    pri_far_hangup(t, t.cause);
+    return;
+  }
   if (s == TrunkState::kDead) {
     if (t.dead_until >= 0 && t_ >= t.dead_until) {
       t.dead_until = -1;
@@ -123,6 +137,10 @@ void World::trunk_tick(Trunk& t) {
   }
   if (s == TrunkState::kOffering) {
     if (t.script.give_up_ms > 0 && t_ - t.since >= static_cast<int64_t>(t.script.give_up_ms) * 8) {
+      if (t.pri) {
+        pri_far_hangup(t, 16);
+        return;
+      }
       if (t.e1) send_bits(t, kIdle);
       else if (t.ring_on) line_event(t.ch, BCTI_SIM_EV_RING_END, 0);
       trunk_end(t, "caller gave up");
@@ -322,23 +340,29 @@ void World::route(Trunk& t) {
   c.mouth.tone(plan_tone(ToneKind::kRingback));
   trunk_go(t, TrunkState::kAlerting, "routed");
   if (t.script.kind == FarKind::kNoAnswer) return;
-  // Answer after `rings` ring cycles: right after the last one's burst.
+  t.timer = t_ + ring_delay(t.script);
+}
+
+// Answer after `rings` ring cycles: right after the last one's burst.
+int64_t World::ring_delay(const FarScript& f) const {
   const TonePlanTone* rb = cfg_.plan->find(ToneKind::kRingback);
   double period = 0, on = 0;
   if (rb && !rb->cadence.empty()) {
     for (const auto& d : rb->cadence) period += d.nominal_ms;
     on = rb->cadence[0].nominal_ms;
   }
-  int rings = std::max(0, t.script.rings);
+  int rings = std::max(0, f.rings);
   double ms = rings == 0 ? 0 : (rings - 1) * period + on + 200;
-  t.timer = t_ + static_cast<int64_t>(ms * 8);
+  return static_cast<int64_t>(ms * 8);
 }
 
 void World::answer(Trunk& t) {
   chans_[t.ch - 1]->mouth.stop();
   t.timer = -1;
   trunk_go(t, TrunkState::kConnected, "far end answered");
-  if (t.e1) {
+  if (t.pri) {
+    pri_connect(t);
+  } else if (t.e1) {
     send_bits(t, kAnswered);
   } else if (t.line.answer_polarity) {
     t.reversed = !t.reversed;
@@ -349,6 +373,10 @@ void World::answer(Trunk& t) {
 }
 
 void World::far_hangup(Trunk& t) {
+  if (t.pri) {
+    pri_far_hangup(t, 16);  // normal clearing
+    return;
+  }
   TrunkState s = t.sm.state();
   Chan& c = *chans_[t.ch - 1];
   if (s == TrunkState::kOffering) {  // the caller hangs up before the answer

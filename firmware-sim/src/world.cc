@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "native/sig/pri_clock.h"
 #include "world_parts.h"
 
 namespace bcti::sim {
@@ -25,6 +26,8 @@ void c_polarity(void* ctx, int32_t ch, int32_t rev) { W(ctx)->set_polarity(ch, r
 void c_bits(void* ctx, int32_t ch, uint32_t abcd) { W(ctx)->set_bits(ch, abcd); }
 int32_t c_poll(void* ctx, bcti_sim_event* ev) { return W(ctx)->poll_event(ev) ? 1 : 0; }
 int32_t c_status(void* ctx, int32_t span, bcti_sim_span_status* out) { return W(ctx)->span_status(span, out) ? 1 : 0; }
+int32_t c_rd(void* ctx, int32_t span, uint8_t* buf, int32_t max) { return W(ctx)->read_dchan(span, buf, max); }
+int32_t c_wr(void* ctx, int32_t span, const uint8_t* buf, int32_t n) { return W(ctx)->write_dchan(span, buf, n); }
 }  // namespace
 
 const char* ev_name(Ev e) { return kEvNames[static_cast<int>(e)]; }
@@ -69,6 +72,7 @@ World::World(SimConfig cfg) : cfg_(std::move(cfg)) {
     auto s = std::make_unique<Span>();
     s->number = static_cast<int>(spans_.size()) + 1;
     s->e1 = true;
+    s->cfg = ec;
     for (int ts = 1; ts <= 31; ts++) {
       if (ts == 16) continue;  // signalling (CAS multiframe today, the PRI D channel later)
       add(s->number, ts, BCTI_SIM_E1, ec.law, ec.line);
@@ -77,6 +81,7 @@ World::World(SimConfig cfg) : cfg_(std::move(cfg)) {
       t->e1 = true;
       t->span = s->number;
       t->index = ts;
+      t->pri = ec.pri;
       t->number = ec.number_prefix.empty() ? "" : ec.number_prefix + (ts < 10 ? "0" : "") + std::to_string(ts);
       chans_.back()->trunk = static_cast<int>(trunks_.size());
       trunks_.push_back(std::move(t));
@@ -103,9 +108,11 @@ World::World(SimConfig cfg) : cfg_(std::move(cfg)) {
   port_.set_bits = c_bits;
   port_.poll_event = c_poll;
   port_.span_status = c_status;
+  port_.read_dchan = c_rd;
+  port_.write_dchan = c_wr;
 }
 
-World::~World() = default;
+World::~World() = default;  // libpri has no call to free a controller: it goes with the process
 
 void World::release() {
   if (refs_.fetch_sub(1) == 1) delete this;
@@ -187,6 +194,7 @@ bool World::trunk_sends_callerid(Trunk& t, int16_t* far, int n) {
 }
 
 void World::read(uint8_t* const* rx, int n) {
+  pri_clock::Scope clock(t_ / 8);  // libpri's timers follow the world (native/sig/pri_clock.h)
   frame_ = n;
   std::vector<Command> cmds;
   {
@@ -200,6 +208,8 @@ void World::read(uint8_t* const* rx, int n) {
     run_script(*t);
   }
   for (auto& s : spans_) span_tick(*s, n);
+  for (auto& s : spans_)
+    if (s->cfg.pri) pri_tick(*s);
 
   if (pcm_.size() < static_cast<size_t>(n) * chans_.size()) pcm_.resize(static_cast<size_t>(n) * chans_.size());
   for (size_t i = 0; i < chans_.size(); i++) {
@@ -214,6 +224,7 @@ void World::read(uint8_t* const* rx, int n) {
 }
 
 void World::write(const uint8_t* const* tx, int n) {
+  pri_clock::Scope clock(t_ / 8);
   heard_ptrs_.assign(chans_.size(), nullptr);
   for (size_t i = 0; i < chans_.size(); i++) {
     Chan& c = *chans_[i];
@@ -266,7 +277,7 @@ void World::set_polarity(int ch, bool reversed) {
 void World::set_bits(int ch, uint32_t abcd) {
   if (ch < 1 || ch > static_cast<int>(chans_.size())) return;
   Chan& c = *chans_[ch - 1];
-  if (c.trunk < 0 || !trunks_[c.trunk]->e1) return;
+  if (c.trunk < 0 || !trunks_[c.trunk]->e1 || trunks_[c.trunk]->pri) return;
   trunk_board_bits(*trunks_[c.trunk], abcd & 0xF);
 }
 
@@ -281,6 +292,25 @@ bool World::span_status(int span, bcti_sim_span_status* out) {
   if (span < 1 || span > static_cast<int>(spans_.size())) return false;
   *out = spans_[span - 1]->status;
   return true;
+}
+
+int World::read_dchan(int span, uint8_t* buf, int max) {
+  if (span < 1 || span > static_cast<int>(spans_.size()) || !spans_[span - 1]->cfg.pri) return -1;
+  Span& s = *spans_[span - 1];
+  if (s.to_board.empty()) return 0;
+  std::vector<uint8_t> f = std::move(s.to_board.front());
+  s.to_board.pop_front();
+  int n = static_cast<int>(f.size()) < max ? static_cast<int>(f.size()) : max;
+  std::copy(f.begin(), f.begin() + n, buf);
+  return n;
+}
+
+int World::write_dchan(int span, const uint8_t* buf, int n) {
+  if (span < 1 || span > static_cast<int>(spans_.size()) || !spans_[span - 1]->cfg.pri || n < 0) return -1;
+  Span& s = *spans_[span - 1];
+  // A span in alarm carries nothing; the frame is lost on the line.
+  if (!s.status.alarms && s.from_board.size() < 1024) s.from_board.emplace_back(buf, buf + n);
+  return n;
 }
 
 // ---- commands ----------------------------------------------------------------
@@ -341,6 +371,9 @@ void World::apply(Command& c) {
       }
       break;
     case Op::kReset: reset_board(); break;
+    case Op::kPriRestart:
+      if (Trunk* t = trunk_at(c.ch); t && t->pri) pri_restart(*t);
+      break;
   }
 }
 

@@ -54,6 +54,7 @@ struct Command {
     kAlarm,         // span, bits
     kClearAlarm,    // span
     kSpanErrors,    // span, n (CRC errors), ms (slips)
+    kPriRestart,    // ch: the exchange sends RESTART for this B channel
     kReset,
   };
   Op op = Op::kReset;
@@ -84,6 +85,8 @@ class World {
   void set_bits(int ch, uint32_t abcd);
   bool poll_event(bcti_sim_event* ev);
   bool span_status(int span, bcti_sim_span_status* out);
+  int read_dchan(int span, uint8_t* buf, int max);
+  int write_dchan(int span, const uint8_t* buf, int n);
   void retain() { refs_.fetch_add(1); }
   // Deletes the world at the last release.
   void release();
@@ -145,6 +148,20 @@ class World {
   void start_script(Trunk& t);
   void run_script(Trunk& t);
   void far_action(Trunk& t, Command& c);
+  // pri_net.cc: the exchange's side of an ISDN PRI span
+  struct PriNet;
+  void pri_start(Span& s);
+  void pri_tick(Span& s);
+  void pri_handle(Span& s, void* ev);
+  void pri_incoming(Trunk& t);
+  void pri_route(Trunk& t);
+  void pri_far_hangup(Trunk& t, int cause);
+  void pri_board_cleared(Trunk& t, int cause);
+  void pri_restart(Trunk& t);
+  void pri_connect(Trunk& t);
+  int64_t ring_delay(const FarScript& f) const;  // samples from alerting to the answer
+  void pri_drop(Span& s);
+  Span& span_of(const Trunk& t);
   // faults.cc
   void drop_line(Trunk& t, int ms);
   void alarm(Span& s, uint32_t bits);

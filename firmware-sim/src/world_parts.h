@@ -2,6 +2,8 @@
 // its line, a phone, a trunk with the call on it, a span.
 #pragma once
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -79,11 +81,33 @@ struct World::Trunk {
   uint32_t rx_bits = 0x9;      // E1: what the board receives
   uint32_t tx_bits = 0x9;      // E1: what the board sends
   int64_t dead_until = -1;     // line dropped until then (-1: in service)
+
+  // ISDN PRI (pri_net.cc)
+  bool pri = false;
+  struct q931_call* pri_call = nullptr;
+  int cause = 0;               // the cause the exchange clears with when `timer` fires
+  bool restricted = false;     // incoming: the caller's number is not to be presented
+  std::string pending_digits;  // overlap: sent in INFORMATION after SETUP ACKNOWLEDGE
+};
+
+// libpri's userdata for a span's controller (pri_net.cc).
+struct World::PriNet {
+  World* world = nullptr;
+  Span* span = nullptr;
+  static int read(struct pri* p, void* buf, int len);
+  static int write(struct pri* p, void* buf, int len);
 };
 
 struct World::Span {
   int number = 1;
   bool e1 = false;
+  E1SpanConfig cfg;
+  // ISDN PRI: the exchange's libpri controller and the D channel's frames.
+  struct pri* net = nullptr;
+  PriNet ctx;
+  std::deque<std::vector<uint8_t>> to_board, from_board;
+  std::vector<uint8_t> frame;  // the frame pri_check_event() reads
+  bool dchan_up = false;
   bcti_sim_span_status status{};
   int64_t crc_acc = 0;  // samples toward the next CRC error while in alarm
 };

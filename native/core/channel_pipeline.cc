@@ -11,6 +11,7 @@
 #include "native/dsp/simd.h"
 #include "native/media/disk_writer.h"
 #include "native/media/recorder.h"
+#include "native/sig/pri_span.h"
 
 namespace bcti {
 
@@ -42,6 +43,18 @@ void ChannelPipeline::line_event(const char* type, const char* name, int64_t val
   Event e = make(type);
   e.name = name;
   e.value = static_cast<double>(value);
+  engine_.emit(std::move(e));
+}
+
+Event ChannelPipeline::make_event(const char* type, const char* name, int64_t value) const {
+  Event e = make(type);
+  e.name = name;
+  e.value = static_cast<double>(value);
+  return e;
+}
+
+void ChannelPipeline::pri_event(Event&& e) {
+  published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
   engine_.emit(std::move(e));
 }
 
@@ -238,11 +251,24 @@ bool ChannelPipeline::apply(const Command& c) {
     case Op::kOnHook:
     case Op::kFlash:
     case Op::kRing:
-    case Op::kStopRing: {
+    case Op::kStopRing:
+    case Op::kSetup: {
       const char* why = "";
       const char* code = nullptr;
       int64_t now = now_ms();
-      if (c.op == Op::kOffHook) code = sig_.offhook(now, *this, &why);
+      if (c.op == Op::kSetup && !pri_) {
+        why = "setup places an ISDN call: this channel is not on a PRI span";
+        code = err::kBadArgument;
+      } else if (c.op == Op::kSetup) {
+        code = pri_->setup(*this, c.setup, now, &why);
+      } else if (pri_ && c.op == Op::kOffHook && sig_.state() == LineState::kIdle) {
+        why = "a PRI B channel is seized with setup (a SETUP carries the number)";
+        code = err::kBadArgument;
+      } else if (pri_ && c.op == Op::kOffHook) {
+        code = pri_->answer(*this, now, &why);
+      } else if (pri_ && c.op == Op::kOnHook) {
+        code = pri_->hangup(*this, c.cause, now, &why);
+      } else if (c.op == Op::kOffHook) code = sig_.offhook(now, *this, &why);
       else if (c.op == Op::kOnHook) code = sig_.onhook(now, *this, &why);
       else if (c.op == Op::kFlash) code = sig_.flash(now, *this, &why);
       else if (c.op == Op::kRing) {

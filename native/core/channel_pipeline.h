@@ -26,6 +26,7 @@ struct DtmfEvent;
 struct ToneEvent;
 class Recorder;
 class DiskWriter;
+class PriSpan;
 
 inline constexpr int kMaxFrame = 160;
 
@@ -54,6 +55,13 @@ class ChannelPipeline final : public SigPort {
   LineState line_state() const { return static_cast<LineState>(published_state_.load(std::memory_order_relaxed)); }
   const drv::ChannelInfo& info() const { return info_; }
   int board() const { return board_; }
+
+  // ISDN PRI: the span's D channel signals for this B channel (commands go to it).
+  void set_pri(PriSpan* span) { pri_ = span; }
+  LineState sig_state() const { return sig_.state(); }
+  void pri_go(LineState to, const char* why) { sig_.drive(to, now_ms(), why, *this); }
+  Event make_event(const char* type, const char* name, int64_t value) const;
+  void pri_event(Event&& e);
 
   // SigPort
   void hook(drv::HookOp op) override;
@@ -143,6 +151,7 @@ class ChannelPipeline final : public SigPort {
   int64_t collect_deadline_ms_ = 0;
 
   LineSignalling sig_;
+  PriSpan* pri_ = nullptr;
   std::atomic<uint8_t> published_state_{0};
   CallerIdPort cid_;
   LineState cid_prev_ = LineState::kIdle;

@@ -30,6 +30,18 @@ enum class Op : uint8_t {
   kFlash,     // FXO: hook flash
   kRing,      // FXS: ring the phone with `cadence_ms`
   kStopRing,  // FXS
+  kSetup,     // ISDN PRI: place a call on this B channel (SETUP)
+};
+
+// An outgoing ISDN call (Q.931 SETUP). ton: type of number (0 unknown,
+// 1 international, 2 national, 4 subscriber); the numbering plan is E.164.
+struct SetupSpec {
+  std::string called;
+  std::string calling;        // empty: none sent (the network may insert the line's number)
+  int called_ton = 0;
+  int calling_ton = 0;
+  bool restricted = false;    // presentation of the calling number
+  bool exclusive = true;      // channel selection: this B channel only, or preferred
 };
 
 struct PlaySpec {
@@ -87,6 +99,8 @@ struct Command {
   // callerid_after_ms after the first ring ends.
   std::shared_ptr<const std::vector<int16_t>> callerid;
   int callerid_after_ms = 500;
+  SetupSpec setup;              // kSetup
+  int cause = 16;               // kOnHook on a PRI channel: the Q.850 cause (16 normal clearing)
 };
 
 }  // namespace bcti

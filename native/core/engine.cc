@@ -40,19 +40,56 @@ Engine::Engine(const EngineConfig& cfg) : cfg_(cfg) {
   frame_ = cfg_.frame_ms * 8;
 }
 
+struct Engine::PriIo final : PriSpan::Io {
+  PriIo(Engine& e, int b, int s) : engine(e), board(b), span(s) {}
+  int read_dchan(uint8_t* buf, int max) override { return engine.boards_[board]->read_dchan(span, buf, max); }
+  int write_dchan(const uint8_t* buf, int n) override { return engine.boards_[board]->write_dchan(span, buf, n); }
+  void span_event(const char* type, const char* name, int64_t value) override {
+    Event e;
+    e.type = type;
+    e.board = board;
+    e.span = span;
+    e.name = name;
+    e.value = static_cast<double>(value);
+    engine.emit(std::move(e));
+  }
+  Engine& engine;
+  int board, span;
+};
+
 Engine::~Engine() { stop(); }
 
-int Engine::add_board(std::unique_ptr<drv::Board> board) {
+int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSpanConfig>& pri) {
   if (running_) throw CtiError(err::kBusy, "boards are added before the engine starts");
+  const drv::BoardInfo& info = board->info();
+  for (const PriSpanConfig& pc : pri) {
+    bool e1 = false;
+    for (const auto& c : info.channels) e1 |= c.span == pc.span && c.kind == drv::ChannelKind::kE1;
+    if (!e1) throw CtiError(err::kBadArgument, "span " + std::to_string(pc.span) + " is not an E1 span of this board: it cannot carry ISDN PRI");
+    if (pc.overlap_ms < 100) throw CtiError(err::kBadArgument, "overlapMs must be >= 100");
+  }
   int first = static_cast<int>(chans_.size());
   board_first_.push_back(first);
-  const drv::BoardInfo& info = board->info();
   int b = static_cast<int>(boards_.size());
   for (size_t i = 0; i < info.channels.size(); i++) {
     chans_.push_back(std::make_unique<ChannelPipeline>(*this, b, info.channels[i], first + static_cast<int>(i)));
   }
+  for (const PriSpanConfig& pc : pri) {
+    std::vector<ChannelPipeline*> bchans;
+    for (size_t i = 0; i < info.channels.size(); i++)
+      if (info.channels[i].span == pc.span) bchans.push_back(chans_[first + i].get());
+    pri_io_.push_back(std::make_unique<PriIo>(*this, b, pc.span));
+    pri_.push_back(std::make_unique<PriSpan>(pc, *pri_io_.back(), bchans));
+    for (ChannelPipeline* ch : bchans) ch->set_pri(pri_.back().get());
+  }
   boards_.push_back(std::move(board));
   return b;
+}
+
+bool Engine::is_pri(int board, int span) const {
+  for (const auto& io : pri_io_)
+    if (io->board == board && io->span == span) return true;
+  return false;
 }
 
 const drv::BoardInfo& Engine::board_info(int board) const {
@@ -286,6 +323,8 @@ void Engine::tick() {
     while (boards_[b]->poll_event(&le)) route_line_event(static_cast<int>(b), le);
   }
   for (int i = 0; i < n; i++) chans_[i]->sig_tick();
+  // ISDN PRI: D-channel frames in, Q.921/Q.931 timers (pri_clock.h: on the board clock).
+  for (auto& p : pri_) p->service(now_ms_.load(std::memory_order_relaxed));
   // 2. Decode into each channel, and interleaved into its detector bank.
   const int banks = static_cast<int>(dtmf_banks_.size());
   for (int i = 0; i < n; i++) {
@@ -358,6 +397,10 @@ void Engine::route_line_event(int board, const drv::LineEvent& le) {
   int first = board_first_[board];
   if (le.type == drv::LineEventType::kAlarm || le.type == drv::LineEventType::kReset) {
     bool reset = le.type == drv::LineEventType::kReset;
+    // Calls on a PRI span are gone with its D channel: forget them first.
+    for (size_t i = 0; i < pri_.size(); i++)
+      if (pri_io_[i]->board == board && (reset || (pri_io_[i]->span == le.span && le.value != 0)))
+        pri_[i]->drop_calls(now_ms_.load(std::memory_order_relaxed));
     for (size_t i = 0; i < chans.size(); i++) {
       if (reset) chans_[first + i]->board_reset();
       else if (chans[i].span == le.span) chans_[first + i]->span_alarm(le.value != 0);

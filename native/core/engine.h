@@ -19,6 +19,7 @@
 #include "native/core/event.h"
 #include "native/dsp/simd.h"
 #include "native/media/disk_writer.h"
+#include "native/sig/pri_span.h"
 
 namespace bcti {
 
@@ -76,8 +77,11 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // Boards are added before start(); returns the board index.
-  int add_board(std::unique_ptr<drv::Board> board);
+  // Boards are added before start(); returns the board index. `pri` names the
+  // board's E1 spans that carry ISDN PRI on TS16 (the others keep CAS).
+  int add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSpanConfig>& pri = {});
+  // Whether a span of a board signals with ISDN PRI.
+  bool is_pri(int board, int span) const;
   const drv::BoardInfo& board_info(int board) const;
   int board_count() const { return static_cast<int>(boards_.size()); }
 
@@ -118,6 +122,7 @@ class Engine {
   void done(const Command& c);
   void unbridge(ChannelPipeline& ch);
   void route_line_event(int board, const drv::LineEvent& le);
+  struct PriIo;  // a PRI span's view of its board (engine.cc)
   void refresh_span_status();
   ChannelPipeline* lane_channel(int bank, int lane) {
     size_t i = static_cast<size_t>(bank) * 16 + lane;
@@ -137,6 +142,8 @@ class Engine {
   std::vector<std::unique_ptr<drv::Board>> boards_;
   std::vector<int> board_first_;  // global index of each board's first channel
   std::vector<std::unique_ptr<ChannelPipeline>> chans_;
+  std::vector<std::unique_ptr<PriIo>> pri_io_;
+  std::vector<std::unique_ptr<PriSpan>> pri_;  // media thread (built by add_board)
   std::vector<std::unique_ptr<DtmfRxBank>> dtmf_banks_;
   std::vector<std::unique_ptr<CallProgressBank>> cp_banks_;
   AlignedFloats bank_x_;  // [bank][frame][16] interleaved rx for the detectors

@@ -23,6 +23,7 @@ inline constexpr const char* kClock = "engine:clock";        // engine time, eve
 inline constexpr const char* kError = "channel:error";
 inline constexpr const char* kSpanAlarm = "span:alarm";    // value: alarm bits (0 = cleared)
 inline constexpr const char* kBoardReset = "board:reset";
+inline constexpr const char* kSpanDchan = "span:dchan";    // ISDN D channel: value 1 up, 0 down
 // line:* events (line:offhook, line:ring, line:disconnect...) come from native/sig.
 }  // namespace ev
 
@@ -41,6 +42,15 @@ struct Event {
   int64_t end_ms = -1;
   double value = 0;              // level (dBm0), duration ms, ...
   std::string text;              // collected digits, file path, message
+  // ISDN call set-up (line:ring on a PRI span): the parties as the SETUP
+  // carried them. ton: Q.931 type of number (0 unknown, 1 international,
+  // 2 national, 4 subscriber...), -1 absent; presentation: 0 allowed,
+  // 1 restricted, 2 not available, -1 absent.
+  std::string calling;
+  std::string called;
+  int calling_ton = -1;
+  int called_ton = -1;
+  int presentation = -1;
 };
 
 using EventBatch = std::vector<Event>;

@@ -13,6 +13,7 @@
 #include "native/napi/parse.h"
 #include "native/napi/registry.h"
 #include "native/sig/line_state.h"
+#include "native/napi/pri_napi.h"
 
 namespace bcti::napi {
 namespace {
@@ -36,6 +37,7 @@ Napi::Object event_to_js(Napi::Env env, const Event& e) {
   if (e.end_ms >= 0) o.Set("endMs", Napi::Number::New(env, static_cast<double>(e.end_ms)));
   o.Set("value", e.value);
   if (!e.text.empty()) o.Set("text", e.text);
+  set_parties(env, o, e);
   return o;
 }
 
@@ -77,6 +79,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
                            InstanceMethod<&EngineWrap::Simple>("simple"),
                            InstanceMethod<&EngineWrap::Bridge>("bridge"),
                            InstanceMethod<&EngineWrap::Ring>("ring"),
+                           InstanceMethod<&EngineWrap::Setup>("setup"),
+                           InstanceMethod<&EngineWrap::Release>("release"),
                            InstanceMethod<&EngineWrap::LineStates>("lineStates"),
                            InstanceMethod<&EngineWrap::SpanStatus>("spanStatus"),
                            InstanceMethod<&EngineWrap::ConfJoin>("confJoin"),
@@ -133,7 +137,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         } catch (const std::invalid_argument& e) {
           throw_cti(info.Env(), err::kBadArgument, std::string("sim board: ") + e.what());
         }
-        return Napi::Number::New(info.Env(), engine_->add_board(std::move(b)));
+        return Napi::Number::New(info.Env(), engine_->add_board(std::move(b), parse_pri_spans(info.Env(), o)));
       }
       if (driver == "dahdi") return Napi::Number::New(info.Env(), engine_->add_board(dahdi_board(info.Env(), o)));
       if (driver != "loopback") throw_cti(info.Env(), err::kBadArgument, "driver: 'loopback', 'sim' or 'dahdi', got '" + driver + "'");
@@ -198,6 +202,10 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         c.Set("number", bi.channels[i].number);
         c.Set("kind", kinds[static_cast<int>(bi.channels[i].kind)]);
         c.Set("law", bi.channels[i].law == Law::kUlaw ? "ulaw" : "alaw");
+        if (bi.channels[i].kind == drv::ChannelKind::kE1) {
+          c.Set("timeslot", bi.channels[i].timeslot);
+          c.Set("signalling", engine_->is_pri(arg_int(info, 0, "board"), bi.channels[i].span) ? "pri" : "cas");
+        }
         chans.Set(static_cast<uint32_t>(i), c);
       }
       o.Set("channels", chans);
@@ -331,6 +339,25 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       Command c = channel_command(info, Op::kBridge);
       c.board2 = arg_int(info, 2, "board2");
       c.channel2 = arg_int(info, 3, "channel2");
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  // setup(board, channel, { called, calling?, calledTon?, callingTon?, presentation?, exclusive? }): ISDN SETUP
+  Napi::Value Setup(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kSetup);
+      c.setup = parse_setup(info.Env(), arg_object(info, 2, "setup"));
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
+  // release(board, channel, cause): onhook with a Q.850 cause (ISDN; other lines ignore it)
+  Napi::Value Release(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kOnHook);
+      c.cause = arg_int(info, 2, "cause");
+      if (c.cause < 1 || c.cause > 127) throw_cti(info.Env(), err::kBadArgument, "release: cause must be a Q.850 cause, 1..127");
       return submit(info.Env(), std::move(c));
     });
   }

@@ -58,6 +58,10 @@ class LineSignalling {
   const char* ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why);
   const char* stop_ring(int64_t now_ms, SigPort& port, const char** why);
 
+  // ISDN PRI (native/sig/pri_span.h) decides the state of its B channels
+  // itself; this takes the move (through the table) and reports it.
+  void drive(LineState to, int64_t now_ms, const char* why, SigPort& port) { go(to, now_ms, why, port); }
+
   // A span alarm took the channel out of service (true) or gave it back.
   void alarm(bool raised, int64_t now_ms, SigPort& port);
   // The board was reset: every channel is idle, whatever it was doing.

@@ -175,6 +175,12 @@ function crossChecks(c: Config): CrossIssue[] {
   if (board.driver === 'dahdi' && !board.channels) {
     out.push({ path: ['boards', 0, 'driver'], message: 'driver: dahdi needs channels, the DAHDI channel numbers as in system.conf (e.g. "1-8")' });
   }
+  const seenSpan = new Map<number, number>();
+  board.spans.forEach((s, i) => {
+    if (s.e1 > board.e1) out.push({ path: ['boards', 0, 'spans', i, 'e1'], message: `no E1 span ${s.e1} (the board has ${board.e1})` });
+    if (seenSpan.has(s.e1)) out.push({ path: ['boards', 0, 'spans', i, 'e1'], message: `E1 span ${s.e1} is already configured (spans[${seenSpan.get(s.e1)}])` });
+    seenSpan.set(s.e1, i);
+  });
   const seenExt = new Map<string, number>();
   const seenPort = new Map<string, number>();
   c.extensions.forEach((x, i) => {

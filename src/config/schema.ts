@@ -83,6 +83,21 @@ export const CONFIG_SCHEMA = {
           e1: { type: 'integer', minimum: 0, maximum: 4, default: 1 },
           law: { enum: ['alaw', 'ulaw'], default: 'alaw' },
           seed: { type: 'integer', minimum: 0, default: 1 },
+          spans: {
+            type: 'array',
+            default: [],
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['e1'],
+              properties: {
+                e1: { type: 'integer', minimum: 1, maximum: 4 },
+                signalling: { enum: ['cas', 'pri'], default: 'cas' },
+                overlap: { type: 'boolean', default: false },
+                overlapMs: { type: 'integer', minimum: 100, maximum: 30000, default: 3000 },
+              },
+            },
+          },
         },
       },
     },
@@ -222,6 +237,16 @@ export interface BoardConfig {
   e1: number;
   law: 'alaw' | 'ulaw';
   seed: number;
+  /** per E1 span (1 = the first): line signalling on TS16, CAS unless configured */
+  spans: SpanConfig[];
+}
+
+export interface SpanConfig {
+  e1: number;
+  signalling: 'cas' | 'pri';
+  /** PRI: overlap receiving (the number completes after overlapMs of quiet or "sending complete") */
+  overlap: boolean;
+  overlapMs: number;
 }
 
 export interface InboundRoute {

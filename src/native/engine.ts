@@ -19,12 +19,14 @@ import type {
   NativeEvent,
   PlayRequest,
   RecordRequest,
+  PriSpanOptions,
+  SetupRequest,
   RingRequest,
   SimpleOp,
   SpanStatus,
 } from './types/engine.ts';
 
-export type { LineStateName, SpanStatus, NativeEvent, PlayRequest, RecordRequest, CollectRequest, DetectRequest, BoardInfo, EngineStats };
+export type { LineStateName, SpanStatus, NativeEvent, PlayRequest, RecordRequest, CollectRequest, DetectRequest, BoardInfo, EngineStats, PriSpanOptions, SetupRequest };
 
 export interface ChannelRef {
   board: number;
@@ -97,8 +99,8 @@ export class MediaEngine extends EventEmitter {
    * The simulated board (firmware-sim): `port` is its SimBoard.port(). The
    * engine keeps the board alive for as long as it runs.
    */
-  addSimBoard(port: unknown): number {
-    return this.#native.addBoard({ driver: 'sim', port });
+  addSimBoard(port: unknown, opts: { pri?: PriSpanOptions[] } = {}): number {
+    return this.#native.addBoard({ driver: 'sim', port, ...(opts.pri ? { pri: opts.pri } : {}) });
   }
 
   /**
@@ -182,9 +184,14 @@ export class MediaEngine extends EventEmitter {
     await this.#command(() => this.#native.simple('offhook', ch.board, ch.channel));
   }
 
-  /** Release the line (an FXS port stops ringing). */
-  async onhook(ch: ChannelRef): Promise<void> {
-    await this.#command(() => this.#native.simple('onhook', ch.board, ch.channel));
+  /** Release the line (an FXS port stops ringing); on ISDN with this Q.850 cause (default 16, normal clearing). */
+  async onhook(ch: ChannelRef, cause?: number): Promise<void> {
+    await this.#command(() => (cause === undefined ? this.#native.simple('onhook', ch.board, ch.channel) : this.#native.release(ch.board, ch.channel, cause)));
+  }
+
+  /** ISDN PRI: place a call on this B channel (SETUP). Resolves once sent; progress follows as line:* events. */
+  async setup(ch: ChannelRef, req: SetupRequest): Promise<void> {
+    await this.#command(() => this.#native.setup(ch.board, ch.channel, req));
   }
 
   /** FXO: hook flash. */

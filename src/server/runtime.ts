@@ -108,11 +108,13 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
       const number = numberByPort.get(`fxo:${i + 1}`);
       return number ? { number } : {};
     }),
-    e1: b.e1,
+    e1: Array.from({ length: b.e1 }, (_, i) => ({ signalling: b.spans.find((s) => s.e1 === i + 1)?.signalling ?? 'cas' })),
   });
   const engine = new MediaEngine({ mode, frameMs: config.engine.frameMs, tonePlan: plan.json, ...(mode === 'realtime' ? { clockEventMs: 100 } : {}) });
+  // E1 span n is the board's span n + 1 (span 1: the analog ports).
+  const pri = b.spans.filter((s) => s.signalling === 'pri').map((s) => ({ span: s.e1 + 1, overlap: s.overlap, overlapMs: s.overlapMs }));
   const board = world
-    ? engine.addSimBoard(world.port)
+    ? engine.addSimBoard(world.port, { pri })
     : engine.addDahdiBoard({
         channels: parseChannelList(b.channels ?? ''),
         devDir: b.devDir ?? DAHDI_DIR,

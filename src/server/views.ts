@@ -32,6 +32,10 @@ export interface ChannelView {
 export interface SpanView {
   span: number;
   kind: string;
+  /** E1: line signalling on TS16 */
+  signalling: 'cas' | 'pri' | null;
+  /** ISDN PRI: the D channel's link */
+  dchan: 'up' | 'down' | null;
   alarms: string[];
   counters: { slips: number; crcErrors: number; bipolarViolations: number; frameErrors: number } | null;
 }
@@ -74,6 +78,8 @@ export function boardsView(tel: Telephony): BoardView[] {
       return {
         span: s.span,
         kind: s.kind,
+        signalling: s.kind === 'e1' ? (s.channels[0]?.signalling ?? 'cas') : null,
+        dchan: s.dchan ?? null,
         alarms: status ? [...status.alarms] : ALARM_NAMES.filter(([bit]) => s.alarms & bit).map(([, n]) => n),
         counters: status ? { slips: status.slips, crcErrors: status.crcErrors, bipolarViolations: status.bipolarViolations, frameErrors: status.frameErrors } : null,
       };

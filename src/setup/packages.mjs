@@ -1,5 +1,7 @@
 // Debian packages each entry point needs. Build: the compiler for the engine's
-// addon (node-gyp) and cmake for the simulated board's (cmake-js).
+// addon (node-gyp) and cmake for the simulated board's (cmake-js); libpri-dev
+// (ISDN PRI, linked statically into both: the engine's user side and the
+// simulated exchange's network side).
 // Test: signal sources and the reference library the conformance tests and the
 // benchmark compare against. Kept in one place so the README, the bootstrap and
 // the error messages agree. dahdi-source brings <dahdi/user.h> (without
@@ -7,8 +9,8 @@
 // driver (drivers/dahdi) and its emulator (firmware-sim) are compiled against;
 // without it both build as stubs that say so.
 export const DEBIAN_PACKAGES = {
-  start: ['g++', 'make', 'python3', 'cmake', 'dahdi-source'],
+  start: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev'],
   // postgresql: the persistence and API tests start a throw-away server of their own
-  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libspandsp-dev', 'espeak-ng', 'sox', 'postgresql'],
-  bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libspandsp-dev'],
+  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev', 'libspandsp-dev', 'espeak-ng', 'sox', 'postgresql'],
+  bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev', 'libspandsp-dev'],
 };

@@ -25,7 +25,8 @@ export interface NativeWorldEvent {
     | 'line:signal'
     | 'line:bits'
     | 'span:alarm'
-    | 'board:reset';
+    | 'board:reset'
+    | 'pri:event';
   channel: number;
   call: number;
   t: number;
@@ -74,7 +75,8 @@ export interface NativeSimBoard {
   info(): { abiVersion: number; model: string; serial: string; firmware: string; spans: number; channels: NativeChannelInfo[] };
   now(): number;
   attached(): boolean;
-  callIn(channel: number, from: string, script: NativeScript): number;
+  /** restricted: an ISDN caller's number is not to be presented */
+  callIn(channel: number, from: string, script: NativeScript, restricted?: boolean): number;
   expect(number: string, script: NativeScript): void;
   forget(number: string): void;
   far(op: 'press', call: number, digits: string): void;
@@ -89,6 +91,7 @@ export interface NativeSimBoard {
   fault(op: 'clear', span: number): void;
   fault(op: 'errors', span: number, crc: number, slips: number): void;
   fault(op: 'reset'): void;
+  fault(op: 'restart', channel: number): void;
   drain(): NativeWorldEvent[];
   spanStatus(span: number): NativeSpanStatus | null;
   stepForTest(frames: number, frameSamples: number, tx?: (Int16Array | undefined)[]): NativeStep;

@@ -84,6 +84,12 @@ export interface E1Config {
   /** DDI: timeslot n answers prefix + n in two digits. */
   numberPrefix?: string;
   line?: LineModel;
+  /** TS16: 'cas' (Q.421 line signalling, the default) or 'pri' (ISDN, the exchange being the network side). */
+  signalling?: 'cas' | 'pri';
+  /** PRI: incoming SETUPs carry the first 4 digits of the number, INFORMATION the rest. */
+  overlap?: boolean;
+  /** PRI: a far end that never answers is cleared with cause 19 (no answer) after this. Default 20000. */
+  noAnswerMs?: number;
 }
 
 export interface SimWorldConfig {
@@ -261,7 +267,7 @@ export interface ResolvedSimConfig {
   plan: string;
   phones: { extension: string }[];
   lines: { number: string }[];
-  e1: { numberPrefix: string }[];
+  e1: { numberPrefix: string; signalling: 'cas' | 'pri' }[];
   numbers: Record<string, FarScript>;
 }
 
@@ -324,11 +330,16 @@ export function resolveSimConfig(input: SimWorldConfig = {}): ResolvedSimConfig 
   const e1 = listOf<E1Config>(c.e1, 1, 'e1', 8).map((e, i) => {
     const w = `e1[${i}]`;
     const o = obj(e ?? {}, w);
-    checkKeys(o, w, ['law', 'numberPrefix', 'line']);
+    checkKeys(o, w, ['law', 'numberPrefix', 'line', 'signalling', 'overlap', 'noAnswerMs']);
+    const sig = o.signalling ?? 'cas';
+    if (sig !== 'cas' && sig !== 'pri') bad(`${w}.signalling must be 'cas' or 'pri'`);
+    const signalling = sig as 'cas' | 'pri';
+    if (o.overlap !== undefined && typeof o.overlap !== 'boolean') bad(`${w}.overlap must be true or false`);
+    const noAnswerMs = o.noAnswerMs === undefined ? 20_000 : num(o.noAnswerMs, `${w}.noAnswerMs`, 1000, 600_000, true);
     const spanLaw = o.law ?? 'alaw';
     if (spanLaw !== 'alaw' && spanLaw !== 'ulaw') bad(`${w}.law must be 'alaw' or 'ulaw'`);
     const numberPrefix = o.numberPrefix === undefined ? `07552670${i}` : digitsOk(o.numberPrefix, `${w}.numberPrefix`);
-    return { law: spanLaw, numberPrefix, line: checkLineModel(o.line, `${w}.line`, defE1) };
+    return { law: spanLaw, numberPrefix, line: checkLineModel(o.line, `${w}.line`, defE1), signalling, overlap: o.overlap ?? false, noAnswerMs };
   });
   if (phones.length + lines.length + e1.length === 0) bad('the board has no channels (fxs, fxo and e1 are all 0)');
 

@@ -59,6 +59,8 @@ export interface CallOptions {
   speechDbm0?: number;
   hangup?: FarScript['hangup'];
   steps?: FarScript['steps'];
+  /** ISDN PRI: whether the network presents the caller's number (default allowed). */
+  presentation?: 'allowed' | 'restricted';
 }
 
 export interface StepResult {
@@ -81,6 +83,8 @@ export class SimWorld {
   readonly boardBits: { channel: number; bits: number; atMs: number }[] = [];
   readonly alarms: { span: number; bits: number; atMs: number }[] = [];
   readonly resets: number[] = [];
+  /** ISDN PRI spans: what the exchange's D channel saw and did (setup, disconnect, release, restart-ack, dchan-up...). */
+  readonly priEvents: { what: string; channel: number; value: number; atMs: number }[] = [];
   /** Trunk states by channel (the exchange's view). */
   readonly trunkStates = new Map<number, FarState>();
   /** @internal */
@@ -268,6 +272,9 @@ export class SimWorld {
       case 'board:reset':
         this.resets.push(atMs);
         break;
+      case 'pri:event':
+        this.priEvents.push({ what: e.text, channel: e.channel, value: e.value, atMs });
+        break;
       default:
         break;
     }
@@ -294,7 +301,7 @@ export class Pstn {
     if (kind !== 'person' && kind !== 'fax') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pstn.call: kind must be person or fax, got ${JSON.stringify(kind)}`);
     const script = checkScript({ kind, giveUpMs: opts.giveUpMs, greetingMs: opts.greetingMs, speechDbm0: opts.speechDbm0, hangup: opts.hangup, steps: opts.steps, cng: kind === 'fax' ? true : undefined, callerId: opts.callerId, callerIdBitError: opts.callerIdBitError }, 'pstn.call');
     for (const k of Object.keys(script)) if (script[k] === undefined) delete script[k];
-    const id = this.world.native.callIn(ch.number, opts.from, script);
+    const id = this.world.native.callIn(ch.number, opts.from, script, opts.presentation === 'restricted');
     const far = new FarEnd(this.world.native, this.world.waiters, id, 'incoming', ch.number, ch.name, opts.from, this.trunkNumber(ch), kind);
     this.calls.set(id, far);
     return far;
@@ -417,6 +424,13 @@ export class Faults {
   /** Adds to a span's error counters. */
   errors(span: string | number, counts: { crc?: number; slips?: number }): void {
     this.world.native.fault('errors', this.e1Span(span), counts.crc ?? 0, counts.slips ?? 0);
+  }
+
+  /** ISDN PRI: the exchange sends RESTART for one B channel ('e1:TS'); its call, if any, is gone. */
+  restart(trunk: string): void {
+    const c = this.world.channel(trunk);
+    if (c.kind !== 'e1' || this.world.config.e1[c.span - 2]?.signalling !== 'pri') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `restart: ${trunk} is not a timeslot of a PRI span`);
+    this.world.native.fault('restart', c.number);
   }
 
   /** The whole board resets: every channel idle, a reset event to the driver. */

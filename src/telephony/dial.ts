@@ -12,10 +12,12 @@
 //   cng / ced                   -> fax
 //   nothing before the timeout  -> no-answer
 //   the line fails or drops     -> failed
+// ISDN PRI: dial-isdn.ts (the result comes from the signalling's causes).
 // Telling a person from an answering machine comes with the dialer.
 import type { TimerHandle } from '../native/clock.ts';
 import { CtiError } from '../native/errors.ts';
 import type { NativeEvent } from './engine-port.ts';
+import { attemptIsdn } from './dial-isdn.ts';
 import type { Leg, LegContext } from './leg.ts';
 import type { DialOptions, DialResult, EndCause } from './types.ts';
 
@@ -43,7 +45,8 @@ export function checkNumber(number: string): void {
 export async function runDial(leg: Leg, number: string, opts: DialOptions, ctx: LegContext): Promise<DialClassification> {
   checkNumber(number);
   leg.remote = number;
-  const outcome = await attempt(leg, number, opts, ctx).catch((e: unknown): DialClassification => {
+  const run = leg.channel.signalling === 'pri' ? attemptIsdn : attempt;
+  const outcome = await run(leg, number, opts, ctx).catch((e: unknown): DialClassification => {
     if (e instanceof CtiError && e.canceled && !leg.live) return { result: 'failed', detail: `line lost (${leg.cause}: ${leg.detail ?? ''})` };
     return { result: 'failed', detail: (e as Error).message };
   });

@@ -15,13 +15,14 @@ import type {
   PlayResult,
   RecordRequest,
   RecordResult,
+  SetupRequest,
   SpanStatus,
 } from '../native/engine.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { RingRequest, SimpleOp } from '../native/types/engine.ts';
 import type { ToneKind } from '../native/types/tones.ts';
 
-export type { BoardInfo, ChannelRef, CollectResult, LineStateName, NativeEvent, PlayRequest, PlayResult, RecordRequest, RecordResult, SimpleOp, SpanStatus };
+export type { BoardInfo, ChannelRef, CollectResult, LineStateName, NativeEvent, PlayRequest, PlayResult, RecordRequest, RecordResult, SetupRequest, SimpleOp, SpanStatus };
 
 export interface EnginePort {
   readonly clock: Clock;
@@ -37,7 +38,10 @@ export interface EnginePort {
   conference(ch: ChannelRef, conference: number, mode?: 'talk-listen' | 'listen' | 'talk'): Promise<void>;
   stop(op: SimpleOp, ch: ChannelRef): Promise<void>;
   offhook(ch: ChannelRef): Promise<void>;
-  onhook(ch: ChannelRef): Promise<void>;
+  /** cause: the Q.850 cause an ISDN line clears with (other lines ignore it) */
+  onhook(ch: ChannelRef, cause?: number): Promise<void>;
+  /** ISDN PRI B channel: place a call (SETUP); progress follows as line:* events */
+  setup?(ch: ChannelRef, req: SetupRequest): Promise<void>;
   flash(ch: ChannelRef): Promise<void>;
   ring(ch: ChannelRef, opts?: RingRequest): Promise<void>;
   stopRing(ch: ChannelRef): Promise<void>;

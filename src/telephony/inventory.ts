@@ -26,6 +26,8 @@ export class ChannelMirror {
   leg: ChannelOccupant | undefined;
   /** after a call: a phone left off hook hears busy tone until it hangs up */
   clearing = false;
+  /** E1: line signalling of its span (ISDN PRI or CAS) */
+  signalling: 'cas' | 'pri' | undefined;
 
   constructor(
     readonly board: number,
@@ -48,6 +50,8 @@ export class ChannelMirror {
 
 export class SpanMirror {
   alarms = 0;
+  /** ISDN PRI: the D channel's link (Q.921), as the engine last reported it */
+  dchan: 'up' | 'down' | undefined;
   constructor(
     readonly board: number,
     readonly span: number,
@@ -78,9 +82,10 @@ export class Inventory {
       if (c.kind === 'e1') {
         const n = (perSpanE1.get(c.span) ?? 0) + 1;
         perSpanE1.set(c.span, n);
-        timeslot = n <= 15 ? n : n + 1; // TS16 carries signalling
+        timeslot = c.timeslot ?? (n <= 15 ? n : n + 1); // TS16 carries signalling
       }
       const m = new ChannelMirror(id, c.span, c.number, c.kind, c.law, timeslot);
+      if (c.kind === 'e1') m.signalling = c.signalling ?? 'cas';
       if (lineStates?.[i]) m.lineState = lineStates[i]!;
       return m;
     });
@@ -88,7 +93,9 @@ export class Inventory {
     const spans = spanNumbers.map((s) => {
       const chans = channels.filter((c) => c.span === s);
       const kind = chans.some((c) => c.kind === 'e1') ? 'e1' : chans.every((c) => c.kind === 'loopback') ? 'loopback' : 'analog';
-      return new SpanMirror(id, s, kind, chans);
+      const span = new SpanMirror(id, s, kind, chans);
+      if (chans.some((c) => c.signalling === 'pri')) span.dchan = 'down';
+      return span;
     });
     const { channels: _omit, ...rest } = info;
     const board = new BoardMirror(id, name, rest, spans, channels);
@@ -130,6 +137,9 @@ export class Inventory {
     } else if (e.type === 'span:alarm' && e.span !== undefined) {
       const s = this.span(e.board, e.span);
       if (s) s.alarms = e.value ?? 0;
+    } else if (e.type === 'span:dchan' && e.span !== undefined) {
+      const s = this.span(e.board, e.span);
+      if (s) s.dchan = e.value ? 'up' : 'down';
     } else if (e.type === 'board:reset') {
       const b = this.board(e.board);
       if (b) {

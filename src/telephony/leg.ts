@@ -14,6 +14,7 @@ import type { CallerIdSender, ChannelRef, CollectResult, EnginePort, NativeEvent
 import type { ChannelMirror } from './inventory.ts';
 import { channelLog, type Log } from './log.ts';
 import { StateMachine } from './state-machine.ts';
+import { causeOfEnd, dialResultOfCause } from './q850.ts';
 import { LEG_TRANSITIONS, MEDIA_STATES, isLive } from './states.ts';
 import type { CallerId, CollectOptions, Direction, EndCause, HoldOptions, LegState, RingOptions, TelephonyTimings } from './types.ts';
 
@@ -70,6 +71,10 @@ export class Leg extends EventEmitter {
   callerId: CallerId | undefined;
   /** energy detection (when on) last heard voice rather than silence */
   hearsVoice = false;
+  /** ISDN: whether the caller's number may be shown (inbound, as the SETUP said) */
+  presentation: 'allowed' | 'restricted' | 'unavailable' | undefined;
+  /** ISDN: the Q.850 cause the network cleared with */
+  q850: number | undefined;
   partner: Leg | undefined;
   conference: number | undefined;
   #cause: EndCause | undefined;
@@ -339,6 +344,14 @@ export class Leg extends EventEmitter {
         return;
       case 'line:ring':
         this.rings = e.value ?? this.rings + 1;
+        if (e.calling !== undefined) {
+          this.remote = e.calling || undefined;
+          this.presentation = e.presentation;
+        }
+        break;
+      case 'line:proceeding':
+      case 'line:alerting':
+      case 'line:progress':
         break;
       case 'line:callerid':
         // FXO: caller ID captured between the first and second ring.
@@ -365,7 +378,11 @@ export class Leg extends EventEmitter {
         if (this.live) void this.#release('remote-hangup', 'onhook');
         break;
       case 'line:disconnect': {
-        const cause: EndCause = e.name === 'alarm' ? 'alarm' : e.name === 'reset' ? 'reset' : 'remote-hangup';
+        // ISDN: before the answer, the network's cause says what the far end was.
+        if (this.channel.signalling === 'pri' && e.value) this.q850 = e.value;
+        const early = this.q850 !== undefined && this.direction === 'outbound' && this.state !== 'connected' && this.state !== 'held';
+        const byCause = early ? dialResultOfCause(this.q850!) : undefined;
+        const cause: EndCause = e.name === 'alarm' ? 'alarm' : e.name === 'reset' ? 'reset' : (byCause ?? 'remote-hangup');
         if (this.live) void this.#release(cause, e.name);
         break;
       }
@@ -435,7 +452,8 @@ export class Leg extends EventEmitter {
       if (from === 'ringing') await quiet(engine.stopRing(this.ref), 'stopRing');
       // A phone still off hook is released by the service (busy tone until it hangs up).
     } else if (this.kind === 'fxo' || this.kind === 'e1') {
-      if (from !== 'idle') await quiet(engine.onhook(this.ref), 'onhook');
+      const isdn = this.channel.signalling === 'pri';
+      if (from !== 'idle') await quiet(isdn ? engine.onhook(this.ref, causeOfEnd(cause, from === 'offered')) : engine.onhook(this.ref), 'onhook');
     }
     this.move('ended', why);
     this.endedAt = this.ctx.clock.now();

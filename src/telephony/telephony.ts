@@ -4,7 +4,10 @@
 // and tidies channels up (busy tone to a phone left off hook, legs lost to a
 // span alarm or a board reset). Everything it waits for reads one clock.
 //
-// Events: call:offered {call, leg}, call:ended {call, record}.
+// Events: call:offered {call, leg}, call:ended {call, record}; span:alarm
+// {board, span, alarms, status} (alarm bits as span:alarm carries them, 0 =
+// cleared; status: alarms and counters when the engine has them), span:dchan
+// {board, span, up} (ISDN PRI D channel).
 import { EventEmitter } from 'node:events';
 import type { Clock, TimerHandle } from '../native/clock.ts';
 import { CtiError } from '../native/errors.ts';
@@ -190,6 +193,17 @@ export class Telephony extends EventEmitter {
     if (e.board === undefined) return;
     if (e.type === 'span:alarm') {
       if (e.value) this.#lose((c) => c.board === e.board && c.span === e.span, 'alarm', 'span alarm');
+      let status;
+      try {
+        status = e.span !== undefined ? this.engine.spanStatus?.(e.board, e.span) : undefined;
+      } catch {
+        status = undefined;
+      }
+      this.emit('span:alarm', { board: e.board, span: e.span, alarms: e.value ?? 0, status });
+      return;
+    }
+    if (e.type === 'span:dchan') {
+      this.emit('span:dchan', { board: e.board, span: e.span, up: e.value === 1 });
       return;
     }
     if (e.type === 'board:reset') {
@@ -221,7 +235,8 @@ export class Telephony extends EventEmitter {
   #offer(ch: ChannelMirror, direction: CallDirection, e: NativeEvent): void {
     const call = this.newCall(direction);
     if (ch.kind === 'fxs') call.from = ch.role.extension;
-    else call.to = ch.role.number ?? ch.label;
+    else call.to = e.called || ch.role.number || ch.label;  // ISDN: the number the SETUP called
+    if (e.calling) call.from = e.calling;
     const leg = this.#newLeg(call, ch, 'inbound');
     leg.move('offered', e.type);
     leg.onEvent(e);

@@ -5,7 +5,7 @@
 // at the same engine times.
 import type { EnginePort } from './engine-port.ts';
 
-type Short = 'detect' | 'bridge' | 'conference' | 'stop' | 'offhook' | 'onhook' | 'flash' | 'ring' | 'stopRing';
+type Short = 'detect' | 'bridge' | 'conference' | 'stop' | 'offhook' | 'onhook' | 'flash' | 'ring' | 'stopRing' | 'setup';
 
 export class TrackedEngine implements EnginePort {
   #inFlight = 0;
@@ -46,7 +46,11 @@ export class TrackedEngine implements EnginePort {
   conference: EnginePort['conference'] = (ch, id, mode) => this.#short('conference', () => this.inner.conference(ch, id, mode));
   stop: EnginePort['stop'] = (op, ch) => this.#short('stop', () => this.inner.stop(op, ch));
   offhook: EnginePort['offhook'] = (ch) => this.#short('offhook', () => this.inner.offhook(ch));
-  onhook: EnginePort['onhook'] = (ch) => this.#short('onhook', () => this.inner.onhook(ch));
+  onhook: EnginePort['onhook'] = (ch, cause) => this.#short('onhook', () => (cause === undefined ? this.inner.onhook(ch) : this.inner.onhook(ch, cause)));
+  get setup(): EnginePort['setup'] {
+    const inner = this.inner;
+    return inner.setup ? (ch, req) => this.#short('setup', () => inner.setup!(ch, req)) : undefined;
+  }
   flash: EnginePort['flash'] = (ch) => this.#short('flash', () => this.inner.flash(ch));
   ring: EnginePort['ring'] = (ch, opts) => this.#short('ring', () => this.inner.ring(ch, opts));
   stopRing: EnginePort['stopRing'] = (ch) => this.#short('stopRing', () => this.inner.stopRing(ch));

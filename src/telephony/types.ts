@@ -59,6 +59,8 @@ export interface DialOptions {
   callerId?: string;
   /** ms from the number sent to the answer; then no-answer */
   timeout?: number;
+  /** ISDN: whether the network may show callerId to the called party (default allowed) */
+  presentation?: 'allowed' | 'restricted';
 }
 
 export interface RingOptions {

@@ -24,7 +24,7 @@ function errorOf(text: string): ConfigError {
 describe('configuration', () => {
   it('loads the default file with its defaults filled in', () => {
     const c = loadConfig();
-    expect(c.boards).toEqual([{ name: 'sim0', driver: 'sim', fxs: 8, fxo: 8, e1: 1, law: 'alaw', seed: 1 }]);
+    expect(c.boards).toEqual([{ name: 'sim0', driver: 'sim', fxs: 8, fxo: 8, e1: 1, law: 'alaw', seed: 1, spans: [] }]);
     expect(c.engine.tonePlan).toBe('cn');
     expect(c.extensions.map((x) => [x.number, x.port])).toEqual([101, 102, 103, 104, 105, 106, 107, 108].map((n, i) => [String(n), `fxs:${i + 1}`]));
     expect(c.routes.inbound).toEqual([

@@ -31,6 +31,35 @@ export interface NativeEvent {
   endMs?: number;
   value?: number;
   text?: string;
+  /** line:ring on an ISDN PRI span: the parties the SETUP carried */
+  calling?: string;
+  called?: string;
+  callingTon?: TypeOfNumber;
+  calledTon?: TypeOfNumber;
+  presentation?: 'allowed' | 'restricted' | 'unavailable';
+}
+
+/** Q.931 type of number (the numbering plan is E.164). */
+export type TypeOfNumber = 'unknown' | 'international' | 'national' | 'network' | 'subscriber' | 'abbreviated';
+
+/** An ISDN PRI span of a board (E1, D channel on TS16); the others keep CAS. */
+export interface PriSpanOptions {
+  span: number;
+  /** overlap receiving: SETUP without "sending complete" is acknowledged and the number collected */
+  overlap?: boolean;
+  /** overlap: quiet after the last digit that completes the number (default 3000) */
+  overlapMs?: number;
+}
+
+/** An outgoing ISDN call (Q.931 SETUP) on a B channel. */
+export interface SetupRequest {
+  called: string;
+  calling?: string;
+  calledTon?: TypeOfNumber;
+  callingTon?: TypeOfNumber;
+  presentation?: 'allowed' | 'restricted';
+  /** channel selection: this B channel only (default) or preferred */
+  exclusive?: boolean;
 }
 
 export interface PlayRequest {
@@ -89,7 +118,7 @@ export interface BoardInfo {
   model: string;
   serial: string;
   firmware: string;
-  channels: { span: number; number: number; kind: 'fxs' | 'fxo' | 'e1' | 'loopback'; law: Law }[];
+  channels: { span: number; number: number; kind: 'fxs' | 'fxo' | 'e1' | 'loopback'; law: Law; timeslot?: number; signalling?: 'cas' | 'pri' }[];
 }
 
 export interface EngineStats {
@@ -130,9 +159,11 @@ export interface NativeEngine {
   addBoard(
     board:
       | { driver: 'loopback'; channels: number; law?: Law }
-      | { driver: 'sim'; port: unknown }
+      | { driver: 'sim'; port: unknown; pri?: PriSpanOptions[] }
       | { driver: 'dahdi'; channels: number[]; devDir?: string; numbufs?: number; echoCancelTaps?: number; law?: Law; sys?: unknown },
   ): number;
+  setup(board: number, channel: number, req: SetupRequest): number;
+  release(board: number, channel: number, cause: number): number;
   spanStatus(board: number, span: number): SpanStatus;
   boardInfo(board: number): BoardInfo;
   start(): void;

@@ -82,6 +82,8 @@ export const boardsSchema = {
           properties: {
             span: { type: 'integer' },
             kind: { type: 'string' },
+            signalling: { anyOf: [{ type: 'null' }, { enum: ['cas', 'pri'] }] },
+            dchan: { anyOf: [{ type: 'null' }, { enum: ['up', 'down'] }] },
             alarms: { type: 'array', items: { type: 'string' } },
             counters: {
               anyOf: [
