@@ -85,11 +85,13 @@ routes:
 `;
   const config = parseConfig(yaml, 'bench-acd.yaml');
   const rt = createRuntime(config, { log: silentLog, mode: 'stepped', promptsDir: mkdtempSync(join(tmpdir(), 'boardcti-bench-')), speech: false });
+  rt.world!.holdUntilPump(); // world and engine events in one order, every run
   const cc = rt.callCenter!;
   const trunks = [...Array.from({ length: 15 }, (_, i) => `e1:${i + 1}`), ...Array.from({ length: 15 }, (_, i) => `e1:${i + 17}`)];
   const frame = config.engine.frameMs;
   const step = async () => {
     await rt.engine.advance(frame);
+    rt.world!.pump();
     await rt.telephony.settled();
   };
   await step();

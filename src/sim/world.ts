@@ -92,12 +92,14 @@ export class SimWorld {
   /** @internal */
   readonly native: NativeSimBoard;
   private timeMs = 0;
+  /** holdUntilPump(): events the addon delivered, kept for the next pump() */
+  private held: NativeWorldEvent[] | undefined;
   private closed = false;
   private listeners: ((e: NativeWorldEvent) => void)[] = [];
 
   constructor(config: SimWorldConfig = {}) {
     this.config = resolveSimConfig(config);
-    this.native = new simAddon.SimBoard(this.config.native, (evs) => this.ingest(evs));
+    this.native = new simAddon.SimBoard(this.config.native, (evs) => (this.held ? this.held.push(...evs) : this.ingest(evs)));
     this.waiters = new Waiters(() => this.timeMs);
     const info = this.native.info();
     let fxo = 0;
@@ -193,7 +195,20 @@ export class SimWorld {
    * frame's world events are in before the next frame runs.
    */
   pump(): void {
-    if (!this.closed) this.ingest(this.native.drain());
+    if (this.closed) return;
+    const evs = this.held ? this.held.splice(0) : [];
+    for (const e of this.native.drain()) evs.push(e);
+    this.ingest(evs);
+  }
+
+  /**
+   * From now on world events are taken in only by pump(), in the order the
+   * board produced them, never in between: a stepped harness that pumps after
+   * each frame then sees the same interleaving of world and engine events on
+   * every run (the addon's own delivery races the engine's).
+   */
+  holdUntilPump(): void {
+    this.held ??= [];
   }
 
   /** Calls f with every world event as it is taken in (diagnostics, demos). */

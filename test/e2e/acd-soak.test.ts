@@ -38,6 +38,7 @@ routes:
       rt,
       async () => {
         await rt.engine.advance(frame);
+        rt.world.pump();
         await rt.telephony.settled();
       },
       3_600_000,

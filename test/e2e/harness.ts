@@ -60,6 +60,7 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
     ...opts.runtime,
   });
   if (!rt.world || !rt.sim) throw new Error('startRig: the configuration has no simulated board');
+  rt.world.holdUntilPump();
   const app = createHttp();
   await app.register(server, { ctx: rt });
   let accounts = 0;
