@@ -30,6 +30,7 @@ enum class Op : uint8_t {
   kFlash,     // FXO: hook flash
   kRing,      // FXS: ring the phone with `cadence_ms`
   kStopRing,  // FXS
+  kPulseDial, // FXO: dial `digits` by loop-disconnect pulses
 };
 
 struct PlaySpec {
@@ -87,6 +88,7 @@ struct Command {
   // callerid_after_ms after the first ring ends.
   std::shared_ptr<const std::vector<int16_t>> callerid;
   int callerid_after_ms = 500;
+  std::string digits;  // kPulseDial
 };
 
 }  // namespace bcti
