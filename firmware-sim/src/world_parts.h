@@ -79,6 +79,10 @@ struct World::Trunk {
   uint32_t rx_bits = 0x9;      // E1: what the board receives
   uint32_t tx_bits = 0x9;      // E1: what the board sends
   int64_t dead_until = -1;     // line dropped until then (-1: in service)
+  // FXO pulse dialling, while the exchange waits for digits.
+  int64_t break_at = -1;       // the board opened the loop then (-1: closed)
+  int64_t make_at = -1;        // the loop closed again after a pulse
+  int pulses = 0;              // pulses of the digit being dialled
 };
 
 struct World::Span {
