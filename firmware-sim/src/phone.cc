@@ -56,7 +56,8 @@ void World::phone_ringer(Phone& p, bool on) {
 
 // On hook, the phone's caller ID receiver hears the line (the board's audio
 // through the line model: loss, noise, G.711) and sets the display from a
-// message whose checksum holds; a damaged one shows nothing.
+// message whose checksum holds; a damaged one shows nothing. A message-waiting
+// message (0x82) switches the phone's lamp instead (phone:state "mwi").
 void World::phone_callerid(Phone& p, const uint8_t* tx, int n) {
   Chan& c = *chans_[p.ch - 1];
   if (p.cid_buf.size() < static_cast<size_t>(n)) p.cid_buf.resize(n);
@@ -67,6 +68,10 @@ void World::phone_callerid(Phone& p, const uint8_t* tx, int n) {
   } ctx{this, &p};
   p.cid.rx(p.cid_buf.data(), n, [](void* vctx, const CidMessage& m) {
     auto* x = static_cast<Ctx*>(vctx);
+    if (m.info.message_waiting >= 0) {  // MWI (0x82): the lamp, not the display
+      x->w->emit(Ev::kPhoneState, x->p->ch, 0, m.info.message_waiting, "mwi");
+      return;
+    }
     std::string text = !m.info.number.empty() ? m.info.number : cid_withheld_name(m.info.number_withheld);
     x->w->emit(Ev::kPhoneDisplay, x->p->ch, 0, m.info.time.empty() ? 0 : std::stoll(m.info.time), text);
   }, &ctx);

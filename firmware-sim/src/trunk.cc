@@ -56,6 +56,8 @@ void World::trunk_end(Trunk& t, const char* why) {
   t.incoming = false;
   t.from.clear();
   t.digits.clear();
+  t.break_at = t.make_at = -1;
+  t.pulses = 0;
   t.script = FarScript{};
   t.timer = -1;
   t.ring_on = false;
@@ -120,6 +122,7 @@ void World::trunk_callerid(Trunk& t) {
 }
 
 void World::trunk_tick(Trunk& t) {
+  trunk_pulse_tick(t);
   TrunkState s = t.sm.state();
   if (t.pri && t.cause && t.timer >= 0 && t_ >= t.timer) {  // PRI: the exchange clears (no answer, announcement over)
     t.timer = -1;
@@ -187,6 +190,7 @@ void World::trunk_board_hook(Trunk& t, int op) {
   if (op == BCTI_SIM_OFF_HOOK) {
     if (t.board_offhook) return;
     t.board_offhook = true;
+    if (trunk_pulse_hook(t, true)) return;
     if (s == TrunkState::kOffering) {  // answer (the ring trips; no ring-end event)
       t.ring_on = false;
       t.timer = -1;
@@ -203,6 +207,7 @@ void World::trunk_board_hook(Trunk& t, int op) {
   } else if (op == BCTI_SIM_ON_HOOK) {
     if (!t.board_offhook) return;
     t.board_offhook = false;
+    if (trunk_pulse_hook(t, false)) return;
     if (s == TrunkState::kConnected) {
       emit(Ev::kCallHeard, t.ch, t.call, static_cast<int64_t>(Heard::kHangup), "hangup");
       trunk_end(t, "board hung up");

@@ -135,6 +135,9 @@ class World {
   // trunk.cc: the exchange's side of a trunk
   void trunk_go(Trunk& t, TrunkState to, const char* why);
   void trunk_board_hook(Trunk& t, int op);
+  // Pulse dialling (trunk_pulse.cc): true when the hook change was a pulse.
+  bool trunk_pulse_hook(Trunk& t, bool off);
+  void trunk_pulse_tick(Trunk& t);
   void trunk_board_bits(Trunk& t, uint32_t abcd);
   void trunk_tick(Trunk& t);
   void trunk_heard(Trunk& t, Heard what, const char* text, int64_t at);

@@ -88,6 +88,11 @@ struct World::Trunk {
   int cause = 0;               // the cause the exchange clears with when `timer` fires
   bool restricted = false;     // incoming: the caller's number is not to be presented
   std::string pending_digits;  // overlap: sent in INFORMATION after SETUP ACKNOWLEDGE
+
+  // FXO pulse dialling, while the exchange waits for digits.
+  int64_t break_at = -1;       // the board opened the loop then (-1: closed)
+  int64_t make_at = -1;        // the loop closed again after a pulse
+  int pulses = 0;              // pulses of the digit being dialled
 };
 
 // libpri's userdata for a span's controller (pri_net.cc).

@@ -68,7 +68,7 @@ class CallerIdPort {
  private:
   static void on_msg(void* self, const CidMessage& m) {
     auto* p = static_cast<CallerIdPort*>(self);
-    if (p->got_) return;
+    if (p->got_ || m.info.message_waiting >= 0) return;  // a line's MWI is not caller ID
     p->msg_ = m;
     p->got_ = true;
   }

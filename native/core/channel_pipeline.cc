@@ -28,7 +28,7 @@ constexpr const char* kInterDigit = "inter-digit-timeout";
 constexpr size_t kTypeaheadMax = 32;
 
 ChannelPipeline::ChannelPipeline(Engine& engine, int board, const drv::ChannelInfo& info, int global_index)
-    : engine_(engine), board_(board), info_(info), global_(global_index), sig_(info.kind, SigConfig{}) {}
+    : engine_(engine), board_(board), info_(info), global_(global_index), sig_(info.kind, engine.config().sig) {}
 
 // ---- signalling --------------------------------------------------------------
 
@@ -252,7 +252,8 @@ bool ChannelPipeline::apply(const Command& c) {
     case Op::kFlash:
     case Op::kRing:
     case Op::kStopRing:
-    case Op::kSetup: {
+    case Op::kSetup:
+    case Op::kPulseDial: {
       const char* why = "";
       const char* code = nullptr;
       int64_t now = now_ms();
@@ -275,6 +276,7 @@ bool ChannelPipeline::apply(const Command& c) {
         code = sig_.ring(c.cadence_ms, now, *this, &why);
         if (!code && c.callerid) cid_.arm(c.callerid, c.callerid_after_ms);
       }
+      else if (c.op == Op::kPulseDial) code = sig_.pulse_dial(c.digits, now, *this, &why);
       else code = sig_.stop_ring(now, *this, &why);
       published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
       if (code) {

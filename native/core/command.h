@@ -31,6 +31,7 @@ enum class Op : uint8_t {
   kRing,      // FXS: ring the phone with `cadence_ms`
   kStopRing,  // FXS
   kSetup,     // ISDN PRI: place a call on this B channel (SETUP)
+  kPulseDial, // FXO: dial `digits` by loop-disconnect pulses
 };
 
 // An outgoing ISDN call (Q.931 SETUP). ton: type of number (0 unknown,
@@ -101,6 +102,7 @@ struct Command {
   int callerid_after_ms = 500;
   SetupSpec setup;              // kSetup
   int cause = 16;               // kOnHook on a PRI channel: the Q.850 cause (16 normal clearing)
+  std::string digits;  // kPulseDial
 };
 
 }  // namespace bcti

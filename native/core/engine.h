@@ -10,6 +10,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+
+#include "native/sig/line_signalling.h"
 #include <thread>
 #include <vector>
 
@@ -39,6 +41,9 @@ struct EngineConfig {
   ClockMode mode = ClockMode::kRealtime;
   int clock_event_ms = 100;  // engine:clock period (0 = off)
   std::shared_ptr<const TonePlan> tone_plan;  // call-progress plan for every channel
+  // Line signalling timers and supervision choices for every channel; the
+  // FXS ring cadence comes from the tone plan when there is one.
+  SigConfig sig;
   // Realtime mode: run the media thread SCHED_FIFO at this priority (1..99),
   // as a card's interrupt-driven thread would run; 0 = normal scheduling. A
   // refusal (no CAP_SYS_NICE) leaves it normal; stats() says which it got.

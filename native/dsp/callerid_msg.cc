@@ -98,6 +98,30 @@ bool decode_mdmf(const uint8_t* body, size_t n, CallerIdInfo* out) {
   return true;
 }
 
+// Message waiting: the visual indicator (required) and, optionally, the time.
+bool decode_mwi(const uint8_t* body, size_t n, CallerIdInfo* out) {
+  CallerIdInfo r;
+  size_t i = 0;
+  while (i < n) {
+    if (i + 2 > n) return false;
+    uint8_t type = body[i], len = body[i + 1];
+    const uint8_t* v = body + i + 2;
+    if (i + 2 + len > n) return false;
+    if (type == cid_param::kVisualIndicator) {
+      if (len != 1 || (v[0] != 0xFF && v[0] != 0x00)) return false;
+      r.message_waiting = v[0] == 0xFF ? 1 : 0;
+    } else if (type == cid_param::kDateTime) {
+      std::string s(reinterpret_cast<const char*>(v), len);
+      if (!valid_time(s)) return false;
+      r.time = s;
+    }
+    i += 2 + len;
+  }
+  if (r.message_waiting < 0) return false;
+  *out = std::move(r);
+  return true;
+}
+
 }  // namespace
 
 const char* cid_withheld_name(CidWithheld w) {
@@ -123,7 +147,14 @@ const char* cid_check(const CallerIdInfo& info) {
 const char* cid_encode(const CallerIdInfo& info, CidMessageType type, std::vector<uint8_t>* out) {
   if (const char* why = cid_check(info)) return why;
   std::vector<uint8_t> body;
-  if (type == CidMessageType::kSdmf) {
+  if (type == CidMessageType::kMwi) {
+    if (info.message_waiting < 0) return "a message-waiting message needs message_waiting (on or off)";
+    if (!info.number.empty() || !info.name.empty()) return "a message-waiting message carries no number or name";
+    if (!info.time.empty()) put_param(&body, cid_param::kDateTime, info.time);
+    body.push_back(cid_param::kVisualIndicator);
+    body.push_back(1);
+    body.push_back(info.message_waiting ? 0xFF : 0x00);
+  } else if (type == CidMessageType::kSdmf) {
     if (info.time.empty()) return "SDMF needs the time (MMDDHHMM)";
     if (!info.name.empty() || info.name_withheld != CidWithheld::kNone) return "SDMF carries no name (use MDMF)";
     if (info.number.empty() && info.number_withheld == CidWithheld::kNone)
@@ -159,6 +190,7 @@ bool cid_decode(const uint8_t* msg, size_t n, CallerIdInfo* out) {
   if (sum != 0) return false;
   if (msg[0] == kCidSdmf) return decode_sdmf(msg + 2, msg[1], out);
   if (msg[0] == kCidMdmf) return decode_mdmf(msg + 2, msg[1], out);
+  if (msg[0] == kCidMwi) return decode_mwi(msg + 2, msg[1], out);
   return false;
 }
 

@@ -12,6 +12,9 @@
 //     0x02 calling number, 0x04 reason for absence of the number ('P' | 'O'),
 //     0x07 calling name, 0x08 reason for absence of the name. Others (0x03
 //     called number, 0x11 call type, 0x1A redirecting number ...) are skipped.
+//   Message waiting (type 0x82, Bellcore GR-30 / ETSI EN 300 659-3 "message
+//     waiting indicator"): parameter 0x0B visual indicator, one byte, 0xFF on,
+//     0x00 off; sent to an idle phone without ringing, it lights the lamp.
 // A message decodes only if its checksum holds, its parameters fill the body
 // exactly and every field has the characters its type allows: a damaged
 // message yields nothing, never a wrong number.
@@ -33,12 +36,15 @@ struct CallerIdInfo {
   CidWithheld number_withheld = CidWithheld::kNone;
   CidWithheld name_withheld = CidWithheld::kNone;
   std::string redirect;  // DTMF variants only: the redirecting number
+  // A message-waiting message (0x82): 1 lamp on, 0 off; -1 for caller ID.
+  int message_waiting = -1;
 };
 
-enum class CidMessageType : uint8_t { kSdmf = 0x04, kMdmf = 0x80 };
+enum class CidMessageType : uint8_t { kSdmf = 0x04, kMdmf = 0x80, kMwi = 0x82 };
 
 inline constexpr uint8_t kCidSdmf = 0x04;
 inline constexpr uint8_t kCidMdmf = 0x80;  // Bellcore MDMF and ETSI call set-up
+inline constexpr uint8_t kCidMwi = 0x82;   // message waiting indicator
 
 namespace cid_param {
 inline constexpr uint8_t kDateTime = 0x01;
@@ -47,6 +53,7 @@ inline constexpr uint8_t kCalled = 0x03;
 inline constexpr uint8_t kNumberAbsent = 0x04;
 inline constexpr uint8_t kName = 0x07;
 inline constexpr uint8_t kNameAbsent = 0x08;
+inline constexpr uint8_t kVisualIndicator = 0x0B;  // MWI: 0xFF on, 0x00 off
 }  // namespace cid_param
 
 inline constexpr size_t kCidMaxNumber = 20;
@@ -65,6 +72,6 @@ const char* cid_encode(const CallerIdInfo& info, CidMessageType type, std::vecto
 bool cid_decode(const uint8_t* msg, size_t n, CallerIdInfo* out);
 
 // True for the message types a receiver starts collecting on.
-inline bool cid_is_message_type(uint8_t b) { return b == kCidSdmf || b == kCidMdmf; }
+inline bool cid_is_message_type(uint8_t b) { return b == kCidSdmf || b == kCidMdmf || b == kCidMwi; }
 
 }  // namespace bcti

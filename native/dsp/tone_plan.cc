@@ -251,7 +251,7 @@ struct Builder {
     const Json* kind = t.get("tone");
     if (!kind || kind->type != Json::kStr) bad(path + ".tone: expected a tone name");
     if (!tone_kind_from_name(kind->str, &tone.kind))
-      bad(path + ".tone: unknown tone '" + kind->str + "' (dial, busy, ringback, congestion, sit, cng, ced)");
+      bad(path + ".tone: unknown tone '" + kind->str + "' (dial, busy, ringback, congestion, sit, cng, ced, stutter, howler)");
     if (p.find(tone.kind)) bad(path + ".tone: '" + kind->str + "' appears twice");
     const std::string name = path + " (" + kind->str + ")";
     double pct = num(t.get("cadenceTolerancePct"), name + ".cadenceTolerancePct", cad_tol_pct, 0, 100);
@@ -391,6 +391,13 @@ std::shared_ptr<const TonePlan> tone_plan_from_json(const std::string& text) {
     b.freq_tol_pct = num(det->get("freqTolerancePct"), "detector.freqTolerancePct", 2, 0, 10);
     b.cad_tol_pct = num(det->get("cadenceTolerancePct"), "detector.cadenceTolerancePct", 20, 0, 100);
     b.cad_tol_ms = num(det->get("cadenceToleranceMs"), "detector.cadenceToleranceMs", 40, 0, 1000);
+  }
+  if (const Json* rc = root.get("ringCadenceMs")) {
+    const Json& a = arr(rc, "ringCadenceMs", 2, 8);
+    b.p.ring_cadence_ms.clear();
+    for (size_t i = 0; i < a.arr.size(); i++)
+      b.p.ring_cadence_ms.push_back(static_cast<int>(num(&a.arr[i], "ringCadenceMs[" + std::to_string(i) + "]", 0, 50, 10000)));
+    if (b.p.ring_cadence_ms.size() % 2) bad("ringCadenceMs: expected on, off pairs");
   }
   const Json& tones = arr(root.get("tones"), "tones", 1, kToneKinds);
   for (size_t i = 0; i < tones.arr.size(); i++) b.tone(tones.arr[i], "tones[" + std::to_string(i) + "]");

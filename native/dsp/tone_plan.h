@@ -11,6 +11,7 @@
 //     "detector": { "minLevelDbm0": -40, "minToneRatio": 0.8, "maxTwistDb": 6,
 //                   "freqTolerancePct": 2, "cadenceTolerancePct": 20,
 //                   "cadenceToleranceMs": 40, "debounceMs": 40 },     (all optional)
+//     "ringCadenceMs": [1000, 4000],    (FXS ringing: on, off, ...; optional)
 //     "tones": [
 //       { "tone": "dial", "freqs": [450], "levelDbm0": -10, "continuous": true, "minMs": 1500 },
 //       { "tone": "busy", "freqs": [450], "levelDbm0": -10, "cadenceMs": [350, 350], "minCycles": 2 },
@@ -40,12 +41,15 @@
 
 namespace bcti {
 
+// stutter: special / stutter dial tone (messages waiting); howler: off-hook
+// warning (receiver off hook, ROH) for a phone left off hook.
 #define BCTI_TONE_KINDS(X) X(kDial, "dial") X(kBusy, "busy") X(kRingback, "ringback") \
-  X(kCongestion, "congestion") X(kSit, "sit") X(kCng, "cng") X(kCed, "ced")
+  X(kCongestion, "congestion") X(kSit, "sit") X(kCng, "cng") X(kCed, "ced")        \
+  X(kStutter, "stutter") X(kHowler, "howler")
 #define BCTI_TONE_KIND_ENUM(k, s) k,
 enum class ToneKind : uint8_t { BCTI_TONE_KINDS(BCTI_TONE_KIND_ENUM) };
 #undef BCTI_TONE_KIND_ENUM
-inline constexpr int kToneKinds = 7;
+inline constexpr int kToneKinds = 9;
 
 const char* tone_kind_name(ToneKind k);
 // Parses "dial", "busy", ...; false for any other name.
@@ -112,6 +116,8 @@ struct TonePlan {
   std::vector<TonePlanBin> bins;
   std::vector<TonePlanSet> sets;
   std::vector<TonePlanTone> tones;
+  // How an FXS port rings a phone in this country: on, off, ... ms ("ringCadenceMs").
+  std::vector<int> ring_cadence_ms = {1000, 4000};
 
   const TonePlanTone* find(ToneKind k) const;
 };

@@ -23,6 +23,7 @@ Napi::Object info_to_js(Napi::Env env, const std::string& format, const CallerId
   if (w != CidWithheld::kNone) o.Set("withheld", cid_withheld_name(w));
   if (c.name_withheld != CidWithheld::kNone) o.Set("nameWithheld", cid_withheld_name(c.name_withheld));
   if (!c.redirect.empty()) o.Set("redirect", c.redirect);
+  if (c.message_waiting >= 0) o.Set("messageWaiting", c.message_waiting == 1);
   return o;
 }
 
@@ -43,6 +44,8 @@ CallerIdInfo parse_info(Napi::Env env, const Napi::Object& o) {
   c.redirect = opt_string(o, "redirect", "");
   c.number_withheld = parse_withheld(env, o, "withheld");
   c.name_withheld = parse_withheld(env, o, "nameWithheld");
+  Napi::Value mw = o.Get("messageWaiting");
+  if (mw.IsBoolean()) c.message_waiting = mw.As<Napi::Boolean>().Value() ? 1 : 0;
   return c;
 }
 
@@ -63,7 +66,7 @@ Napi::Value DetectCallerId(const Napi::CallbackInfo& info) {
   });
 }
 
-// generateCallerId(info, { format: 'bell202'|'v23'|'dtmf', message: 'sdmf'|'mdmf',
+// generateCallerId(info, { format: 'bell202'|'v23'|'dtmf', message: 'sdmf'|'mdmf'|'mwi',
 //   seizureBits, markBits, levelDbm0, freqScale, dtmfVariant: 'AC'|'DC'|'A#'|'#',
 //   onMs, offMs }) -> Int16Array
 Napi::Value GenerateCallerId(const Napi::CallbackInfo& info) {
@@ -90,8 +93,8 @@ Napi::Value GenerateCallerId(const Napi::CallbackInfo& info) {
       CidFskTxParams p;
       p.modem = format == "bell202" ? CidModem::kBell202 : CidModem::kV23;
       std::string m = opt_string(o, "message", "mdmf");
-      if (m != "mdmf" && m != "sdmf") throw_cti(env, err::kBadArgument, "options.message: expected sdmf or mdmf");
-      p.type = m == "sdmf" ? CidMessageType::kSdmf : CidMessageType::kMdmf;
+      if (m != "mdmf" && m != "sdmf" && m != "mwi") throw_cti(env, err::kBadArgument, "options.message: expected sdmf, mdmf or mwi");
+      p.type = m == "sdmf" ? CidMessageType::kSdmf : m == "mwi" ? CidMessageType::kMwi : CidMessageType::kMdmf;
       p.seizure_bits = static_cast<int>(opt_number(o, "seizureBits", p.seizure_bits));
       p.mark_bits = static_cast<int>(opt_number(o, "markBits", p.modem == CidModem::kV23 ? 80 : p.mark_bits));
       p.level_dbm0 = opt_number(o, "levelDbm0", p.level_dbm0);

@@ -81,6 +81,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
                            InstanceMethod<&EngineWrap::Ring>("ring"),
                            InstanceMethod<&EngineWrap::Setup>("setup"),
                            InstanceMethod<&EngineWrap::Release>("release"),
+                           InstanceMethod<&EngineWrap::PulseDial>("pulseDial"),
                            InstanceMethod<&EngineWrap::LineStates>("lineStates"),
                            InstanceMethod<&EngineWrap::SpanStatus>("spanStatus"),
                            InstanceMethod<&EngineWrap::ConfJoin>("confJoin"),
@@ -104,6 +105,10 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       if (cfg.rt_priority < 0 || cfg.rt_priority > 99) throw_cti(env, err::kBadArgument, "rtPriority must be 0 (normal) to 99");
       std::string plan = opt_string(o, "tonePlan", "");
       if (!plan.empty()) cfg.tone_plan = tone_plan_from_json(plan);
+      if (cfg.tone_plan) cfg.sig.ring_cadence_ms = cfg.tone_plan->ring_cadence_ms;
+      Napi::Value sv = o.Get("signalling");
+      if (sv.IsObject()) parse_sig(env, sv.As<Napi::Object>(), &cfg.sig);
+      ring_cadence_ = cfg.sig.ring_cadence_ms;
       engine_ = std::make_unique<Engine>(cfg);
       callback_ = Napi::Persistent(info[1].As<Napi::Function>());
       return 0;
@@ -362,6 +367,34 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     });
   }
 
+  // signalling: { flashMinMs, flashMaxMs, ringTimeoutMs, answerOnPolarity,
+  //   disconnectOnPolarity, disconnectOnLoopDrop, pulseBreakMs, pulseMakeMs,
+  //   pulseInterdigitMs }; TS validates the ranges first (src/config/schema.ts).
+  static void parse_sig(Napi::Env env, const Napi::Object& o, SigConfig* s) {
+    s->flash_min_ms = static_cast<int>(opt_number(o, "flashMinMs", s->flash_min_ms));
+    s->flash_max_ms = static_cast<int>(opt_number(o, "flashMaxMs", s->flash_max_ms));
+    s->ring_timeout_ms = static_cast<int>(opt_number(o, "ringTimeoutMs", s->ring_timeout_ms));
+    s->answer_on_polarity = opt_bool(o, "answerOnPolarity", s->answer_on_polarity);
+    s->disconnect_on_polarity = opt_bool(o, "disconnectOnPolarity", s->disconnect_on_polarity);
+    s->disconnect_on_loop_drop = opt_bool(o, "disconnectOnLoopDrop", s->disconnect_on_loop_drop);
+    s->pulse.break_ms = static_cast<int>(opt_number(o, "pulseBreakMs", s->pulse.break_ms));
+    s->pulse.make_ms = static_cast<int>(opt_number(o, "pulseMakeMs", s->pulse.make_ms));
+    s->pulse.interdigit_ms = static_cast<int>(opt_number(o, "pulseInterdigitMs", s->pulse.interdigit_ms));
+    if (s->flash_min_ms < 20 || s->flash_max_ms > 2000 || s->flash_min_ms >= s->flash_max_ms)
+      throw_cti(env, err::kBadArgument, "signalling: need 20 <= flashMinMs < flashMaxMs <= 2000");
+    if (s->pulse.break_ms < 10 || s->pulse.make_ms < 10 || s->pulse.interdigit_ms < 100)
+      throw_cti(env, err::kBadArgument, "signalling: pulse break/make >= 10 ms, interdigit >= 100 ms");
+  }
+
+  // pulseDial(board, channel, digits)
+  Napi::Value PulseDial(const Napi::CallbackInfo& info) {
+    return guard(info.Env(), [&]() -> Napi::Value {
+      Command c = channel_command(info, Op::kPulseDial);
+      c.digits = arg_string(info, 2, "digits");
+      return submit(info.Env(), std::move(c));
+    });
+  }
+
   // ring(board, channel, { cadenceMs: [on, off, ...] })
   Napi::Value Ring(const Napi::CallbackInfo& info) {
     return guard(info.Env(), [&]() -> Napi::Value {
@@ -380,7 +413,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         }
       }
       Napi::Value cid = o.Get("callerId");
-      if (!cid.IsUndefined()) c.callerid = ring_callerid_burst(info.Env(), cid, o, c.cadence_ms);
+      if (!cid.IsUndefined()) c.callerid = ring_callerid_burst(info.Env(), cid, o, c.cadence_ms.empty() ? ring_cadence_ : c.cadence_ms);
       return submit(info.Env(), std::move(c));
     });
   }
@@ -456,6 +489,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
   }
 
   std::unique_ptr<Engine> engine_;
+
+  std::vector<int> ring_cadence_ = {1000, 4000};  // the FXS default (the tone plan's)
   Napi::FunctionReference callback_;
   Tsfn tsfn_;
   bool tsfn_started_ = false;

@@ -18,6 +18,7 @@ constexpr const char* kAnswered = "line:answered";    // the called side answere
 constexpr const char* kRing = "line:ring";            // FXO: a ring (value: count); E1: seizure
 constexpr const char* kRingStopped = "line:ring-stopped";  // the caller gave up before answer
 constexpr const char* kDisconnect = "line:disconnect";     // the far end left (name: cause)
+constexpr const char* kDialed = "line:dialed";             // FXO: pulse dialling finished
 }  // namespace lev
 
 void LineSignalling::go(LineState to, int64_t now_ms, const char* why, SigPort& port) {
@@ -97,6 +98,7 @@ void LineSignalling::on_fxo(const drv::LineEvent& e, int64_t now_ms, SigPort& po
       }
       break;
     case LineEventType::kLoopDrop:
+      if (pulse_.active()) break;  // our own breaks while pulse dialling
       if ((sm_.state() == S::kUp || sm_.state() == S::kSeized) && cfg_.disconnect_on_loop_drop)
         disconnect("loop-drop", now_ms, port);
       break;
@@ -158,6 +160,8 @@ void LineSignalling::on_cas(const drv::LineEvent& e, int64_t now_ms, SigPort& po
 // ---- timers ------------------------------------------------------------------
 
 void LineSignalling::tick(int64_t now_ms, SigPort& port) {
+  if (pulse_.active() && pulse_.tick(now_ms, [&](HookOp op) { port.hook(op); }))
+    port.line_event(lev::kDialed, nullptr, 0);
   if (onhook_at_ >= 0 && now_ms - onhook_at_ > cfg_.flash_max_ms) {
     onhook_at_ = -1;
     go(S::kIdle, now_ms, "on-hook", port);
@@ -233,6 +237,7 @@ const char* LineSignalling::onhook(int64_t now_ms, SigPort& port, const char** w
     }
     return nullptr;
   }
+  pulse_.cancel();
   port.hook(HookOp::kOnHook);
   go(S::kIdle, now_ms, "release", port);
   return nullptr;
@@ -244,6 +249,23 @@ const char* LineSignalling::flash(int64_t now_ms, SigPort& port, const char** wh
     return err::kBadArgument;
   }
   port.hook(HookOp::kFlash);
+  return nullptr;
+}
+
+const char* LineSignalling::pulse_dial(const std::string& digits, int64_t now_ms, SigPort& /*port*/, const char** why) {
+  if (kind_ != ChannelKind::kFxo || (sm_.state() != S::kSeized && sm_.state() != S::kUp)) {
+    *why = "pulse dialling needs an FXO line that is off hook";
+    return err::kBadArgument;
+  }
+  if (!PulseDialer::valid(digits)) {
+    *why = "pulse dialling sends 1 to 32 digits 0-9 only";
+    return err::kBadArgument;
+  }
+  if (pulse_.active()) {
+    *why = "the line is already pulse dialling";
+    return err::kBusy;
+  }
+  pulse_.start(digits, cfg_.pulse, now_ms);
   return nullptr;
 }
 
@@ -281,6 +303,7 @@ void LineSignalling::alarm(bool raised, int64_t now_ms, SigPort& port) {
     ringer(false, port);
     cadence_.clear();
     onhook_at_ = -1;
+    pulse_.cancel();
     sm_.force(S::kBlocked, now_ms, "alarm");
     port.line_event(lev::kState, line_state_name(S::kBlocked), 0);
   } else if (sm_.state() == S::kBlocked) {
@@ -296,6 +319,7 @@ void LineSignalling::reset(int64_t now_ms, SigPort& port) {
   ringer_on_ = false;
   cadence_.clear();
   onhook_at_ = -1;
+  pulse_.cancel();
   rings_ = 0;
   rx_bits_ = cas::kIdle;
   outgoing_ = cleared_back_ = false;

@@ -6,10 +6,12 @@
 // supervision) the same way for every board family, and emits `line:*` events.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "drivers/driver.h"
 #include "native/sig/line_state.h"
+#include "native/sig/pulse_dialer.h"
 
 namespace bcti {
 
@@ -20,7 +22,8 @@ struct SigConfig {
   bool answer_on_polarity = true;  // FXO: a reversal on a seized line means answered
   bool disconnect_on_polarity = true;
   bool disconnect_on_loop_drop = true;
-  std::vector<int> ring_cadence_ms = {1000, 4000};  // FXS ringing: on, off, ...
+  std::vector<int> ring_cadence_ms = {1000, 4000};  // FXS ringing: on, off, ... (the tone plan's)
+  PulseTiming pulse;               // FXO: pulse dialling (10 pps, 60/40)
 };
 
 // What signalling needs from its channel: the board, events, the clock.
@@ -57,6 +60,8 @@ class LineSignalling {
   const char* flash(int64_t now_ms, SigPort& port, const char** why);
   const char* ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why);
   const char* stop_ring(int64_t now_ms, SigPort& port, const char** why);
+  // FXO: dial `digits` (0-9) by loop-disconnect pulses; `line:dialed` when done.
+  const char* pulse_dial(const std::string& digits, int64_t now_ms, SigPort& port, const char** why);
 
   // ISDN PRI (native/sig/pri_span.h) decides the state of its B channels
   // itself; this takes the move (through the table) and reports it.
@@ -90,6 +95,7 @@ class LineSignalling {
   int64_t cadence_next_ms_ = 0;
   bool ringer_on_ = false;
   // FXO
+  PulseDialer pulse_;
   int rings_ = 0;
   int64_t last_ring_ms_ = 0;
   // E1 CAS

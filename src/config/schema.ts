@@ -126,6 +126,8 @@ export const CONFIG_SCHEMA = {
           port: { type: 'string', pattern: '^fxo:[1-9][0-9]*$|^e1:([1-9][0-9]*:)?[1-9][0-9]*$' },
           number: digits,
           name: { type: 'string' },
+          // FXO: dial by pulses (10 pps) instead of DTMF; default analog.pulseDialling
+          pulse: { type: 'boolean' },
         },
       },
     },
@@ -155,6 +157,26 @@ export const CONFIG_SCHEMA = {
         busyToneGuardMs: ms(0, 60000),
         busyToneSupervision: { type: 'boolean' },
         clearingToneMs: ms(0, 600000),
+        howlerMs: ms(0, 3600000),
+      },
+    },
+    // Analog line signalling (native/sig): the FXS flash window, FXO ring
+    // timeout, answer / disconnect supervision and pulse dialling.
+    analog: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        flashMinMs: ms(20, 800, 100),
+        flashMaxMs: ms(100, 2000, 800),
+        ringTimeoutMs: ms(1000, 30000, 6500),
+        answerOnPolarity: { type: 'boolean', default: true },
+        disconnectOnPolarity: { type: 'boolean', default: true },
+        disconnectOnLoopDrop: { type: 'boolean', default: true },
+        pulseDialling: { type: 'boolean', default: false },
+        pulseBreakMs: ms(20, 200, 60),
+        pulseMakeMs: ms(20, 200, 40),
+        pulseInterdigitMs: ms(200, 3000, 700),
       },
     },
     routes: {
@@ -269,6 +291,20 @@ export interface AuthConfig {
   adminPassword?: string;
 }
 
+export interface AnalogConfig {
+  flashMinMs: number;
+  flashMaxMs: number;
+  ringTimeoutMs: number;
+  answerOnPolarity: boolean;
+  disconnectOnPolarity: boolean;
+  disconnectOnLoopDrop: boolean;
+  /** every FXO line dials by pulses unless its `lines` entry or the dial says otherwise */
+  pulseDialling: boolean;
+  pulseBreakMs: number;
+  pulseMakeMs: number;
+  pulseInterdigitMs: number;
+}
+
 export interface Config {
   server: { host: string; port: number; logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   engine: { frameMs: 10 | 20; mode: 'realtime' | 'fast' | 'stepped'; tonePlan: string };
@@ -277,9 +313,10 @@ export interface Config {
   auth: AuthConfig;
   boards: BoardConfig[];
   extensions: { number: string; port: PortName; name?: string }[];
-  lines: { port: PortName; number?: string; name?: string }[];
+  lines: { port: PortName; number?: string; name?: string; pulse?: boolean }[];
   prompts: { dir: string; welcome: string; welcomeText: string };
   telephony: Partial<TelephonyTimings>;
+  analog: AnalogConfig;
   routes: { inbound: InboundRoute[] };
   agents: AgentAccount[];
   queues: QueueConfig[];

@@ -8,7 +8,7 @@ export type { CallerIdFormat, CallerIdHit, CallerIdInfo, CallerIdTxOptions, Call
 
 const bad = (msg: string): CtiError => new CtiError('CTI_ERR_BAD_ARGUMENT', msg);
 
-const INFO_KEYS = new Set(['number', 'name', 'time', 'withheld', 'nameWithheld', 'redirect']);
+const INFO_KEYS = new Set(['number', 'name', 'time', 'withheld', 'nameWithheld', 'redirect', 'messageWaiting']);
 
 /** Checks a caller ID's fields; throws CTI_ERR_BAD_ARGUMENT naming the field. */
 export function checkCallerIdInfo(info: unknown, what = 'info'): CallerIdInfo {
@@ -28,6 +28,7 @@ export function checkCallerIdInfo(info: unknown, what = 'info'): CallerIdInfo {
   str('nameWithheld', /^(private|unavailable)$/, "expected 'private' or 'unavailable'");
   if (o.number !== undefined && o.withheld !== undefined) throw bad(`${what}: number and withheld exclude each other`);
   if (o.name !== undefined && o.nameWithheld !== undefined) throw bad(`${what}: name and nameWithheld exclude each other`);
+  if (o.messageWaiting !== undefined && typeof o.messageWaiting !== 'boolean') throw bad(`${what}.messageWaiting: expected a boolean`);
   return o as CallerIdInfo;
 }
 
@@ -41,7 +42,7 @@ const TX_RANGES: Record<string, readonly [number, number]> = {
 };
 const TX_ENUMS: Record<string, readonly string[]> = {
   format: ['bell202', 'v23', 'dtmf'],
-  message: ['sdmf', 'mdmf'],
+  message: ['sdmf', 'mdmf', 'mwi'],
   dtmfVariant: ['AC', 'DC', 'A#', '#'],
 };
 
@@ -62,7 +63,20 @@ export function generateCallerId(info: CallerIdInfo, options: CallerIdTxOptions 
       throw bad(`options.${k}: unknown option`);
     }
   }
+  if (options.message === 'mwi' && (info.messageWaiting === undefined || info.number !== undefined || info.name !== undefined))
+    throw bad('info: a message-waiting message (message: mwi) carries messageWaiting and no number or name');
+  if (options.message !== 'mwi' && info.messageWaiting !== undefined) throw bad('info.messageWaiting: only with message: mwi');
   return addon.generateCallerId(info, options);
+}
+
+/**
+ * An FSK message-waiting burst (Bellcore GR-30 / ETSI MWI: message type 0x82,
+ * visual indicator 0x0B = 0xFF on / 0x00 off), sent to an idle phone without
+ * ringing: the phone's lamp follows it.
+ */
+export function messageWaitingBurst(on: boolean, options: Pick<CallerIdTxOptions, 'format' | 'levelDbm0'> = {}): Int16Array {
+  if (options.format === 'dtmf') throw bad('messageWaitingBurst: MWI is an FSK message (bell202 or v23)');
+  return generateCallerId({ messageWaiting: on }, { ...options, message: 'mwi' });
 }
 
 /** Every caller ID message in one channel of 8 kHz PCM, in time order. */
@@ -78,5 +92,6 @@ export function callerIdJson(h: CallerIdHit): Record<string, string> {
   if (h.name !== undefined) out.name = h.name;
   if (h.time !== undefined) out.time = h.time;
   if (h.withheld !== undefined) out.withheld = h.withheld;
+  if (h.messageWaiting !== undefined) out.messageWaiting = h.messageWaiting ? 'on' : 'off';
   return out;
 }

@@ -63,6 +63,8 @@ export interface TonePlanJson {
   name: string;
   description?: string;
   detector?: TonePlanDetector;
+  /** How an FXS port rings a phone: ms on, off, ... (default 1000, 4000). */
+  ringCadenceMs?: number[];
   tones: TonePlanTone[];
 }
 
@@ -127,7 +129,11 @@ const COMMON_KEYS = ['tone', 'levelDbm0', 'cadenceTolerancePct', 'cadenceToleran
 /** Checks a parsed plan; returns it typed, or throws CtiError('CTI_ERR_BAD_TONE_PLAN') naming the field. */
 export function validateTonePlan(input: unknown): TonePlanJson {
   if (!isObj(input)) fail('(plan)', 'expected a JSON object');
-  onlyKeys(input, '(plan)', ['name', 'description', 'detector', 'tones']);
+  onlyKeys(input, '(plan)', ['name', 'description', 'detector', 'ringCadenceMs', 'tones']);
+  if (input.ringCadenceMs !== undefined) {
+    const rc = numArray(input, 'ringCadenceMs', '(plan)', 2, 8, 50, 10000);
+    if (rc.length % 2) fail('ringCadenceMs', 'expected on, off pairs');
+  }
   if (typeof input.name !== 'string' || input.name === '') fail('name', 'expected a non-empty string');
   if (input.description !== undefined && typeof input.description !== 'string') fail('description', 'expected a string');
   let freqPct = 2;

@@ -22,6 +22,7 @@ import type {
   PriSpanOptions,
   SetupRequest,
   RingRequest,
+  SignallingOptions,
   SimpleOp,
   SpanStatus,
 } from './types/engine.ts';
@@ -42,6 +43,8 @@ export interface EngineOptions {
   tonePlan?: string;
   /** realtime mode: run the media thread SCHED_FIFO at this priority (1..99), where allowed; 0 = normal */
   rtPriority?: number;
+  /** line signalling: flash window, FXO supervision, pulse timing */
+  signalling?: SignallingOptions;
 }
 
 export interface PlayResult {
@@ -207,6 +210,15 @@ export class MediaEngine extends EventEmitter {
   async ring(ch: ChannelRef, opts: RingRequest = {}): Promise<void> {
     if (opts.callerId) checkCallerIdInfo(opts.callerId, 'ring: callerId');
     await this.#command(() => this.#native.ring(ch.board, ch.channel, opts));
+  }
+
+  /**
+   * FXO: dial by loop-disconnect pulses (10 pps, 60/40 by default) on a seized
+   * line; resolves once accepted; `line:dialed` reports the last pulse sent.
+   */
+  async pulseDial(ch: ChannelRef, digits: string): Promise<void> {
+    if (!/^[0-9]{1,32}$/.test(digits)) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pulseDial: 1 to 32 digits 0-9, got ${JSON.stringify(digits)}`);
+    await this.#command(() => this.#native.pulseDial(ch.board, ch.channel, digits));
   }
 
   async stopRing(ch: ChannelRef): Promise<void> {

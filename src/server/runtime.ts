@@ -14,12 +14,13 @@ import { parseChannelList } from '../config/load.ts';
 import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
 import type { Stores } from '../db/index.ts';
 import { builtinPrograms, defaultTargets, FlowRegistry, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
+import { messageWaitingBurst } from '../dsp/callerid.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { addon } from '../native/addon.ts';
 import { CtiError } from '../native/errors.ts';
 import { MediaEngine } from '../native/engine.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
-import type { ClockMode } from '../native/types/engine.ts';
+import type { ClockMode, SignallingOptions } from '../native/types/engine.ts';
 import { SimWorld } from '../sim/world.ts';
 import type { Call } from '../telephony/call.ts';
 import type { CallRecordRepository } from '../telephony/call-records.ts';
@@ -28,7 +29,7 @@ import { Inventory } from '../telephony/inventory.ts';
 import type { Log } from '../telephony/log.ts';
 import { Telephony } from '../telephony/telephony.ts';
 import type { ToneKind } from '../telephony/types.ts';
-import { channelByPort } from './ports.ts';
+import { channelByPort, portName } from './ports.ts';
 import { Demo } from './services/demo.ts';
 import { InboundRouter } from './services/inbound-router.ts';
 import { PhoneRouter } from './services/phone-router.ts';
@@ -110,7 +111,20 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     }),
     e1: Array.from({ length: b.e1 }, (_, i) => ({ signalling: b.spans.find((s) => s.e1 === i + 1)?.signalling ?? 'cas' })),
   });
-  const engine = new MediaEngine({ mode, frameMs: config.engine.frameMs, tonePlan: plan.json, ...(mode === 'realtime' ? { clockEventMs: 100 } : {}) });
+  const a = config.analog;
+  if (a.flashMinMs >= a.flashMaxMs) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `analog: flashMinMs (${a.flashMinMs}) must be below flashMaxMs (${a.flashMaxMs})`);
+  const signalling: SignallingOptions = {
+    flashMinMs: a.flashMinMs,
+    flashMaxMs: a.flashMaxMs,
+    ringTimeoutMs: a.ringTimeoutMs,
+    answerOnPolarity: a.answerOnPolarity,
+    disconnectOnPolarity: a.disconnectOnPolarity,
+    disconnectOnLoopDrop: a.disconnectOnLoopDrop,
+    pulseBreakMs: a.pulseBreakMs,
+    pulseMakeMs: a.pulseMakeMs,
+    pulseInterdigitMs: a.pulseInterdigitMs,
+  };
+  const engine = new MediaEngine({ mode, frameMs: config.engine.frameMs, tonePlan: plan.json, signalling, ...(mode === 'realtime' ? { clockEventMs: 100 } : {}) });
   // E1 span n is the board's span n + 1 (span 1: the analog ports).
   const pri = b.spans.filter((s) => s.signalling === 'pri').map((s) => ({ span: s.e1 + 1, overlap: s.overlap, overlapMs: s.overlapMs }));
   const board = world
@@ -155,6 +169,12 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     tones,
     toneDetection: true,
     epochMs,
+    mwiBurst: (on) => messageWaitingBurst(on),
+    pulseDialling: (ref) => {
+      const ch = inventory.channel(ref);
+      const port = ch ? portName(mirror, ch) : undefined;
+      return config.lines.find((l) => l.port === port)?.pulse ?? a.pulseDialling;
+    },
     ...(opts.records ? { records: opts.records } : opts.stores ? { records: opts.stores.callRecords } : {}),
   });
   // Caller ID to phones goes out as FSK in the ring pause (engine.ring).

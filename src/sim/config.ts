@@ -11,7 +11,7 @@ export type Law = 'alaw' | 'ulaw';
 export type HangupSignal = 'polarity' | 'loop-drop' | 'busy-tone';
 export const FAR_KINDS = ['person', 'busy', 'no-answer', 'unallocated', 'machine', 'fax', 'congestion'] as const;
 export type FarKind = (typeof FAR_KINDS)[number];
-export const SIM_TONES = ['dial', 'busy', 'ringback', 'congestion', 'sit', 'cng', 'ced'] as const;
+export const SIM_TONES = ['dial', 'busy', 'ringback', 'congestion', 'sit', 'cng', 'ced', 'stutter', 'howler'] as const;
 export type SimTone = (typeof SIM_TONES)[number];
 
 /** What a line does to audio (firmware-sim/src/line_model.h). */

@@ -24,6 +24,8 @@ export interface PhoneStatus {
   display: string | null;
   /** Battery reversed by the board (FXS answer supervision). */
   polarityReversed: boolean;
+  /** The message-waiting lamp, as the last FSK MWI message (0x82) set it. */
+  messageWaiting: boolean;
 }
 
 export type PhoneWait = HeardSpec | 'digits' | 'ringing' | 'ring-off' | 'idle' | 'off-hook';
@@ -33,7 +35,7 @@ export class Phone {
   /** Ringer changes: on/off and when. */
   readonly ringLog: { on: boolean; atMs: number }[] = [];
   private ringCursor = 0;
-  private status: PhoneStatus = { hook: 'on', state: 'idle', ringing: false, rings: 0, cadenceMs: [], display: null, polarityReversed: false };
+  private status: PhoneStatus = { hook: 'on', state: 'idle', ringing: false, rings: 0, cadenceMs: [], display: null, polarityReversed: false, messageWaiting: false };
   readonly stateLog: { state: PhoneHookState; atMs: number }[] = [];
 
   constructor(
@@ -63,6 +65,10 @@ export class Phone {
   onState(text: string, value: number, atMs: number): void {
     if (text === 'polarity') {
       this.status.polarityReversed = value === 1;
+      return;
+    }
+    if (text === 'mwi') {
+      this.status.messageWaiting = value === 1;
       return;
     }
     const s = text as PhoneHookState;

@@ -1,5 +1,6 @@
 // dial(): call out on an FXO line or an E1 timeslot and find out what the far
-// end is. FXO: seize, wait for dial tone, send the number in DTMF, then listen.
+// end is. FXO: seize, wait for dial tone, send the number in DTMF (or as dial
+// pulses: `{ pulse: true }` or the line's configuration), then listen.
 // E1 CAS: seize, send the number in-band (DTMF) after the seizure is
 // acknowledged, then listen; the answer comes as CAS bits. Listening: tone
 // detection and energy, with the line's own answer signal when it has one:
@@ -81,10 +82,26 @@ async function attempt(leg: Leg, number: string, opts: DialOptions, ctx: LegCont
     await ctx.clock.sleep(300); // E1: the seizure acknowledgement
   }
   if (!leg.live) return { result: 'failed', detail: `line lost (${leg.cause})` };
-  await leg.play({ digits: number });
+  const pulse = leg.kind === 'fxo' && (opts.pulse ?? ctx.pulseDialling?.(leg.channel.ref) ?? false);
+  if (pulse) {
+    const sent = await pulseDial(leg, number, ctx);
+    if (sent) return sent;
+  } else {
+    await leg.play({ digits: number });
+  }
   if (!leg.live) return { result: 'failed', detail: `line lost (${leg.cause})` };
   leg.move('proceeding', 'number sent');
   return listen(leg, opts.timeout ?? t.noAnswerTimeoutMs, ctx);
+}
+
+/** FXO: the number as dial pulses (digits only); null once the last pulse went out, else why not. */
+async function pulseDial(leg: Leg, number: string, ctx: LegContext): Promise<DialClassification | null> {
+  if (!/^[0-9]+$/.test(number)) return { result: 'failed', detail: `pulse dialling sends digits 0-9 only, not '${number}'` };
+  // 10 pulses of 100 ms and a pause per digit at most, and some slack.
+  const done = waitEvent(leg, ctx, number.length * 2000 + 2000, (e) => e.type === 'line:dialed');
+  if (!ctx.engine.pulseDial) return { result: 'failed', detail: 'this engine cannot pulse dial' };
+  await ctx.engine.pulseDial(leg.channel.ref, number);
+  return (await done) ? null : { result: 'failed', detail: 'pulse dialling did not finish' };
 }
 
 /** Resolves true when `match` sees an event of the leg within `ms`, false on timeout or when the leg ends. */

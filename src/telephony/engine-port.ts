@@ -45,6 +45,8 @@ export interface EnginePort {
   flash(ch: ChannelRef): Promise<void>;
   ring(ch: ChannelRef, opts?: RingRequest): Promise<void>;
   stopRing(ch: ChannelRef): Promise<void>;
+  /** FXO: dial by loop-disconnect pulses; `line:dialed` when the last is sent (boards without it: DTMF only) */
+  pulseDial?(ch: ChannelRef, digits: string): Promise<void>;
   on(event: 'event', listener: (e: NativeEvent) => void): unknown;
   off(event: 'event', listener: (e: NativeEvent) => void): unknown;
 }

@@ -37,6 +37,8 @@ export interface LegContext {
   callerId?: CallerIdSender;
   /** the engine has a tone plan: tone detection works */
   toneDetection: boolean;
+  /** FXO lines that dial by pulses unless a dial says otherwise */
+  pulseDialling?: (ch: ChannelRef) => boolean;
   legEnded(leg: Leg): void;
 }
 
@@ -388,6 +390,8 @@ export class Leg extends EventEmitter {
       }
       case 'line:state':
         if (e.name === 'blocked' && this.live) void this.#release('alarm', 'blocked');
+        break;
+      case 'line:dialed': // FXO pulse dialling done (dial())
         break;
       default:
         return;

@@ -1,8 +1,9 @@
 // The telephony service: routes the engine's events to the legs on their
 // channels, creates calls for what arrives (a line rings, a phone goes off
 // hook), places legs (dial out, ring a phone), keeps a record of every call,
-// and tidies channels up (busy tone to a phone left off hook, legs lost to a
-// span alarm or a board reset). Everything it waits for reads one clock.
+// and tidies channels up (busy tone, then the off-hook warning, to a phone
+// left off hook; legs lost to a span alarm or a board reset), and keeps the
+// phones' message-waiting state (stutter dial tone, the FSK MWI lamp). Everything it waits for reads one clock.
 //
 // Events: call:offered {call, leg}, call:ended {call, record}; span:alarm
 // {board, span, alarms, status} (alarm bits as span:alarm carries them, 0 =
@@ -38,6 +39,10 @@ export interface TelephonyOptions {
   epochMs?: number;
   /** call id generator */
   ids?: () => string;
+  /** FXO lines that dial by pulses (10 pps) unless a dial says otherwise */
+  pulseDialling?: (ch: ChannelRef) => boolean;
+  /** the FSK message-waiting burst (src/dsp/callerid.ts messageWaitingBurst); without one, the lamp is not driven */
+  mwiBurst?: (on: boolean) => Int16Array;
 }
 
 export interface DialOutcome extends DialClassification {
@@ -63,6 +68,11 @@ export class Telephony extends EventEmitter {
   #clearing = new Map<ChannelMirror, TimerHandle>();
   #saving = new Set<Promise<void>>();
   #listener = (e: NativeEvent) => this.#onEvent(e);
+  #mwiBurst: ((on: boolean) => Int16Array) | undefined;
+  /** extensions with messages waiting (stutter dial tone, lamp on) */
+  #waiting = new Set<string>();
+  /** phones whose lamp is to be set once they are idle */
+  #mwiPending = new Set<ChannelMirror>();
   #started = false;
 
   constructor(opts: TelephonyOptions) {
@@ -74,6 +84,7 @@ export class Telephony extends EventEmitter {
     this.timings = { ...DEFAULT_TIMINGS, ...opts.timings };
     this.records = opts.records ?? new MemoryCallRecords();
     this.#epochMs = opts.epochMs ?? Date.now() - this.clock.now();
+    this.#mwiBurst = opts.mwiBurst;
     let n = 0;
     const prefix = Date.now().toString(36);
     this.#ids = opts.ids ?? (() => `${prefix}-${++n}`);
@@ -85,6 +96,7 @@ export class Telephony extends EventEmitter {
       tones: opts.tones ?? simpleTones,
       ...(opts.callerId ? { callerId: opts.callerId } : {}),
       toneDetection: opts.toneDetection ?? false,
+      ...(opts.pulseDialling ? { pulseDialling: opts.pulseDialling } : {}),
       legEnded: (leg) => this.#legEnded(leg),
     };
     this.#callCtx = { engine: this.engine, clock: this.clock, log: this.log, callEnded: (c) => this.#callEnded(c) };
@@ -160,6 +172,27 @@ export class Telephony extends EventEmitter {
     return leg;
   }
 
+  /**
+   * Messages are waiting (or no longer) for an extension: its phone hears
+   * stutter dial tone when lifted, and its lamp is switched by an FSK
+   * message-waiting message (type 0x82) sent without ringing once the phone is
+   * idle (at once if it is).
+   */
+  async setMessageWaiting(extension: string, on: boolean): Promise<void> {
+    const ch = this.inventory.byExtension(extension);
+    if (!ch || ch.kind !== 'fxs') throw new CtiError('CTI_ERR_NO_SUCH_CHANNEL', `setMessageWaiting: no phone at extension ${extension}`);
+    if (on) this.#waiting.add(extension);
+    else this.#waiting.delete(extension);
+    if (!this.#mwiBurst) return;
+    this.#mwiPending.add(ch);
+    if (this.#free(ch)) await this.#sendMwi(ch);
+  }
+
+  /** Whether messages are waiting for an extension. */
+  messageWaiting(extension: string): boolean {
+    return this.#waiting.has(extension);
+  }
+
   /** A new conference; add legs to it. */
   conference(): Conference {
     const id = ++this.#confSeq;
@@ -174,6 +207,16 @@ export class Telephony extends EventEmitter {
   }
 
   // ---- internals ---------------------------------------------------------------
+
+  async #sendMwi(ch: ChannelMirror): Promise<void> {
+    const ext = ch.role.extension;
+    if (!this.#mwiBurst || !ext || !this.#mwiPending.delete(ch)) return;
+    const on = this.#waiting.has(ext);
+    channelLog(this.log, { span: ch.span, channel: ch.number }).info({ extension: ext, on }, 'message-waiting lamp');
+    await this.engine.play(ch.ref, { pcm: this.#mwiBurst(on) }).catch((e: unknown) => {
+      channelLog(this.log, { span: ch.span, channel: ch.number }).warn({ err: (e as Error).message }, 'message-waiting message not sent');
+    });
+  }
 
   #free(ch: ChannelMirror): boolean {
     return !ch.leg && !ch.clearing && ch.lineState === 'idle';
@@ -215,11 +258,9 @@ export class Telephony extends EventEmitter {
     const ch = this.inventory.channel({ board: e.board, channel: e.channel });
     if (!ch) return;
     const leg = ch.leg as Leg | undefined;
-    if (leg && leg.live) {
-      leg.onEvent(e);
-      return;
-    }
-    this.#idleChannelEvent(ch, e);
+    if (leg && leg.live) leg.onEvent(e);
+    else this.#idleChannelEvent(ch, e);
+    if (this.#mwiPending.has(ch) && this.#free(ch)) void this.#sendMwi(ch);
   }
 
   #idleChannelEvent(ch: ChannelMirror, e: NativeEvent): void {
@@ -256,6 +297,7 @@ export class Telephony extends EventEmitter {
     if (ch.leg === leg) ch.leg = undefined;
     const offHook = ch.kind === 'fxs' && (ch.lineState === 'up' || ch.lineState === 'clearing');
     if (offHook && leg.cause !== 'alarm' && leg.cause !== 'reset') void this.#startClearing(ch);
+    else if (this.#mwiPending.has(ch) && this.#free(ch)) void this.#sendMwi(ch);
   }
 
   /** A phone left off hook after its call: release the port, busy tone until it hangs up (or for clearingToneMs). */
@@ -270,12 +312,23 @@ export class Telephony extends EventEmitter {
     if (busy) {
       this.engine.play(ch.ref, { tone: busy }).catch(() => {});
     }
+    this.#clearing.set(ch, this.clock.setTimeout(() => void this.#howl(ch), this.timings.clearingToneMs));
+  }
+
+  /** Still off hook after the busy tone: the off-hook warning (howler / ROH) for howlerMs, then silence. */
+  async #howl(ch: ChannelMirror): Promise<void> {
+    this.#clearing.delete(ch);
+    await this.engine.stop('stopPlay', ch.ref).catch(() => {});
+    const howler = this.timings.howlerMs > 0 ? this.#legCtx.tones('howler') : undefined;
+    if (!ch.clearing || !howler) return;
+    channelLog(this.log, { span: ch.span, channel: ch.number }).info({}, 'phone still off hook: off-hook warning');
+    this.engine.play(ch.ref, { tone: howler }).catch(() => {});
     this.#clearing.set(
       ch,
       this.clock.setTimeout(() => {
         this.#clearing.delete(ch);
         void this.engine.stop('stopPlay', ch.ref).catch(() => {});
-      }, this.timings.clearingToneMs),
+      }, this.timings.howlerMs),
     );
   }
 

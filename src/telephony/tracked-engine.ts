@@ -3,9 +3,10 @@
 // at a time and waits, between frames, until the call layer has reacted to
 // what the last frame reported (settled()), so every run gives the same events
 // at the same engine times.
-import type { EnginePort } from './engine-port.ts';
+import { CtiError } from '../native/errors.ts';
+import type { ChannelRef, EnginePort } from './engine-port.ts';
 
-type Short = 'detect' | 'bridge' | 'conference' | 'stop' | 'offhook' | 'onhook' | 'flash' | 'ring' | 'stopRing' | 'setup';
+type Short = 'detect' | 'bridge' | 'conference' | 'stop' | 'offhook' | 'onhook' | 'flash' | 'ring' | 'stopRing' | 'setup' | 'pulseDial';
 
 export class TrackedEngine implements EnginePort {
   #inFlight = 0;
@@ -54,6 +55,10 @@ export class TrackedEngine implements EnginePort {
   flash: EnginePort['flash'] = (ch) => this.#short('flash', () => this.inner.flash(ch));
   ring: EnginePort['ring'] = (ch, opts) => this.#short('ring', () => this.inner.ring(ch, opts));
   stopRing: EnginePort['stopRing'] = (ch) => this.#short('stopRing', () => this.inner.stopRing(ch));
+  pulseDial = (ch: ChannelRef, digits: string): Promise<void> =>
+    this.inner.pulseDial
+      ? this.#short('pulseDial', () => this.inner.pulseDial!(ch, digits))
+      : Promise.reject(new CtiError('CTI_ERR_BAD_ARGUMENT', 'pulseDial: this engine has no pulse dialling'));
   on: EnginePort['on'] = (ev, fn) => this.inner.on(ev, fn);
   off: EnginePort['off'] = (ev, fn) => this.inner.off(ev, fn);
 

@@ -61,6 +61,8 @@ export interface DialOptions {
   timeout?: number;
   /** ISDN: whether the network may show callerId to the called party (default allowed) */
   presentation?: 'allowed' | 'restricted';
+  /** FXO: dial by loop-disconnect pulses (10 pps) instead of DTMF; default the line's configuration */
+  pulse?: boolean;
 }
 
 export interface RingOptions {
@@ -107,6 +109,8 @@ export interface TelephonyTimings {
   busyToneSupervision: boolean;
   /** a phone left off hook after its call ended hears busy tone this long */
   clearingToneMs: number;
+  /** then the off-hook warning (howler / ROH) this long, then silence until it hangs up; 0: none */
+  howlerMs: number;
 }
 
 export const DEFAULT_TIMINGS: TelephonyTimings = {
@@ -121,6 +125,7 @@ export const DEFAULT_TIMINGS: TelephonyTimings = {
   busyToneGuardMs: 2000,
   busyToneSupervision: true,
   clearingToneMs: 30000,
+  howlerMs: 60000,
 };
 
 export type { ToneKind };

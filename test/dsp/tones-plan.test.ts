@@ -60,7 +60,7 @@ describe('bad plans are refused with the field named', () => {
   const cases: { name: string; plan: any; ts: RegExp; native: RegExp }[] = [
     { name: 'not an object', plan: [], ts: /expected a JSON object/, native: /expected a JSON object/ },
     { name: 'no name', plan: mutate((p) => delete p.name), ts: /name: expected a non-empty string/, native: /name: expected a non-empty string/ },
-    { name: 'unknown tone', plan: mutate((p) => (p.tones[1].tone = 'howler')), ts: /tones\[1\]\.tone: expected one of/, native: /tones\[1\]\.tone: unknown tone 'howler'/ },
+    { name: 'unknown tone', plan: mutate((p) => (p.tones[1].tone = 'warble')), ts: /tones\[1\]\.tone: expected one of/, native: /tones\[1\]\.tone: unknown tone 'warble'/ },
     { name: 'tone twice', plan: mutate((p) => (p.tones[2].tone = 'busy')), ts: /tones\[2\]\.tone: 'busy' appears twice/, native: /tones\[2\]\.tone: 'busy' appears twice/ },
     { name: 'odd cadence', plan: mutate((p) => (p.tones[1].cadenceMs = [350, 350, 350])), ts: /tones\[1\] \(busy\)\.cadenceMs: expected 2 to 8 entries/, native: /tones\[1\] \(busy\)\.cadenceMs: expected on\/off pairs/ },
     { name: 'negative duration', plan: mutate((p) => (p.tones[1].cadenceMs = [-350, 350])), ts: /tones\[1\] \(busy\)\.cadenceMs\[0\]/, native: /tones\[1\] \(busy\)\.cadenceMs\[0\]/ },

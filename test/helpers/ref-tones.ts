@@ -16,7 +16,7 @@
 // formants and intonation) and DTMF digit strings.
 import { FS, add, awgn, concat, peakOf, powerOf, rng, silence, throughLaw, toInt16 } from './ref-signal.ts';
 
-export type Kind = 'dial' | 'busy' | 'ringback' | 'congestion' | 'sit' | 'cng' | 'ced';
+export type Kind = 'dial' | 'busy' | 'ringback' | 'congestion' | 'sit' | 'cng' | 'ced' | 'stutter' | 'howler';
 export type PlanName = 'cn' | 'itu' | 'us';
 
 /** A tone as the standard states it: components and an on/off cadence (empty = continuous). */
@@ -33,18 +33,25 @@ export const STANDARD: Record<PlanName, Partial<Record<Kind, StdTone>>> = {
     busy: { freqs: [450], level: -10, cadence: [350, 350] },
     ringback: { freqs: [450], level: -10, cadence: [1000, 4000] },
     congestion: { freqs: [450], level: -10, cadence: [700, 700] },
+    // stutter dial tone (0.1 / 0.1 s; see cn.json)
+    stutter: { freqs: [450], level: -10, cadence: [100, 100] },
   },
   itu: {
     dial: { freqs: [425], level: -10, cadence: [] },
     busy: { freqs: [425], level: -10, cadence: [500, 500] },
     ringback: { freqs: [425], level: -10, cadence: [1000, 4000] },
     congestion: { freqs: [425], level: -10, cadence: [250, 250] },
+    // E.180 special dial tone
+    stutter: { freqs: [425], level: -10, cadence: [400, 40] },
   },
   us: {
     dial: { freqs: [350, 440], level: -13, cadence: [] },
     ringback: { freqs: [440, 480], level: -19, cadence: [2000, 4000] },
     busy: { freqs: [480, 620], level: -24, cadence: [500, 500] },
     congestion: { freqs: [480, 620], level: -24, cadence: [250, 250] },
+    // stutter dial tone; receiver off hook (ROH)
+    stutter: { freqs: [350, 440], level: -13, cadence: [100, 100] },
+    howler: { freqs: [1400, 2060, 2450, 2600], level: -10, cadence: [100, 100] },
   },
 };
 for (const p of ['cn', 'itu', 'us'] as const) {

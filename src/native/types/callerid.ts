@@ -17,6 +17,8 @@ export interface CallerIdInfo {
   nameWithheld?: CallerIdWithheld;
   /** DTMF A..D..C only: the redirecting number. */
   redirect?: string;
+  /** A message-waiting message (FSK type 0x82): the lamp on or off. */
+  messageWaiting?: boolean;
 }
 
 export interface CallerIdHit extends CallerIdInfo {
@@ -29,8 +31,8 @@ export interface CallerIdHit extends CallerIdInfo {
 export interface CallerIdTxOptions {
   /** Default bell202. */
   format?: CallerIdFormat;
-  /** FSK: SDMF (0x04: time + number) or MDMF / ETSI call set-up (0x80). Default mdmf. */
-  message?: 'sdmf' | 'mdmf';
+  /** FSK: SDMF (0x04: time + number), MDMF / ETSI call set-up (0x80), or message waiting (0x82). Default mdmf. */
+  message?: 'sdmf' | 'mdmf' | 'mwi';
   /** FSK: channel seizure bits (alternating), 0 for none. Default 300. */
   seizureBits?: number;
   /** FSK: mark bits before the message. Default 180 (bell202), 80 (v23). */

@@ -13,6 +13,28 @@ export interface NativeEngineOptions {
   tonePlan?: string;
   /** realtime mode: SCHED_FIFO priority of the media thread (1..99); 0 = normal */
   rtPriority?: number;
+  /** line signalling of every channel (native/sig/line_signalling.h) */
+  signalling?: SignallingOptions;
+}
+
+/** Line signalling timers and supervision choices (native SigConfig). */
+export interface SignallingOptions {
+  /** FXS: an on-hook shorter than this is a bounce (default 100) */
+  flashMinMs?: number;
+  /** FXS: an on-hook up to this long is a hook flash, longer is a hang-up (default 800) */
+  flashMaxMs?: number;
+  /** FXO: no ring for this long and the caller gave up (default 6500) */
+  ringTimeoutMs?: number;
+  /** FXO: a polarity reversal on a seized line is the answer (default true) */
+  answerOnPolarity?: boolean;
+  /** FXO: a polarity reversal on a connected line is the far end leaving (default true) */
+  disconnectOnPolarity?: boolean;
+  /** FXO: loop current dropping is the far end leaving (default true) */
+  disconnectOnLoopDrop?: boolean;
+  /** FXO pulse dialling: break, make, interdigit pause (default 60, 40, 700: 10 pps) */
+  pulseBreakMs?: number;
+  pulseMakeMs?: number;
+  pulseInterdigitMs?: number;
 }
 
 export interface NativeEvent {
@@ -178,6 +200,7 @@ export interface NativeEngine {
   bridge(board: number, channel: number, board2: number, channel2: number): number;
   confJoin(board: number, channel: number, conference: number, mode?: 'talk-listen' | 'listen' | 'talk'): number;
   ring(board: number, channel: number, req: RingRequest): number;
+  pulseDial(board: number, channel: number, digits: string): number;
   lineStates(board: number): LineStateName[];
   advance(ms: number): number;
   stats(): EngineStats;

@@ -2,7 +2,8 @@
 // detection from tone plans, and energy (silence / voice) detection.
 import type { ToneDescriptor } from './dsp-basic.ts';
 
-export const TONE_KINDS = ['dial', 'busy', 'ringback', 'congestion', 'sit', 'cng', 'ced'] as const;
+/** stutter: special / stutter dial tone (messages waiting); howler: off-hook warning (ROH). */
+export const TONE_KINDS = ['dial', 'busy', 'ringback', 'congestion', 'sit', 'cng', 'ced', 'stutter', 'howler'] as const;
 export type ToneKind = (typeof TONE_KINDS)[number];
 
 /** One tone, from the start of its first burst to the end of its last; ms from the start (sample / 8, rounded). */

@@ -1,4 +1,5 @@
-// Calls from the desk phones: a phone off hook hears dial tone until its first
+// Calls from the desk phones: a phone off hook hears dial tone (stutter dial
+// tone when messages are waiting for it) until its first
 // key; the number it dials (ended by '#' or a pause) is an extension (rung with
 // the caller's extension as caller ID, ringback meanwhile, bridged on answer),
 // or 0 + an outside number (dialled on a free line; bridged when answered), or
@@ -42,7 +43,9 @@ export class PhoneRouter {
   async run(call: Call, phone: Leg): Promise<void> {
     try {
       await phone.answer();
-      const dialTone = this.#play(phone, 'dial', true);
+      // Messages waiting: stutter dial tone (the plan's), else dial tone.
+      const waiting = call.from !== undefined && this.o.telephony.messageWaiting(call.from) && this.o.tones('stutter');
+      const dialTone = this.#play(phone, waiting ? 'stutter' : 'dial', true);
       const r = await phone.collectDigits({ max: 16, timeout: 10000, interDigitTimeout: 3000, terminators: '#' });
       await dialTone.stop();
       const number = r.digits;
