@@ -20,18 +20,38 @@ export class TrackedEngine implements EnginePort {
     return this.#inFlight;
   }
 
-  /** Resolves once no short command is in flight over two turns of the event loop. */
-  async settled(maxTurns = 10000): Promise<void> {
-    let quiet = 0;
-    for (let i = 0; i < maxTurns && quiet < 2; i++) {
+  /**
+   * Resolves once no short command is in flight over two turns of the event
+   * loop. It waits for the commands themselves, however long the engine's
+   * thread takes to get to them (a busy machine), never for a number of turns:
+   * a step that went on with a command still in flight would let the next
+   * frame see a different call layer on a loaded machine than on an idle one.
+   */
+  async settled(maxWaitMs = 30_000): Promise<void> {
+    const deadline = Date.now() + maxWaitMs;
+    for (let quiet = 0; quiet < 2; ) {
+      if (this.#inFlight > 0) {
+        quiet = 0;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new CtiError('CTI_ERR_INTERNAL', `settled(): ${this.#inFlight} engine command(s) still unanswered after ${maxWaitMs} ms`);
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, left);
+          this.#idle.push(() => (clearTimeout(t), r()));
+        });
+        continue;
+      }
       await new Promise((r) => setImmediate(r));
       quiet = this.#inFlight === 0 ? quiet + 1 : 0;
     }
   }
 
+  #idle: (() => void)[] = [];
+
   #track<T>(p: Promise<T>): Promise<T> {
     this.#inFlight++;
-    return p.finally(() => this.#inFlight--);
+    return p.finally(() => {
+      if (--this.#inFlight === 0) for (const wake of this.#idle.splice(0)) wake();
+    });
   }
 
   get spanStatus(): EnginePort['spanStatus'] {
