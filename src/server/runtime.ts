@@ -222,6 +222,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     return true;
   };
   const blacklist = stores?.blacklist;
+  blacklist?.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'blacklist could not be loaded'));
   const inbound = new InboundRouter({
     telephony,
     routes: config.routes.inbound,
