@@ -35,7 +35,7 @@ export interface AcdOptions {
   announcer?: Announcer;
   /** a prompt's file by name (music, overflow messages), if there is one */
   prompt?: (name: string) => string | undefined;
-  /** the caller's priority from customer records (VIP); undefined: the queue's */
+  /** the caller's priority boost from customer records (VIP), added to the route's or the queue's priority */
   priorityOf?: (callerNumber: string) => number | undefined | Promise<number | undefined>;
   /** reconcile agents against live calls this often (0: never) */
   sweepMs?: number;
@@ -138,7 +138,7 @@ export class Acd extends EventEmitter {
     if (!q) throw new Error(`no queue ${queueName}`);
     if (caller.state === 'offered') await caller.answer();
     const number = call.from ?? caller.remote;
-    const vip = opts.priority ?? (number && this.o.priorityOf ? await this.o.priorityOf(number) : undefined);
+    const boost = number ? await this.#boost(number, call) : undefined;
     let done!: (x: QueueExit) => void;
     const exit = new Promise<QueueExit>((r) => (done = r));
     const now = this.clock.now();
@@ -150,7 +150,7 @@ export class Acd extends EventEmitter {
       caller,
       number,
       queue: q,
-      priority: vip ?? q.config.priority,
+      priority: (opts.priority ?? q.config.priority) + (boost ?? 0),
       arrivedAt: now,
       joinedAt: now,
       status: 'waiting',
@@ -170,6 +170,16 @@ export class Acd extends EventEmitter {
     this.#watchCaller(e, caller);
     this.#join(e, q);
     return exit;
+  }
+
+  /** The customer records' priority boost; a failed look-up queues the caller normally. */
+  async #boost(number: string, call: Call): Promise<number | undefined> {
+    try {
+      return this.o.priorityOf ? await this.o.priorityOf(number) : undefined;
+    } catch (e) {
+      call.log.warn({ err: (e as Error).message }, 'caller priority look-up failed');
+      return undefined;
+    }
   }
 
   /** For a queued call: who would get it next, and why. */

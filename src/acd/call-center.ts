@@ -1,10 +1,12 @@
 // The agents and the ACD as the server runs them, built from the
-// configuration: agent accounts (the YAML's, until the database's are wired
-// in), the queues, the desk-phone feature codes, and the restart path: the
-// persisted agent states are restored, then reconciled against the calls the
-// board has (after a restart: none), so no agent stays ringing, reserved or
-// on-call with no call.
+// configuration: the agents (the database's agent accounts when there is a
+// directory, plus the YAML's `agents:` whose ids differ; see
+// src/agents/directory.ts), the queues, the desk-phone feature codes, and the
+// restart path: the persisted agent states are restored, then reconciled
+// against the calls the board has (after a restart: none), so no agent stays
+// ringing, reserved or on-call with no call.
 import { AgentService } from '../agents/agent-service.ts';
+import type { AgentDirectory } from '../agents/directory.ts';
 import { AgentFeatureCodes } from '../agents/feature-codes.ts';
 import type { AgentStore } from '../agents/store.ts';
 import { queueDefaults } from '../config/acd-schema.ts';
@@ -24,25 +26,39 @@ export interface CallCenterOptions {
   log: Log;
   prompt?: (name: string) => string | undefined;
   store?: AgentStore;
+  /** the database's agent accounts (absent: the YAML's agents only) */
+  directory?: AgentDirectory;
   announcer?: Announcer;
   priorityOf?: (callerNumber: string) => number | undefined | Promise<number | undefined>;
   sweepMs?: number;
+  /** wall ms at engine time 0 (agent state history) */
+  epochMs?: number;
 }
 
 export interface CallCenter {
   agents: AgentService;
   acd: Acd;
   features: AgentFeatureCodes;
-  /** settles once persisted agent states are restored and reconciled */
+  /** settles once the agents are loaded and their persisted states restored and reconciled */
   ready: Promise<void>;
   /** for the inbound router: a route ending in a queue */
   queue(call: Call, caller: Leg, name: string, priority?: number): Promise<unknown>;
+  /** reloads the agents from the directory (accounts added, changed, disabled) */
+  syncAgents(): Promise<void>;
   stop(): void;
 }
 
 export function createCallCenter(o: CallCenterOptions): CallCenter {
   const clock = o.telephony.clock;
-  const agents = new AgentService({ clock, log: o.log, accounts: o.config.agents, ...(o.store ? { store: o.store } : {}) });
+  const dir = o.directory;
+  const agents = new AgentService({
+    clock,
+    log: o.log,
+    accounts: dir ? [] : o.config.agents,
+    ...(o.store ? { store: o.store } : {}),
+    ...(dir ? { verifyPin: (id: string, pin: string) => dir.verifyPin(id, pin) } : {}),
+    ...(o.epochMs !== undefined ? { epochMs: o.epochMs } : {}),
+  });
   const acd = new Acd({
     telephony: o.telephony,
     agents,
@@ -55,21 +71,54 @@ export function createCallCenter(o: CallCenterOptions): CallCenter {
     ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}),
   });
   const features = new AgentFeatureCodes({ agents, tones: o.tones, clock });
-  const ready = agents
-    .restore()
+  let stopped = false;
+
+  /** The directory's agents in, changed ones updated, gone ones logged out; then queue members again. */
+  const sync = async (first: boolean) => {
+    if (!dir || stopped) return;
+    const listed = await dir.list();
+    const ids = new Set(listed.map((a) => a.id));
+    for (const account of listed) {
+      const known = agents.get(account.id);
+      if (known && known.account.accountId === undefined) o.log.warn({ agent: account.id }, 'agent id in both the database and the YAML: the database account wins');
+      agents.update(account);
+    }
+    if (first) {
+      for (const a of o.config.agents) if (!ids.has(a.id) && !agents.get(a.id)) agents.add(a);
+    }
+    for (const a of agents.all()) {
+      if (a.account.accountId !== undefined && !ids.has(a.id) && a.state !== 'logged-out') {
+        o.log.info({ agent: a.id }, 'agent account removed or disabled: logged out');
+        agents.logout(a.id);
+      }
+    }
+    for (const q of acd.queues.values()) q.setMembers(agents.all().filter((a) => a.account.accountId === undefined || ids.has(a.id)));
+    acd.dispatch();
+  };
+  let syncing: Promise<void> = Promise.resolve();
+  const syncAgents = () => (syncing = syncing.then(() => sync(false)).catch((e: unknown) => o.log.error({ err: (e as Error).message }, 'agents could not be reloaded')));
+  const unwatch = dir?.onChange(() => void syncAgents());
+
+  const ready = sync(true)
+    .then(() => agents.restore())
     .then(() => {
       const fixed = agents.reconcile(acd.probe, 'restart: the board has no such call');
       if (fixed.length) o.log.warn({ agents: fixed.map((a) => a.id) }, 'agents reconciled after restart');
-      acd.start();
     })
-    .catch((e: unknown) => o.log.error({ err: (e as Error).message }, 'agent states could not be restored'));
+    .catch((e: unknown) => o.log.error({ err: (e as Error).message }, 'agents could not be loaded or their states restored'))
+    .then(() => {
+      if (!stopped) acd.start();
+    });
   return {
     agents,
     acd,
     features,
     ready,
     queue: (call, caller, name, priority) => acd.enqueue(call, caller, name, priority !== undefined ? { priority } : {}),
+    syncAgents,
     stop() {
+      stopped = true;
+      unwatch?.();
       acd.stop();
       agents.stop();
     },

@@ -23,7 +23,7 @@ export interface AgentServiceOptions {
   store?: AgentStore;
   /** wall ms at engine time 0 (for the timestamps of reports) */
   epochMs?: number;
-  /** checks a desk-phone PIN (default: the account's `pin`) */
+  /** checks the desk-phone PIN of a database agent (one with an accountId); YAML agents use their `pin` */
   verifyPin?: (agentId: string, pin: string) => boolean | Promise<boolean>;
 }
 
@@ -62,6 +62,20 @@ export class AgentService extends EventEmitter {
     return agent;
   }
 
+  /**
+   * The account changed (skills, extension, name): the agent keeps its state.
+   * A new extension takes effect now; an agent whose account is gone or
+   * disabled is logged out (at the end of their call) by the caller.
+   */
+  update(account: AgentAccount): Agent {
+    const a = this.#agents.get(account.id);
+    if (!a) return this.add(account);
+    if (a.extension && this.#byExt.get(a.extension) === a) this.#byExt.delete(a.extension);
+    a.account = account;
+    if (account.extension) this.#byExt.set(account.extension, a);
+    return a;
+  }
+
   get(id: string): Agent | undefined {
     return this.#agents.get(id);
   }
@@ -82,7 +96,7 @@ export class AgentService extends EventEmitter {
   async verifyPin(id: string, pin: string): Promise<boolean> {
     const a = this.#agents.get(id);
     if (!a) return false;
-    if (this.o.verifyPin) return await this.o.verifyPin(id, pin);
+    if (a.account.accountId !== undefined) return this.o.verifyPin ? await this.o.verifyPin(id, pin) : false;
     return a.account.pin !== undefined && a.account.pin === pin;
   }
 

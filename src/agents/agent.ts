@@ -17,6 +17,9 @@ export interface AgentAccount {
   pin?: string;
   /** skill name -> level 1..9 */
   skills?: Record<string, number>;
+  /** the database account this agent is (absent: an agent of the YAML's `agents:`) */
+  accountId?: number;
+  groups?: string[];
 }
 
 /** What the agent asked for while tied to a call: applied when the call is over. */
@@ -38,7 +41,7 @@ export class Agent {
   pending: PendingChange | undefined;
 
   constructor(
-    readonly account: AgentAccount,
+    public account: AgentAccount,
     clock: Clock,
     log: Log,
   ) {
@@ -67,6 +70,7 @@ export class Agent {
     return {
       id: this.id,
       name: this.account.name ?? null,
+      accountId: this.account.accountId ?? null,
       extension: this.extension ?? null,
       skills: this.skills,
       state: this.state,

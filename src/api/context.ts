@@ -1,4 +1,5 @@
 // What the call-center routes are handed.
+import type { CallCenter } from '../acd/call-center.ts';
 import type { AuthConfig } from '../config/schema.ts';
 import type { Stores } from '../db/index.ts';
 import type { EventHub } from './events.ts';
@@ -7,4 +8,6 @@ export interface CallCenterContext {
   stores: Stores;
   events: EventHub;
   auth: AuthConfig;
+  /** the agents and the ACD, when the configuration has queues */
+  callCenter?: CallCenter;
 }

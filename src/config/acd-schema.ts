@@ -66,6 +66,26 @@ export const QUEUES_SCHEMA = {
   },
 } as const;
 
+/** How the ACD speaks and whom it favours (config `acd:`). */
+export const ACD_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  default: {},
+  properties: {
+    /** queue announcements: spoken from the IVR's prompts and readouts, or DTMF-coded signals; auto: spoken when prompts can be had */
+    announcer: { enum: ['auto', 'spoken', 'tones'], default: 'auto' },
+    lang: { enum: ['en', 'zh'], default: 'en' },
+    /** a VIP customer's priority boost; the customer's own priority (0-9) adds to it */
+    vipBoost: { type: 'integer', minimum: 0, maximum: 100, default: 10 },
+  },
+} as const;
+
+export interface AcdSettings {
+  announcer: 'auto' | 'spoken' | 'tones';
+  lang: 'en' | 'zh';
+  vipBoost: number;
+}
+
 /** What an inbound route gains: it may end in a queue, with a priority. */
 export const ROUTE_QUEUE_PROPERTIES = {
   queue: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$' },
@@ -101,8 +121,9 @@ export function acdCrossChecks(c: AcdConfig & { routes: { inbound: { queue?: str
   c.queues.forEach((q, i) => {
     if (seen.has(q.name)) out.push({ path: ['queues', i, 'name'], message: `queue ${q.name} is already defined` });
     seen.add(q.name);
+    // Without YAML agents, members are agent numbers of the database's accounts (unknown ones are left out at start).
     q.agents?.forEach((a, j) => {
-      if (!agents.has(a)) out.push({ path: ['queues', i, 'agents', j], message: `no agent ${JSON.stringify(a)}` });
+      if (agents.size && !agents.has(a)) out.push({ path: ['queues', i, 'agents', j], message: `no agent ${JSON.stringify(a)}` });
     });
     const to = q.overflow?.to;
     if (to !== undefined && !queues.has(to) && !(OVERFLOW_SINKS as readonly string[]).includes(to)) {

@@ -4,7 +4,7 @@
 import type { AgentAccount } from '../agents/agent.ts';
 import type { QueueConfig } from '../acd/types.ts';
 import type { TelephonyTimings } from '../telephony/types.ts';
-import { AGENTS_SCHEMA, QUEUES_SCHEMA, ROUTE_QUEUE_PROPERTIES } from './acd-schema.ts';
+import { ACD_SCHEMA, AGENTS_SCHEMA, QUEUES_SCHEMA, ROUTE_QUEUE_PROPERTIES, type AcdSettings } from './acd-schema.ts';
 
 export const PORT_PATTERN = '^(fxs|fxo):[1-9][0-9]*$|^e1:([1-9][0-9]*:)?[1-9][0-9]*$';
 const ms = (min: number, max: number, dflt?: number) => ({ type: 'integer', minimum: min, maximum: max, ...(dflt !== undefined ? { default: dflt } : {}) });
@@ -221,6 +221,7 @@ export const CONFIG_SCHEMA = {
     },
     agents: AGENTS_SCHEMA,
     queues: QUEUES_SCHEMA,
+    acd: ACD_SCHEMA,
     ivr: {
       type: 'object',
       additionalProperties: false,
@@ -320,6 +321,8 @@ export interface Config {
   routes: { inbound: InboundRoute[] };
   agents: AgentAccount[];
   queues: QueueConfig[];
+  /** queue announcements and caller priority */
+  acd: AcdSettings;
   /** IVR flow files (src/ivr), reloaded when they change */
   ivr: { dir: string; watch: boolean };
   demo: { intervalMs: number; callMs: number; from: string[] };

@@ -3,6 +3,7 @@
 // and groups, which the ACD routes on. Passwords and desk-phone PINs are
 // scrypt hashes. Login sessions are random tokens stored hashed, with expiry.
 import { createHash, randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { Op, UniqueConstraintError } from 'sequelize';
 import { CtiError } from '../native/errors.ts';
 import type { Database } from './database.ts';
@@ -94,8 +95,11 @@ export function conflict(e: unknown, what: string): never {
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export class AccountStore {
-  constructor(private readonly db: Database) {}
+/** Emits 'account:changed' (id) after a create, update or removal: the ACD's agents follow their accounts. */
+export class AccountStore extends EventEmitter {
+  constructor(private readonly db: Database) {
+    super();
+  }
 
   async create(input: AccountInput): Promise<Account> {
     checkSkills(input.skills);
@@ -108,7 +112,9 @@ export class AccountStore {
       pinHash: pin ? await hashSecret(pin) : null,
     };
     const created = await this.db.tx((transaction) => this.db.models.User.create(row, { transaction })).catch((e) => conflict(e, `account '${input.username}'`));
-    return account(plain(created));
+    const a = account(plain(created));
+    this.emit('account:changed', a.id);
+    return a;
   }
 
   async update(id: number, patch: AccountPatch): Promise<Account> {
@@ -127,6 +133,7 @@ export class AccountStore {
         return r;
       })
       .catch((e) => conflict(e, `account ${id}`));
+    this.emit('account:changed', id);
     return account(plain(row));
   }
 
@@ -158,6 +165,13 @@ export class AccountStore {
   async remove(id: number): Promise<void> {
     const n = await this.db.tx((transaction) => this.db.models.User.destroy({ where: { id }, transaction }));
     if (!n) throw new CtiError('CTI_ERR_NOT_FOUND', `no account ${id}`);
+    this.emit('account:changed', id);
+  }
+
+  /** The enabled accounts with an agent number: the agents the ACD routes to. */
+  async agents(): Promise<Account[]> {
+    const rows = await this.db.models.User.findAll({ where: { agentNumber: { [Op.ne]: null }, enabled: true }, order: [['id', 'ASC']] });
+    return rows.map((r) => account(plain(r)));
   }
 
   /** The enabled account with this username and password. */

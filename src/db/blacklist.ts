@@ -31,6 +31,8 @@ function check(e: Partial<BlacklistInput>, current?: BlacklistEntry): void {
 }
 
 export class BlacklistStore {
+  /** the entries match() looks through: loaded once, dropped on every change (every call is checked) */
+  #cache: Promise<BlacklistEntry[]> | undefined;
   constructor(private readonly db: Database) {}
 
   async create(input: BlacklistInput): Promise<BlacklistEntry> {
@@ -38,6 +40,7 @@ export class BlacklistStore {
     const r = await this.db
       .tx((transaction) => this.db.models.Blacklist.create({ ...input, target: input.target ?? null }, { transaction }))
       .catch((e) => conflict(e, `blacklist pattern '${input.pattern}'`));
+    this.#cache = undefined;
     return entry(plain(r));
   }
 
@@ -50,6 +53,7 @@ export class BlacklistStore {
         return row.update(patch, { transaction });
       })
       .catch((e) => conflict(e, `blacklist entry ${id}`));
+    this.#cache = undefined;
     return entry(plain(r));
   }
 
@@ -64,13 +68,29 @@ export class BlacklistStore {
 
   async remove(id: number): Promise<void> {
     const n = await this.db.tx((transaction) => this.db.models.Blacklist.destroy({ where: { id }, transaction }));
+    this.#cache = undefined;
     if (!n) throw new CtiError('CTI_ERR_NOT_FOUND', `no blacklist entry ${id}`);
+  }
+
+  /** Loads the entries match() uses now (the server does at start: the first caller waits for no query). */
+  async warm(): Promise<void> {
+    this.#cache ??= this.list();
+    this.#cache.catch(() => (this.#cache = undefined));
+    await this.#cache;
   }
 
   /** The entry a caller's number matches (the longest pattern wins), if any. */
   async match(number: string | null | undefined): Promise<BlacklistEntry | undefined> {
     if (!number) return undefined;
-    const hits = (await this.list()).filter((e) => matchesPattern(e.pattern, number));
+    this.#cache ??= this.list();
+    let all: BlacklistEntry[];
+    try {
+      all = await this.#cache;
+    } catch (e) {
+      this.#cache = undefined;
+      throw e;
+    }
+    const hits = all.filter((e) => matchesPattern(e.pattern, number));
     return hits.sort((a, b) => b.pattern.length - a.pattern.length)[0];
   }
 }

@@ -40,6 +40,8 @@ export interface CallRecordQuery {
   result?: CallResult;
   queue?: string;
   agent?: string;
+  /** any of these agents (an agent's own calls: their extension or agent number) */
+  agentIn?: string[];
   /** ISO times: startedAt >= since, < until */
   since?: string;
   until?: string;
@@ -72,7 +74,8 @@ export function callCenterFacts(r: CallRecordInput): CallCenterFacts {
     result,
     queue,
     agent: s('agent') ?? agentLeg?.extension ?? null,
-    waitMs: inbound ? (agentLeg ? agentLeg.answerMs! - r.startMs : end !== null ? end - r.startMs : null) : null,
+    // The time in queue when the ACD says (the IVR before it is not waiting), else until an extension answered.
+    waitMs: n('queueWaitMs') ?? (inbound ? (agentLeg ? agentLeg.answerMs! - r.startMs : end !== null ? end - r.startMs : null) : null),
     talkMs: agentLeg && end !== null ? end - agentLeg.answerMs! : inbound || r.answerMs === null || end === null ? null : end - r.answerMs,
     holdMs: n('holdMs'),
     wrapUpMs: n('wrapUpMs'),
@@ -185,6 +188,7 @@ export class SqlCallRecords implements CallRecordRepository {
     const where: WhereOptions & Record<string | symbol, unknown> = {};
     if (q.number) where[Op.or] = [{ fromNumber: q.number }, { toNumber: q.number }];
     for (const k of ['direction', 'result', 'queue', 'agent'] as const) if (q[k] !== undefined) where[k] = q[k];
+    if (q.agentIn && q.agent === undefined) where.agent = { [Op.in]: q.agentIn };
     const range: Record<symbol, Date> = {};
     if (q.since) range[Op.gte] = new Date(q.since);
     if (q.until) range[Op.lt] = new Date(q.until);

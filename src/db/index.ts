@@ -2,6 +2,7 @@
 // the API are handed (no module keeps a global connection).
 import type { Log } from '../telephony/log.ts';
 import { AccountStore } from './accounts.ts';
+import { SqlAgentStore } from './agent-states.ts';
 import { BlacklistStore } from './blacklist.ts';
 import { SqlCallRecords } from './call-records.ts';
 import { CustomerStore } from './customers.ts';
@@ -13,17 +14,24 @@ export interface Stores {
   customers: CustomerStore;
   blacklist: BlacklistStore;
   callRecords: SqlCallRecords;
+  /** agents' live state and its history (the ACD's AgentStore) */
+  agentStates: SqlAgentStore;
   close(): Promise<void>;
 }
 
 export function storesOf(db: Database): Stores {
+  const agentStates = new SqlAgentStore(db);
   return {
     db,
     accounts: new AccountStore(db),
     customers: new CustomerStore(db),
     blacklist: new BlacklistStore(db),
     callRecords: new SqlCallRecords(db),
-    close: () => db.close(),
+    agentStates,
+    close: async () => {
+      await agentStates.close();
+      await db.close();
+    },
   };
 }
 
@@ -34,5 +42,6 @@ export async function openStores(url: string, log?: Log): Promise<Stores> {
 export { Database, openDatabase } from './database.ts';
 export type { Account, AccountInput, Role } from './accounts.ts';
 export type { Customer, CustomerInput } from './customers.ts';
+export { SqlAgentStore, type AgentEventQuery } from './agent-states.ts';
 export type { BlacklistEntry } from './blacklist.ts';
 export type { StoredCallRecord, CallCenterFacts } from './call-records.ts';

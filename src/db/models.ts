@@ -13,6 +13,8 @@ export interface Models {
   CallRecord: ModelStatic<Model>;
   CallLeg: ModelStatic<Model>;
   Blacklist: ModelStatic<Model>;
+  AgentStatus: ModelStatic<Model>;
+  AgentEvent: ModelStatic<Model>;
 }
 
 const json = (dflt: unknown) => ({ type: DataTypes.JSON, allowNull: false, defaultValue: dflt });
@@ -153,7 +155,35 @@ export function defineModels(s: Sequelize): Models {
     },
     { tableName: 'blacklist' },
   );
-  return { User, Session, Customer, CustomerPhone, CustomerHistory, CallRecord, CallLeg, Blacklist };
+  const AgentStatus = s.define(
+    'AgentStatus',
+    {
+      agentId: { type: DataTypes.STRING(32), primaryKey: true },
+      state: str(16, false),
+      reason: str(64),
+      sinceMs: { type: DataTypes.BIGINT, allowNull: false },
+      callId: str(64),
+      queue: str(64),
+    },
+    { tableName: 'agent_status', createdAt: false },
+  );
+  const AgentEvent = s.define(
+    'AgentEvent',
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      agentId: str(32, false),
+      fromState: str(16, false),
+      toState: str(16, false),
+      reason: str(64),
+      why: { type: DataTypes.TEXT, allowNull: false },
+      atMs: { type: DataTypes.BIGINT, allowNull: false },
+      at: { type: DataTypes.DATE, allowNull: false },
+      callId: str(64),
+      queue: str(64),
+    },
+    { tableName: 'agent_events', timestamps: false },
+  );
+  return { User, Session, Customer, CustomerPhone, CustomerHistory, CallRecord, CallLeg, Blacklist, AgentStatus, AgentEvent };
 }
 
 /** A row as a plain object. */

@@ -5,13 +5,17 @@
 // closes files.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { blacklistGate } from '../acd/blacklist-gate.ts';
 import { createCallCenter, type CallCenter } from '../acd/call-center.ts';
+import { spokenAnnouncer, useSpoken } from '../acd/spoken-announcer.ts';
 import type { AgentStore } from '../agents/store.ts';
+import { publishCallCenter } from '../api/call-center-events.ts';
 import { EventHub } from '../api/events.ts';
 import { ScreenPops } from '../api/screen-pop.ts';
 import type { CallCenterContext } from '../api/context.ts';
 import { parseChannelList } from '../config/load.ts';
 import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
+import { accountDirectory } from '../db/agent-directory.ts';
 import type { Stores } from '../db/index.ts';
 import { builtinPrograms, defaultTargets, FlowRegistry, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
 import { messageWaitingBurst } from '../dsp/callerid.ts';
@@ -23,6 +27,7 @@ import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { ClockMode, SignallingOptions } from '../native/types/engine.ts';
 import { SimWorld } from '../sim/world.ts';
 import type { Call } from '../telephony/call.ts';
+import type { Leg } from '../telephony/leg.ts';
 import type { CallRecordRepository } from '../telephony/call-records.ts';
 import type { ToneSource } from '../telephony/engine-port.ts';
 import { Inventory } from '../telephony/inventory.ts';
@@ -48,9 +53,9 @@ export interface RuntimeOptions {
   /** speak the welcome prompt with espeak-ng when it is missing (default true) */
   speech?: boolean;
   records?: CallRecordRepository;
-  /** where agents' live states are kept (default: in memory) */
+  /** where agents' live states are kept (default: the database's, else in memory) */
   agentStore?: AgentStore;
-  /** the database: call records go there, and the call-center API is served */
+  /** the database: call records, agent accounts and states go there, and the call-center API is served */
   stores?: Stores;
   /** overrides config.ivr.dir */
   ivrDir?: string;
@@ -193,8 +198,9 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   const events = new EventHub();
   const stores = opts.stores;
   const screenPops = stores ? new ScreenPops({ customers: stores.customers, events, log }) : undefined;
-  // Until the ACD rings agents itself: a ringing extension pops the caller to
-  // the accounts at that extension.
+  // A route or IVR node ringing an extension directly (not through a queue:
+  // the ACD pops its own offers, src/api/call-center-events.ts) pops the
+  // caller to the accounts at that extension.
   const ringing = (call: Call, ext: string) => {
     if (!stores || !screenPops) return;
     void stores.accounts
@@ -202,15 +208,43 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
       .then((agents) => Promise.all(agents.map((a) => screenPops.offer({ agentId: a.id, callId: call.id, number: call.from ?? null, ivr: { ...call.vars } }))))
       .catch((e: unknown) => log.error({ call: call.id, err: (e as Error).message }, 'screen pop failed'));
   };
+  const promptsDir = opts.promptsDir ?? config.prompts.dir;
+  const ivrPrompts = new IvrPrompts({ dir: promptsDir, speech: opts.speech ?? true, log });
+  const agentStore = opts.agentStore ?? stores?.agentStates;
+  const spoken = useSpoken(config.acd.announcer, { promptsDir, lang: config.acd.lang, speech: opts.speech ?? true });
   const callCenter =
     config.agents.length || config.queues.length
-      ? createCallCenter({ config, telephony, tones, log, prompt: (n) => prompts.path(n), ...(opts.agentStore ? { store: opts.agentStore } : {}) })
+      ? createCallCenter({
+          config,
+          telephony,
+          tones,
+          log,
+          epochMs,
+          prompt: (n) => prompts.path(n),
+          ...(agentStore ? { store: agentStore } : {}),
+          ...(stores ? { directory: accountDirectory(stores.accounts), priorityOf: callerPriority(stores, config.acd.vipBoost) } : {}),
+          ...(spoken ? { announcer: spokenAnnouncer(ivrPrompts, config.acd.lang) } : {}),
+        })
       : undefined;
+  const unpublish = callCenter ? publishCallCenter({ cc: callCenter, events, log, ...(screenPops ? { screenPops } : {}) }) : undefined;
   // An IVR flow may end in one of the ACD's queues.
   const acdQueue: Partial<IvrTargets> = callCenter
     ? { queue: async (call, name, ctx) => (await callCenter.queue(call, ctx.leg, name), 'done') }
     : {};
-  const ivr = createIvr(config, { ...opts, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs);
+  const ivr = createIvr(config, { ...opts, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs, ivrPrompts);
+  // A blacklisted caller's reroute: an extension, `queue:NAME` or `flow:NAME`.
+  const reroute = async (call: Call, caller: Leg, target: string): Promise<boolean> => {
+    const [kind, name] = target.includes(':') ? (target.split(':', 2) as [string, string]) : ['ext', target];
+    const known = kind === 'ext' ? /^[0-9]+$/.test(name) : kind === 'queue' ? !!callCenter?.acd.queue(name) : kind === 'flow' && !!ivr.o.flows.get(name);
+    if (!known) return false;
+    if (caller.state === 'offered') await caller.answer();
+    if (kind === 'ext') await inbound.ringExtension(call, caller, name, 30000);
+    else if (kind === 'queue') await callCenter!.queue(call, caller, name);
+    else await ivr.run(call, caller, name);
+    return true;
+  };
+  const blacklist = stores?.blacklist;
+  blacklist?.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'blacklist could not be loaded'));
   const inbound = new InboundRouter({
     telephony,
     routes: config.routes.inbound,
@@ -218,6 +252,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     tones,
     log,
     ringing,
+    ...(blacklist ? { screen: (c: Call, l: Leg) => blacklistGate(c, l, { match: (n) => blacklist.match(n), tones, clock: telephony.clock, reroute }) } : {}),
     ivr: (c, l, f) => ivr.run(c, l, f),
     ...(callCenter ? { queue: callCenter.queue } : {}),
   }).start();
@@ -241,7 +276,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     callCenter,
     events,
     screenPops,
-    dataApi: stores ? { stores, events, auth: config.auth } : undefined,
+    dataApi: stores ? { stores, events, auth: config.auth, ...(callCenter ? { callCenter } : {}) } : undefined,
     auth: stores ? config.auth : undefined,
     health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
     boards: () => boardsView(telephony),
@@ -250,6 +285,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         demo?.stop();
         inbound.stop();
         phones.stop();
+        unpublish?.();
         callCenter?.stop();
         ivr.o.flows.close();
         // Hang-ups are commands: a stepped engine needs frames to apply them.
@@ -275,6 +311,16 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
 
 const DAHDI_DIR = '/dev/dahdi';
 
+/** A known caller's queue priority boost: a VIP's vipBoost, plus the customer's own priority (0-9). */
+function callerPriority(stores: Stores, vipBoost: number): (number: string) => Promise<number | undefined> {
+  return async (number) => {
+    const c = (await stores.customers.lookup(number))[0];
+    if (!c) return undefined;
+    const boost = (c.vip ? vipBoost : 0) + c.priority;
+    return boost || undefined;
+  };
+}
+
 /** A DAHDI board needs DAHDI: say what is missing before anything starts. */
 function checkDahdi(b: BoardConfig): void {
   const dev = join(b.devDir ?? DAHDI_DIR, 'channel');
@@ -288,7 +334,7 @@ function checkDahdi(b: BoardConfig): void {
 }
 
 /** The IVR: flows from config.ivr.dir (watched), prompts beside the others; a route's flow must load. */
-function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, inbound: () => InboundRouter, epochMs: number): Ivr {
+function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, inbound: () => InboundRouter, epochMs: number, prompts: IvrPrompts): Ivr {
   const log = opts.log;
   const programs = opts.programs ?? builtinPrograms();
   const flows = new FlowRegistry({ dir: opts.ivrDir ?? config.ivr.dir, programs: () => programs.names(), log });
@@ -303,7 +349,7 @@ function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, i
   return new Ivr({
     flows,
     programs,
-    prompts: new IvrPrompts({ dir: opts.promptsDir ?? config.prompts.dir, speech: opts.speech ?? true, log }),
+    prompts,
     targets,
     db: opts.db,
     clock: telephony.clock,

@@ -26,7 +26,7 @@ export interface Rig {
   /** with a database: its stores (accounts, customers, blacklist, call records) */
   stores: Stores | undefined;
   /** with a database: a token for a new account of this role (admin: the first admin) */
-  token(role?: Role, extra?: { extension?: string; username?: string }): Promise<string>;
+  token(role?: Role, extra?: { extension?: string; username?: string; agentNumber?: string; pin?: string; skills?: Record<string, number> }): Promise<string>;
   /** runs ms of engine time */
   run(ms: number): Promise<void>;
   /** runs until p settles (at most maxMs of engine time), then returns it */
@@ -85,7 +85,8 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
       if (!stores) throw new Error('startRig: no database (pass database: ...)');
       if (role === 'admin' && !extra.username) return login('admin', ADMIN_PASSWORD);
       const username = extra.username ?? `${role}${++accounts}`;
-      await stores.accounts.create({ username, name: username, role, password: `${username}-password`, ...(extra.extension ? { extension: extra.extension } : {}) });
+      const { username: _u, ...fields } = extra;
+      await stores.accounts.create({ username, name: username, role, password: `${username}-password`, ...fields });
       return login(username, `${username}-password`);
     },
     async run(ms) {

@@ -13,8 +13,9 @@ const tags = ['call records'];
 
 export const callRecordRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (app, { cc }) => {
   const records = cc.stores.callRecords;
-  // An agent's own calls: the agent column holds the extension that answered (or the ACD's agent id).
-  const own = (a: { role: Role; id: number; extension: string | null }) => (a.role === 'agent' ? [a.extension ?? '', String(a.id)] : undefined);
+  // An agent's own calls: the agent column holds the extension that answered (or the ACD's agent id, the agent number).
+  const own = (a: { role: Role; id: number; extension: string | null; agentNumber: string | null }) =>
+    a.role === 'agent' ? [a.extension ?? '', ...(a.agentNumber ? [a.agentNumber] : []), String(a.id)] : undefined;
   app.get<{ Querystring: CallRecordQuery }>(
     '/',
     { config: ROLES, schema: { tags, summary: 'Call records, newest first', querystring: callRecordQuery, response: { 200: callRecordList, ...errors } } },
@@ -22,7 +23,7 @@ export const callRecordRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = a
       const mine = own(req.account!);
       if (!mine) return records.search(req.query);
       if (req.query.agent !== undefined && !mine.includes(req.query.agent)) throw new CtiError('CTI_ERR_FORBIDDEN', "agents see their own calls only");
-      return records.search({ ...req.query, agent: req.query.agent ?? mine[0]! });
+      return records.search(req.query.agent !== undefined ? req.query : { ...req.query, agentIn: mine.filter(Boolean) });
     },
   );
   app.get<{ Params: { id: string } }>(

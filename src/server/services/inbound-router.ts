@@ -27,6 +27,8 @@ export interface InboundRouterOptions {
   queue?: (call: Call, caller: Leg, name: string, priority?: number) => Promise<unknown>;
   /** an extension starts ringing for a call (screen pops hang here until the ACD rings agents) */
   ringing?: (call: Call, extension: string, phone: Leg) => void;
+  /** sees the caller once their caller ID is in, before any route (the blacklist); true: it dealt with the call */
+  screen?: (call: Call, caller: Leg) => Promise<boolean>;
   /** runs an IVR flow for an answered caller (routes with `flow:`) */
   ivr?: (call: Call, caller: Leg, flow: string) => Promise<void>;
 }
@@ -87,6 +89,8 @@ export class InboundRouter {
   async run(call: Call, caller: Leg, route: InboundRoute): Promise<void> {
     try {
       await this.awaitCallerId(caller);
+      if (!caller.live) return;
+      if (this.o.screen && (await this.o.screen(call, caller))) return;
       if (!caller.live) return;
       await caller.answer();
       if (route.flow) {
