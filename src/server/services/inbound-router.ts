@@ -27,6 +27,8 @@ export interface InboundRouterOptions {
   queue?: (call: Call, caller: Leg, name: string, priority?: number) => Promise<unknown>;
   /** an extension starts ringing for a call (screen pops hang here until the ACD rings agents) */
   ringing?: (call: Call, extension: string, phone: Leg) => void;
+  /** rings extensions instead of the plain ringing below (DND, forwarding, pickup: src/callops) */
+  ring?: (call: Call, caller: Leg, ext: string, timeoutMs: number) => Promise<void>;
   /** runs an IVR flow for an answered caller (routes with `flow:`) */
   ivr?: (call: Call, caller: Leg, flow: string) => Promise<void>;
 }
@@ -117,6 +119,7 @@ export class InboundRouter {
 
   /** Rings `ext` for `caller`'s call with ringback to the caller; bridges on answer. */
   async ringExtension(call: Call, caller: Leg, ext: string, timeoutMs: number): Promise<void> {
+    if (this.o.ring) return this.o.ring(call, caller, ext, timeoutMs);
     let phone: Leg;
     try {
       phone = await this.o.telephony.ring(ext, { call, ...(call.from ? { callerId: call.from } : {}) });
