@@ -50,18 +50,19 @@ describe('extension features', () => {
   it('pickup: *8 101 at 102 takes the call ringing at 101', async () => {
     rig = await startRig({ database: 'sqlite' });
     const caller = await callRinging101();
-    const [p101, p102] = ['101', '102'].map((x) => rig!.rt.world.phones.get(x));
-    await rig.until(p101!.waitFor('ringing', { timeoutMs: 15_000 }));
-    p102!.offhook();
+    const p101 = rig!.rt.world.phones.get('101');
+    const p102 = rig!.rt.world.phones.get('102');
+    await rig.until(p101.waitFor('ringing', { timeoutMs: 15_000 }));
+    p102.offhook();
     await rig.run(500);
-    p102!.dial('*8101#');
+    p102.dial('*8101#');
     await rig.run(1500);
-    expect(p101!.state.ringing).toBe(false);
-    await hears(caller, p102!, '4');
-    await hears(p102!, caller, '6');
+    expect(p101.state.ringing).toBe(false);
+    await hears(caller, p102, '4');
+    await hears(p102, caller, '6');
     caller.hangup();
     await rig.run(3000);
-    p102!.onhook();
+    p102.onhook();
     await rig.run(1000);
     const [rec] = await rig.rt.telephony.records.list();
     expect(rec!.vars).toMatchObject({ pickedUpBy: '102' });
@@ -69,28 +70,31 @@ describe('extension features', () => {
 
   it('DND with forward on busy: a call to 101 rings 103', async () => {
     rig = await startRig({ database: 'sqlite' });
-    const [p101, p103] = ['101', '103'].map((x) => rig!.rt.world.phones.get(x));
-    await featureCode(p101!, '*78');
-    await featureCode(p101!, '*90103');
+    const p101 = rig!.rt.world.phones.get('101');
+    const p103 = rig!.rt.world.phones.get('103');
+    await featureCode(p101, '*78');
+    await featureCode(p101, '*90103');
     const sup = await rig.token('supervisor');
     expect((await req('GET', '/api/extensions/101/settings', sup)).body).toMatchObject({ dnd: true, forward: { busy: '103' } });
     const caller = await callRinging101();
-    await rig.until(p103!.waitFor('ringing', { timeoutMs: 15_000 }));
-    expect(p101!.ringLog.length).toBe(0);
-    p103!.offhook();
+    await rig.until(p103.waitFor('ringing', { timeoutMs: 15_000 }));
+    expect(p101.ringLog.length).toBe(0);
+    p103.offhook();
     await rig.run(1000);
-    await hears(caller, p103!, '2');
+    await hears(caller, p103, '2');
     caller.hangup();
     await rig.run(3000);
-    p103!.onhook();
-    await featureCode(p101!, '*79');
-    await featureCode(p101!, '*73');
+    p103.onhook();
+    await featureCode(p101, '*79');
+    await featureCode(p101, '*73');
     expect((await req('GET', '/api/extensions/101/settings', sup)).body).toMatchObject({ dnd: false, forward: {} });
   });
 
   it('camp-on: 102 finds 103 busy, asks with *5 103, is rung back when 103 hangs up, then 103 rings', async () => {
     rig = await startRig({ database: 'sqlite' });
-    const [p102, p103, p104] = ['102', '103', '104'].map((x) => rig!.rt.world.phones.get(x)!);
+    const p102 = rig!.rt.world.phones.get('102');
+    const p103 = rig!.rt.world.phones.get('103');
+    const p104 = rig!.rt.world.phones.get('104');
     // 103 talks to 104.
     p103.offhook();
     await rig.run(500);
@@ -149,7 +153,8 @@ describe('extension features', () => {
   it('desk phone: flash, dial 102, talk, hang up: the caller is transferred to 102', async () => {
     rig = await startRig({ database: 'sqlite' });
     const caller = await callRinging101();
-    const [p101, p102] = ['101', '102'].map((x) => rig!.rt.world.phones.get(x)!);
+    const p101 = rig!.rt.world.phones.get('101');
+    const p102 = rig!.rt.world.phones.get('102');
     await rig.until(p101.waitFor('ringing', { timeoutMs: 15_000 }));
     p101.offhook();
     await rig.run(1500);
