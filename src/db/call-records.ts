@@ -51,6 +51,17 @@ export interface CallRecordQuery {
 
 const FAILED = new Set(['failed', 'alarm', 'reset', 'congestion', 'unallocated', 'shutdown']);
 
+/** The transfer chain kept on a call as vars.transfers (JSON, by src/callops). */
+function transfersOf(json: string | null): Transfer[] {
+  if (!json) return [];
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as Transfer[]) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The call-center facts of a record: given ones win, then the call's variables, then the legs. */
 export function callCenterFacts(r: CallRecordInput): CallCenterFacts {
   const v = r.vars;
@@ -79,7 +90,7 @@ export function callCenterFacts(r: CallRecordInput): CallCenterFacts {
     talkMs: agentLeg && end !== null ? end - agentLeg.answerMs! : inbound || r.answerMs === null || end === null ? null : end - r.answerMs,
     holdMs: n('holdMs'),
     wrapUpMs: n('wrapUpMs'),
-    transfers: [],
+    transfers: transfersOf(s('transfers')),
     recording: s('recording'),
   };
   return { ...facts, ...r.center };

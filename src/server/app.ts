@@ -7,6 +7,8 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { ANY, installAuth, PUBLIC } from '../api/auth.ts';
 import { callCenterApi, type CallCenterContext } from '../api/index.ts';
+import { callOpsRoutes } from '../api/routes/calls-ops.ts';
+import type { CallOpsService } from '../callops/index.ts';
 import type { AuthConfig } from '../config/schema.ts';
 import { CtiError, type ErrorCode } from '../native/errors.ts';
 import { boardRoutes } from './routes/boards.ts';
@@ -25,6 +27,8 @@ export interface ApiContext {
   dataApi?: CallCenterContext | undefined;
   /** absent: no login anywhere (a runtime without a database) */
   auth?: AuthConfig;
+  /** call operations on extensions (/api/extensions) */
+  callOps?: CallOpsService;
 }
 
 /**
@@ -97,6 +101,7 @@ export const api: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx })
   await app.register(boardRoutes, { ctx });
   if (ctx.sim) await app.register(simRoutes, { prefix: '/sim', sim: ctx.sim });
   if (ctx.dataApi) await app.register(callCenterApi, { cc: ctx.dataApi });
+  if (ctx.callOps) await app.register(callOpsRoutes, { prefix: '/extensions', svc: ctx.callOps });
 };
 
 /**

@@ -10,7 +10,8 @@ import { createCallCenter, type CallCenter } from '../acd/call-center.ts';
 import { spokenAnnouncer, useSpoken } from '../acd/spoken-announcer.ts';
 import type { AgentStore } from '../agents/store.ts';
 import { publishCallCenter } from '../api/call-center-events.ts';
-import { EventHub } from '../api/events.ts';
+import { agentTopic, EventHub } from '../api/events.ts';
+import { createCallOps, type CallOpsService } from '../callops/index.ts';
 import { ScreenPops } from '../api/screen-pop.ts';
 import type { CallCenterContext } from '../api/context.ts';
 import { parseChannelList } from '../config/load.ts';
@@ -67,6 +68,8 @@ export interface RuntimeOptions {
   targets?: Partial<IvrTargets>;
   /** wall-clock ms at engine time 0 (default now): time-of-day branches and call records */
   epochMs?: number;
+  /** where on-demand recordings go (default <dataDir>/recordings) */
+  recordingsDir?: string;
 }
 
 export interface Runtime {
@@ -83,6 +86,8 @@ export interface Runtime {
   /** agents and queues, when the configuration has any */
   readonly callCenter: CallCenter | undefined;
   readonly events: EventHub;
+  /** transfers, hold, conference, pickup, DND, forwarding, camp-on, recording */
+  readonly callOps: CallOpsService;
   readonly screenPops: ScreenPops | undefined;
   /** the database-backed API's context (accounts, customers, records, events) */
   readonly dataApi: CallCenterContext | undefined;
@@ -201,17 +206,25 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   // A route or IVR node ringing an extension directly (not through a queue:
   // the ACD pops its own offers, src/api/call-center-events.ts) pops the
   // caller to the accounts at that extension.
-  const ringing = (call: Call, ext: string) => {
+  const ringing = (call: Call, ext: string, _phone?: unknown, notes?: string) => {
     if (!stores || !screenPops) return;
     void stores.accounts
       .byExtension(ext)
-      .then((agents) => Promise.all(agents.map((a) => screenPops.offer({ agentId: a.id, callId: call.id, number: call.from ?? null, ivr: { ...call.vars } }))))
+      .then((agents) => Promise.all(agents.map((a) => screenPops.offer({ agentId: a.id, callId: call.id, number: call.from ?? null, ivr: { ...call.vars }, ...(notes ? { notes } : {}) }))))
       .catch((e: unknown) => log.error({ call: call.id, err: (e as Error).message }, 'screen pop failed'));
   };
   const promptsDir = opts.promptsDir ?? config.prompts.dir;
   const ivrPrompts = new IvrPrompts({ dir: promptsDir, speech: opts.speech ?? true, log });
   const agentStore = opts.agentStore ?? stores?.agentStates;
   const spoken = useSpoken(config.acd.announcer, { promptsDir, lang: config.acd.lang, speech: opts.speech ?? true });
+  // Call operations' events go to the topics of the agents at the extension.
+  const notify = (ext: string, type: string, data: Record<string, unknown>) => {
+    if (!stores) return;
+    void stores.accounts
+      .byExtension(ext)
+      .then((agents) => agents.forEach((a) => events.publish(agentTopic(a.id), type, data)))
+      .catch((e: unknown) => log.error({ ext, err: (e as Error).message }, 'call event not published'));
+  };
   const callCenter =
     config.agents.length || config.queues.length
       ? createCallCenter({
@@ -231,6 +244,15 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   const acdQueue: Partial<IvrTargets> = callCenter
     ? { queue: async (call, name, ctx) => (await callCenter.queue(call, ctx.leg, name), 'done') }
     : {};
+  const callOps = createCallOps({
+    telephony,
+    tones,
+    log,
+    recordingsDir: opts.recordingsDir ?? join(config.dataDir, 'recordings'),
+    ringing,
+    notify,
+    ...(callCenter ? { queue: (c: Call, l: Parameters<CallCenter['queue']>[1], q: string) => callCenter.queue(c, l, q) } : {}),
+  });
   const ivr = createIvr(config, { ...opts, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs, ivrPrompts);
   // A blacklisted caller's reroute: an extension, `queue:NAME` or `flow:NAME`.
   const reroute = async (call: Call, caller: Leg, target: string): Promise<boolean> => {
@@ -253,10 +275,13 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     log,
     ringing,
     ...(blacklist ? { screen: (c: Call, l: Leg) => blacklistGate(c, l, { match: (n) => blacklist.match(n), tones, clock: telephony.clock, reroute }) } : {}),
+    ring: (c, l, x, ms) => callOps.ringer.ringExtension(c, l, x, ms),
     ivr: (c, l, f) => ivr.run(c, l, f),
     ...(callCenter ? { queue: callCenter.queue } : {}),
   }).start();
-  const phones = new PhoneRouter({ telephony, tones, ringer: inbound, ...(callCenter ? { features: (c, p, d) => callCenter.features.run(c, p, d) } : {}) }).start();
+  const features = async (c: Call, p: Parameters<CallCenter['queue']>[1], d: string) =>
+    (callCenter ? await callCenter.features.run(c, p, d) : false) || callOps.phones.features(c, p, d);
+  const phones = new PhoneRouter({ telephony, tones, ringer: callOps.ringer, features }).start();
   const demo = opts.demo && world
     ? new Demo({ world, telephony, board, clock: engine.clock, log, intervalMs: config.demo.intervalMs, callMs: config.demo.callMs, from: config.demo.from }).start()
     : undefined;
@@ -275,6 +300,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     demo,
     callCenter,
     events,
+    callOps,
     screenPops,
     dataApi: stores ? { stores, events, auth: config.auth, ...(callCenter ? { callCenter } : {}) } : undefined,
     auth: stores ? config.auth : undefined,
@@ -286,6 +312,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         inbound.stop();
         phones.stop();
         unpublish?.();
+        callOps.stop();
         callCenter?.stop();
         ivr.o.flows.close();
         // Hang-ups are commands: a stepped engine needs frames to apply them.

@@ -36,6 +36,7 @@ export class Call extends EventEmitter implements LegOwner {
   readonly vars: Record<string, string | number | boolean> = {};
   #cause: EndCause | undefined;
   #detail: string | undefined;
+  #origin: Leg | undefined;
   #endedPromise: Promise<Call>;
   #resolveEnded!: (c: Call) => void;
 
@@ -80,13 +81,31 @@ export class Call extends EventEmitter implements LegOwner {
     return channelLog(this.ctx.log, { span: o?.channel.span ?? -1, channel: o?.channel.number ?? -1, callId: this.id });
   }
 
-  /** The leg that started the call. */
+  /** The leg that started the call (or the one it was handed over to). */
   get origin(): Leg | undefined {
-    return this.legs[0];
+    return this.#origin ?? this.legs[0];
   }
 
   addLeg(leg: Leg): void {
     this.legs.push(leg);
+  }
+
+  /** A pickup moves a leg to another call (Telephony.moveLeg). */
+  removeLeg(leg: Leg): void {
+    const i = this.legs.indexOf(leg);
+    if (i >= 0) this.legs.splice(i, 1);
+    if (this.#origin === leg) this.#origin = undefined;
+  }
+
+  /**
+   * A transfer: the call follows `leg` from now on (the party who stays), so
+   * the leg that started it (the transferring agent) may leave without taking
+   * the others with it.
+   */
+  handOver(leg: Leg): void {
+    if (!this.legs.includes(leg) || this.origin === leg) return;
+    this.log.info({ to: leg.id }, 'call handed over');
+    this.#origin = leg;
   }
 
   /** Full-duplex audio between two live legs of this call. */

@@ -91,7 +91,8 @@ export class Leg extends EventEmitter {
 
   constructor(
     readonly id: string,
-    readonly call: LegOwner,
+    /** the call this leg belongs to (a pickup moves a leg: Telephony.moveLeg) */
+    public call: LegOwner,
     readonly channel: ChannelMirror,
     readonly direction: Direction,
     private readonly ctx: LegContext,

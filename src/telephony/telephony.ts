@@ -8,7 +8,7 @@
 // Events: call:offered {call, leg}, call:ended {call, record}; span:alarm
 // {board, span, alarms, status} (alarm bits as span:alarm carries them, 0 =
 // cleared; status: alarms and counters when the engine has them), span:dchan
-// {board, span, up} (ISDN PRI D channel).
+// {board, span, up} (ISDN PRI D channel); leg:created {leg}.
 import { EventEmitter } from 'node:events';
 import type { Clock, TimerHandle } from '../native/clock.ts';
 import { CtiError } from '../native/errors.ts';
@@ -193,6 +193,24 @@ export class Telephony extends EventEmitter {
     return this.#waiting.has(extension);
   }
 
+  /**
+   * Moves a live leg into another call (a pickup: the phone that picked up
+   * joins the ringing call). The call it leaves is dropped without a record
+   * when it has no legs left (it only carried the pickup's feature code).
+   */
+  moveLeg(leg: Leg, to: Call): void {
+    const from = leg.call as Call;
+    if (from === to) return;
+    from.removeLeg(leg);
+    leg.call = to;
+    to.addLeg(leg);
+    if (from.legs.length === 0) {
+      this.calls.delete(from.id);
+      this.#legSeq.delete(from.id);
+    }
+    leg.log.info({ from: from.id, to: to.id }, 'leg moved to another call');
+  }
+
   /** A new conference; add legs to it. */
   conference(): Conference {
     const id = ++this.#confSeq;
@@ -228,6 +246,7 @@ export class Telephony extends EventEmitter {
     const leg = new Leg(`${call.id}.${n}`, call, ch, direction, this.#legCtx);
     call.addLeg(leg);
     ch.leg = leg;
+    this.emit('leg:created', { leg });
     return leg;
   }
 

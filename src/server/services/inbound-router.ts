@@ -29,6 +29,8 @@ export interface InboundRouterOptions {
   ringing?: (call: Call, extension: string, phone: Leg) => void;
   /** sees the caller once their caller ID is in, before any route (the blacklist); true: it dealt with the call */
   screen?: (call: Call, caller: Leg) => Promise<boolean>;
+  /** rings extensions instead of the plain ringing below (DND, forwarding, pickup: src/callops) */
+  ring?: (call: Call, caller: Leg, ext: string, timeoutMs: number) => Promise<void>;
   /** runs an IVR flow for an answered caller (routes with `flow:`) */
   ivr?: (call: Call, caller: Leg, flow: string) => Promise<void>;
 }
@@ -121,6 +123,7 @@ export class InboundRouter {
 
   /** Rings `ext` for `caller`'s call with ringback to the caller; bridges on answer. */
   async ringExtension(call: Call, caller: Leg, ext: string, timeoutMs: number): Promise<void> {
+    if (this.o.ring) return this.o.ring(call, caller, ext, timeoutMs);
     let phone: Leg;
     try {
       phone = await this.o.telephony.ring(ext, { call, ...(call.from ? { callerId: call.from } : {}) });
