@@ -310,7 +310,7 @@ std::unique_ptr<DahdiFuse> DahdiFuse::mount(DahdiEmu* emu, const std::string& di
 
 namespace bcti::sim {
 std::unique_ptr<DahdiFuse> DahdiFuse::mount(DahdiEmu*, const std::string&) {
-  throw std::runtime_error("firmware-sim was built without libfuse3 (apt-get install libfuse3-dev fuse3, then rebuild it)");
+  throw std::runtime_error("firmware-sim was built without libfuse3 (apt-get install libfuse3-dev fuse3, then node src/setup/build-sim.mjs --force)");
 }
 }  // namespace bcti::sim
 

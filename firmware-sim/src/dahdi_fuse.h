@@ -13,7 +13,7 @@
 //    number; every DAHDI ioctl the driver makes is of that kind. Variable-size
 //    ioctls (echo-canceller parameters after the struct) are not passed.
 //  * errors go back as the emulator's errno, ELAST (500) included: the kernel
-//    passes any reply error in 1..511 to the caller.
+//    and libfuse pass any reply error in 1..999 to the caller.
 //  * poll answers the emulator's readiness (POLLIN/POLLOUT/POLLPRI); the poll
 //    handle the kernel gives is kept and notified whenever the emulator's state
 //    changes (a frame, an event raised, a D-channel frame), so a poll() that
