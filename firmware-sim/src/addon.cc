@@ -452,6 +452,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData(new AddonData());
   exports.Set("SimBoard", SimBoardWrap::Init(env));
   exports.Set("DahdiEmulator", dahdi_emulator_class(env));
+  exports.Set("kernelCalls", kernel_calls(env));
   exports.Set("setErrorFactory", Napi::Function::New(env, SetErrorFactory));
   exports.Set("abiVersion", Napi::Number::New(env, BCTI_SIM_ABI_VERSION));
   return exports;

@@ -181,6 +181,7 @@ void DahdiEmu::advance(int block) {
   }
   bcti_sim_event e{};
   while (port_->poll_event(port_->ctx, &e)) on_sim_event(e);
+  changed();
 }
 
 void DahdiEmu::on_sim_event(const bcti_sim_event& e) {
@@ -212,6 +213,7 @@ bool DahdiEmu::raise(int number, int event) {
   Chan* c = by_number(number);
   if (!c || c->fd < 0) return false;
   queue(*c, event);
+  changed();
   return true;
 }
 
@@ -288,6 +290,7 @@ bool DahdiEmu::dchan_send(int span, const std::vector<uint8_t>& frame) {
     f.push_back(static_cast<uint8_t>(fcs & 0xFF));
     f.push_back(static_cast<uint8_t>(fcs >> 8));
     c.rx.push_back(std::move(f));
+    changed();
     return true;
   }
   return false;

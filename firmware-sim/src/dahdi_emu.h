@@ -31,6 +31,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -74,6 +75,14 @@ class DahdiEmu {
   // The D-channel's far end.
   bool dchan_send(int span, const std::vector<uint8_t>& frame);
   std::vector<std::vector<uint8_t>> dchan_take(int span);
+  // Called (under the emulator's lock, from whichever thread made the change)
+  // when a channel may have become readable or an event was queued: after each
+  // block, raise(), dchan_send() and each ioctl. For a server that must wake
+  // its pollers (dahdi_fuse.h); it must not call back into the emulator.
+  void set_on_change(std::function<void()> f) {
+    std::lock_guard<std::mutex> lk(mu_);
+    on_change_ = std::move(f);
+  }
 
  private:
   ~DahdiEmu();
@@ -100,6 +109,9 @@ class DahdiEmu {
   void on_sim_event(const bcti_sim_event& e);
   int chan_ioctl(Chan& c, uint64_t request, void* arg);
   int spanstat(int span, void* arg);
+  void changed() {
+    if (on_change_) on_change_();
+  }
 
   const bcti_sim_port* port_;
   bcti_sys table_{};
@@ -112,6 +124,7 @@ class DahdiEmu {
   int next_fd_ = 1000;
   bool frame_open_ = false;  // a block was read from the board and not yet written
   std::vector<std::vector<uint8_t>> sim_rx_, sim_tx_;
+  std::function<void()> on_change_;
 };
 
 }  // namespace bcti::sim

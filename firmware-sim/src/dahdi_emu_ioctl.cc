@@ -57,7 +57,9 @@ int DahdiEmu::ioctl(int fd, uint64_t request, void* arg) {
     }
     return it->second.ctl ? -ENOTTY : -EINVAL;
   }
-  return chan_ioctl(chans_[it->second.chan], request, arg);
+  int r = chan_ioctl(chans_[it->second.chan], request, arg);
+  changed();  // DAHDI_HOOK and the like queue events of their own
+  return r;
 }
 
 int DahdiEmu::spanstat(int span, void* arg) {

@@ -2,7 +2,8 @@
 // (dahdi_emu.h) as a JS object. `sys()` hands the engine the system-call
 // table (a napi External) for `engine.addBoard({ driver: 'dahdi', sys })`;
 // the other methods make the calls themselves, for tests of the DAHDI
-// discipline, and play the D-channel's far end.
+// discipline, and play the D-channel's far end. `fuseMount(dir)` serves the
+// emulator as files on a FUSE mount (dahdi_fuse.h) until `fuseUnmount()`.
 #include "dahdi_emu_napi.h"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <stdexcept>
 
 #include "dahdi_emu.h"
+#include "dahdi_fuse.h"
 #include "native/core/errors.h"
 
 namespace bcti::sim {
@@ -43,6 +45,8 @@ class DahdiEmulatorWrap : public Napi::ObjectWrap<DahdiEmulatorWrap> {
                            InstanceMethod<&DahdiEmulatorWrap::Raise>("raise"),
                            InstanceMethod<&DahdiEmulatorWrap::DchanSend>("dchanSend"),
                            InstanceMethod<&DahdiEmulatorWrap::DchanTake>("dchanTake"),
+                           InstanceMethod<&DahdiEmulatorWrap::FuseMount>("fuseMount"),
+                           InstanceMethod<&DahdiEmulatorWrap::FuseUnmount>("fuseUnmount"),
                            InstanceMethod<&DahdiEmulatorWrap::Close>("close"),
                        });
   }
@@ -64,6 +68,7 @@ class DahdiEmulatorWrap : public Napi::ObjectWrap<DahdiEmulatorWrap> {
 
  private:
   void shutdown() {
+    fuse_.reset();  // unmounts
     if (emu_) emu_->release();
     emu_ = nullptr;
   }
@@ -144,12 +149,30 @@ class DahdiEmulatorWrap : public Napi::ObjectWrap<DahdiEmulatorWrap> {
     for (size_t i = 0; i < frames.size(); i++) a.Set(static_cast<uint32_t>(i), bytes(env, frames[i]));
     return a;
   }
+  // fuseMount(dir): serves the emulator's ctl and channel files on dir (an
+  // existing empty directory); throws the reason when FUSE is unusable.
+  Napi::Value FuseMount(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 1 || !info[0].IsString()) throw Napi::TypeError::New(env, "fuseMount: expected a directory");
+    if (fuse_) throw Napi::Error::New(env, "fuseMount: already mounted on " + fuse_->dir());
+    try {
+      fuse_ = DahdiFuse::mount(&emu(env), info[0].As<Napi::String>().Utf8Value());
+    } catch (const std::exception& e) {
+      throw Napi::Error::New(env, e.what());
+    }
+    return env.Undefined();
+  }
+  Napi::Value FuseUnmount(const Napi::CallbackInfo& info) {
+    fuse_.reset();
+    return info.Env().Undefined();
+  }
   Napi::Value Close(const Napi::CallbackInfo& info) {
     shutdown();
     return info.Env().Undefined();
   }
 
   DahdiEmu* emu_ = nullptr;
+  std::unique_ptr<DahdiFuse> fuse_;
 };
 
 }  // namespace

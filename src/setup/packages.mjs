@@ -7,10 +7,14 @@
 // the error messages agree. dahdi-source brings <dahdi/user.h> (without
 // dahdi-linux's module loading and udev rules), which the DAHDI
 // driver (drivers/dahdi) and its emulator (firmware-sim) are compiled against;
-// without it both build as stubs that say so.
+// without it both build as stubs that say so. libfuse3-dev lets firmware-sim
+// serve the DAHDI emulator as files on a FUSE mount, and fuse3 brings
+// fusermount3 (mounting as a user, detaching a dead mount), so the driver's
+// real system calls are tested too (test/drivers/dahdi-fuse.test.ts; skipped,
+// saying why, where /dev/fuse is unusable).
 export const DEBIAN_PACKAGES = {
   start: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev'],
   // postgresql: the persistence and API tests start a throw-away server of their own
-  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev', 'libspandsp-dev', 'espeak-ng', 'sox', 'postgresql'],
+  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev', 'libspandsp-dev', 'libfuse3-dev', 'fuse3', 'espeak-ng', 'sox', 'postgresql'],
   bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev', 'libspandsp-dev'],
 };

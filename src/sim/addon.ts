@@ -113,12 +113,26 @@ export interface NativeDahdiEmulator {
   raise(channel: number, event: number): boolean;
   dchanSend(span: number, frame: Uint8Array): boolean;
   dchanTake(span: number): Uint8Array[];
+  /** Serves the emulator's ctl and channel files on a FUSE mount (dahdi_fuse.h); throws why it cannot. */
+  fuseMount(dir: string): void;
+  fuseUnmount(): void;
   close(): void;
+}
+
+/** firmware-sim/src/kernel_calls_napi.cc: the same raw calls, as real system calls (>= 0, or -errno). */
+export interface NativeKernelCalls {
+  open(path: string): number;
+  closeFd(fd: number): number;
+  ioctlInt(fd: number, request: number, value?: number): { ret: number; value: number };
+  read(fd: number, n: number): Uint8Array | number;
+  write(fd: number, data: Uint8Array): number;
+  poll(fd: number, events: number, timeoutMs?: number): number;
 }
 
 export interface SimAddon {
   SimBoard: new (config: NativeSimConfig, onEvents?: (events: NativeWorldEvent[]) => void) => NativeSimBoard;
   DahdiEmulator: new (port: unknown, opts?: { dchannel?: boolean }) => NativeDahdiEmulator;
+  kernelCalls: NativeKernelCalls;
   setErrorFactory(f: (code: string, message: string) => Error): void;
   abiVersion: number;
 }

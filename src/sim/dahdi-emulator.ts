@@ -99,6 +99,21 @@ export class DahdiEmulator {
     return this.#native.dchanTake(span);
   }
 
+  /**
+   * Serves this emulator's `ctl` and `channel` files on a FUSE mount at `dir`
+   * (an existing empty directory) until unmountFuse() or close(), so the
+   * driver's real system calls reach it (devDir: dir). Throws why it cannot;
+   * see mountDahdiFuse() (dahdi-fuse.ts) for the temporary directory and the
+   * clean-up around it.
+   */
+  mountFuse(dir: string): void {
+    this.#native.fuseMount(dir);
+  }
+
+  unmountFuse(): void {
+    this.#native.fuseUnmount();
+  }
+
   close(): void {
     this.#native.close();
   }

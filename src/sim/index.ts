@@ -4,6 +4,8 @@ export { SimWorld, Pstn, Phones, Faults, LINE_EVENT_NAMES, ALARMS } from './worl
 export type { ChannelInfo, CallOptions, LineSignal, StepResult, AlarmName, LineEventName } from './world.ts';
 export { DahdiEmulator, DAHDI } from './dahdi-emulator.ts';
 export type { DahdiEmuChannel } from './dahdi-emulator.ts';
+export { mountDahdiFuse, probeDahdiFuse, dahdiFuseUnavailable, detachDeadMounts, kernelCalls } from './dahdi-fuse.ts';
+export type { DahdiFuseMount } from './dahdi-fuse.ts';
 export { FarEnd } from './far-end.ts';
 export type { FarState, FarWait, WaitOptions } from './far-end.ts';
 export { Phone } from './phone.ts';

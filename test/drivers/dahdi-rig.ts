@@ -1,14 +1,19 @@
 // A rig for drivers/dahdi tests: a simulated world, the DAHDI emulator on it,
-// and a stepped engine with a DAHDI board of every emulated channel.
+// and a stepped engine with a DAHDI board of every emulated channel. The
+// driver reaches the emulator through its system-call table, or with `fuse`
+// through the kernel: real system calls on the emulator's files on a FUSE
+// mount (src/sim/dahdi-fuse.ts), unmounted by close().
 import { loadTonePlanJson } from '../../src/dsp/tones.ts';
 import { MediaEngine } from '../../src/native/engine.ts';
-import { DahdiEmulator, SimWorld } from '../../src/sim/index.ts';
+import { DahdiEmulator, SimWorld, mountDahdiFuse, type DahdiFuseMount } from '../../src/sim/index.ts';
 
 export interface DahdiRig {
   world: SimWorld;
   emu: DahdiEmulator;
   engine: MediaEngine;
   board: number;
+  /** the FUSE mount the driver opens its files on (with `fuse`) */
+  mount?: DahdiFuseMount;
   /** the simulated board's channel behind a board channel */
   simChannel(ch: number): number;
   /** the DAHDI channel number of a board channel */
@@ -16,24 +21,42 @@ export interface DahdiRig {
   close(): Promise<void>;
 }
 
-export function dahdiRig(seed: number, opts: { devDir?: string } = {}): DahdiRig {
+export function dahdiRig(seed: number, opts: { devDir?: string; fuse?: boolean } = {}): DahdiRig {
   const world = new SimWorld({ seed, fxs: 2, fxo: 2, e1: 1 });
   const emu = new DahdiEmulator(world);
   const chans = emu.channels();
-  const engine = new MediaEngine({ mode: 'stepped', tonePlan: loadTonePlanJson('cn') });
-  const board = engine.addDahdiBoard({ channels: chans.map((c) => c.number), sys: emu.sys, ...opts });
-  engine.start();
-  return {
-    world,
-    emu,
-    engine,
-    board,
-    simChannel: (ch) => chans[ch - 1]!.simChannel,
-    dahdiChannel: (ch) => chans[ch - 1]!.number,
-    async close() {
-      await engine.close();
-      emu.close();
-      world.close();
-    },
-  };
+  let mount: DahdiFuseMount | undefined;
+  let engine: MediaEngine | undefined;
+  try {
+    mount = opts.fuse ? mountDahdiFuse(emu) : undefined;
+    engine = new MediaEngine({ mode: 'stepped', tonePlan: loadTonePlanJson('cn') });
+    const channels = chans.map((c) => c.number);
+    const board = mount ? engine.addDahdiBoard({ channels, devDir: mount.dir }) : engine.addDahdiBoard({ channels, sys: emu.sys, devDir: opts.devDir });
+    engine.start();
+    const eng = engine;
+    return {
+      world,
+      emu,
+      engine: eng,
+      board,
+      mount,
+      simChannel: (ch) => chans[ch - 1]!.simChannel,
+      dahdiChannel: (ch) => chans[ch - 1]!.number,
+      async close() {
+        try {
+          await eng.close();  // the driver closes its files first
+        } finally {
+          mount?.unmount();
+          emu.close();
+          world.close();
+        }
+      },
+    };
+  } catch (e) {
+    void engine?.close();
+    mount?.unmount();
+    emu.close();
+    world.close();
+    throw e;
+  }
 }
