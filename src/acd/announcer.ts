@@ -11,11 +11,14 @@ export interface Announcer {
   position(n: number): PlayRequest[];
   /** what to play for "the estimated wait is n minutes" */
   waitMinutes(n: number): PlayRequest[];
+  /** what the caller hears on answer when the queue says announceAgent: "agent <id> at your service" */
+  agent(id: string): PlayRequest[];
 }
 
 export const dtmfAnnouncer: Announcer = {
   position: (n) => [{ digits: `A${n}`, onMs: 80, offMs: 80 }],
   waitMinutes: (n) => [{ digits: `B${n}`, onMs: 80, offMs: 80 }],
+  agent: (id) => [{ digits: `C${id.replace(/[^0-9]/g, '')}`, onMs: 80, offMs: 80 }],
 };
 
 /** The built-in music on hold: a slow four-note tune, looped, that no tone detector mistakes for a call-progress tone. */

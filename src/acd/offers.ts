@@ -108,6 +108,10 @@ export class Offers {
   async #connect(e: QueueEntry, caller: Leg, leg: Leg): Promise<void> {
     try {
       await e.media?.stop();
+      // "Agent 2001 at your service", to the caller alone; the agent hears silence meanwhile.
+      if (e.queue.config.announceAgent && e.answeredBy !== undefined && caller.live) {
+        for (const req of this.acd.announcer.agent(e.answeredBy)) if (caller.live) await caller.play(req).catch(() => undefined);
+      }
       await this.acd.clock.sleep(ECHO_GUARD_MS);
       if (caller.live && leg.live && caller.state === 'connected' && leg.state === 'connected') await e.call.bridge(caller, leg);
     } catch (err) {

@@ -18,6 +18,8 @@ export const QUEUE_PROMPTS: PromptTexts = {
   'queue-wait-before': { en: 'The estimated wait is', zh: '预计等待' },
   'queue-minute': { en: 'minute.', zh: '分钟。' },
   'queue-minutes': { en: 'minutes.', zh: '分钟。' },
+  'queue-agent-before': { en: 'Agent number', zh: '工号' },
+  'queue-agent-after': { en: 'at your service.', zh: '为您服务。' },
 };
 
 export function spokenAnnouncer(prompts: IvrPrompts, lang: ReadoutLang): Announcer {
@@ -30,6 +32,7 @@ export function spokenAnnouncer(prompts: IvrPrompts, lang: ReadoutLang): Announc
       ...tokens(lang === 'zh' ? zhInteger(n, { count: true }) : enInteger(n)),
       file(n === 1 ? 'queue-minute' : 'queue-minutes'),
     ],
+    agent: (id) => [file('queue-agent-before'), ...tokens(compose({ digits: id.replace(/[^0-9]/g, '') }, lang)), file('queue-agent-after')],
   };
 }
 

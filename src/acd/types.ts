@@ -41,6 +41,8 @@ export interface QueueConfig {
   /** the caller leaves the queue after this long (to overflow.to when set, else a message) */
   maxWaitMs?: number;
   announce?: AnnounceConfig;
+  /** on answer, the caller hears the agent's number before the two are joined */
+  announceAgent?: boolean;
   /** music on hold: a prompt name or WAV file; default: a built-in tune */
   music?: string;
   /** after afterMs of waiting, or on arrival when `length` callers already wait: go to `to` */

@@ -53,6 +53,8 @@ export const QUEUES_SCHEMA = {
         },
       },
       music: { type: 'string', minLength: 1 },
+      // on answer, the caller hears the agent's number ("agent 2001 at your service") before the two are joined
+      announceAgent: { type: 'boolean', default: false },
       overflow: {
         type: 'object',
         additionalProperties: false,
