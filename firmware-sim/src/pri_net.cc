@@ -36,8 +36,15 @@ namespace {
 constexpr int kOverlapHead = 4;         // digits in an overlap SETUP
 constexpr int kAnnouncementMs = 3000;   // unallocated: SIT + announcement before the DISCONNECT
 
+bool debug_on() {
+  static const bool on = std::getenv("BCTI_PRI_DEBUG") != nullptr;
+  return on;
+}
+// libpri's messages, with BCTI_PRI_DEBUG: on stderr, each marked as the network side's.
 void quiet(struct pri*, char* s) {
-  if (std::getenv("BCTI_PRI_DEBUG")) std::fputs(s, stderr);
+  if (!debug_on()) return;
+  std::fputs("[net] ", stderr);
+  std::fputs(s, stderr);
 }
 }  // namespace
 
@@ -69,6 +76,7 @@ void World::pri_start(Span& s) {
   s.net = pri_new_cb(-1, PRI_NETWORK, PRI_SWITCH_EUROISDN_E1, PriNet::read, PriNet::write, &s.ctx);
   // Without overlap mode libpri marks every SETUP "sending complete".
   if (s.net && s.cfg.overlap) pri_set_overlapdial(s.net, 1);
+  if (s.net && debug_on()) pri_set_debug(s.net, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE | PRI_DEBUG_Q921_DUMP);
 }
 
 void World::pri_tick(Span& s) {

@@ -33,7 +33,9 @@ bool debug_on() {
   return on;
 }
 void pri_out(struct pri*, char* s) {
-  if (debug_on()) std::fputs(s, stderr);
+  if (!debug_on()) return;
+  std::fputs("[cpe] ", stderr);
+  std::fputs(s, stderr);
 }
 void install_messages() {
   static std::once_flag once;
@@ -121,7 +123,7 @@ void PriSpan::service(int64_t now_ms) {
     pri_ = pri_new_cb(-1, PRI_CPE, PRI_SWITCH_EUROISDN_E1, io_read, io_write, this);
     if (!pri_) return;
     if (cfg_.overlap) pri_set_overlapdial(pri_, 1);
-    if (debug_on()) pri_set_debug(pri_, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE);
+    if (debug_on()) pri_set_debug(pri_, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE | PRI_DEBUG_Q921_DUMP);
   }
   // Frames the board received, one pri_check_event() each.
   for (int i = 0; i < 256; i++) {
