@@ -17,7 +17,8 @@
 //   congestion            DISCONNECT cause 34 (congestion tone in band)
 //   unallocated           PROGRESS cause 1 with in-band information (SIT and an
 //                         announcement), DISCONNECT cause 1 after 3 s
-// The far end hanging up sends DISCONNECT cause 16. A dropped line clears with
+// A call offered while the D channel is re-establishing waits in libpri for
+// the link. The far end hanging up sends DISCONNECT cause 16. A dropped line clears with
 // 41; a RESTART (faults.restart) resets one B channel.
 extern "C" {
 #include <libpri.h>  // a C header without its own extern "C"
@@ -196,7 +197,10 @@ void World::pri_handle(Span& s, void* ev) {
 
 void World::pri_incoming(Trunk& t) {
   Span& s = span_of(t);
-  if (!s.net || !s.dchan_up) {
+  // With the span in alarm there is no D channel to offer the call on. Merely
+  // down (re-establishing after an alarm, say), libpri keeps the SETUP until
+  // Q.921 is up again, Q.931's T303 clearing the call if it never comes.
+  if (!s.net || s.status.alarms) {
     emit(Ev::kCallEnded, t.ch, t.call, 1, "D channel down");
     t.call = 0;
     t.incoming = false;

@@ -145,12 +145,9 @@ void PriSpan::handle(void* ev, int64_t now_ms) {
   auto* e = static_cast<pri_event*>(ev);
   switch (e->e) {
     case PRI_EVENT_DCHAN_UP:
-      if (!dchan_up_) io_.span_event(ev::kSpanDchan, "up", 1);
-      dchan_up_ = true;
-      return;
     case PRI_EVENT_DCHAN_DOWN:
-      if (dchan_up_) io_.span_event(ev::kSpanDchan, "down", 0);
-      dchan_up_ = false;
+      l2_up_ = e->e == PRI_EVENT_DCHAN_UP;
+      report_dchan();
       return;
     case PRI_EVENT_RING: on_ring(e, now_ms); return;
     case PRI_EVENT_INFO_RECEIVED: {
@@ -427,6 +424,38 @@ const char* PriSpan::hangup(ChannelPipeline& ch, int cause, int64_t now_ms, cons
     ch.pri_go(S::kClearing, "disconnect");
   }
   return nullptr;
+}
+
+void PriSpan::report_dchan() {
+  bool up = l2_up_ && !in_alarm_;
+  if (up == dchan_up_) return;
+  dchan_up_ = up;
+  io_.span_event(ev::kSpanDchan, up ? "up" : "down", up ? 1 : 0);
+}
+
+void PriSpan::span_alarm(bool on, int64_t now_ms) {
+  if (on) drop_calls(now_ms);
+  in_alarm_ = on;
+  restart_link(now_ms);
+  report_dchan();
+}
+
+// libpri 1.6 has no call to restart Q.921 (pri_restart() does nothing since
+// its Q.921 rewrite), so the restart goes through Q.921's own procedure: an
+// unsolicited DM (F=0) from the peer -- "I am in disconnected mode" -- makes a
+// link in multiple-frame or timer-recovery mode re-establish (MDL-ERROR E,
+// SABME, DCHAN_DOWN), and one with only a TEI establish. A link already
+// awaiting establishment ignores it (its SABMEs go on every T200).
+void PriSpan::restart_link(int64_t now_ms) {
+  if (!pri_) return;
+  pri_clock::Scope clock(now_ms);
+  // SAPI 0, C/R 0 (a response from the network), TEI 0; DM, F=0; the two FCS octets.
+  static const uint8_t kDm[] = {0x00, 0x01, 0x0f, 0x00, 0x00};
+  std::memcpy(frame_, kDm, sizeof kDm);
+  frame_len_ = static_cast<int>(sizeof kDm);
+  pri_event* e = pri_check_event(pri_);
+  frame_len_ = 0;
+  if (e) handle(e, now_ms);
 }
 
 void PriSpan::drop_calls(int64_t now_ms) {
