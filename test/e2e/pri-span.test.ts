@@ -124,4 +124,21 @@ describe('ISDN PRI through the server', () => {
     caller.hangup();
     await rig.run(2000);
   });
+
+  it('a caller with presentation restricted: the phone shows "private", never the number', async () => {
+    rig = await startRig({ config: CONFIG });
+    const { rt } = rig;
+    await dchanUp(rig);
+    const caller = rt.world.pstn.call({ from: '13900004321', to: 'e1:7', presentation: 'restricted' });
+    const phone = rt.world.phones.get('101');
+    await rig.until(caller.waitFor('connected', { timeoutMs: 5000 }));
+    await rig.until(phone.waitFor('ringing', { timeoutMs: 20_000 }));
+    await rig.run(3000);
+    expect(phone.state.display).toBe('private');
+    const call = rt.telephony.activeCalls()[0]!;
+    expect(call.legs[0]!.presentation).toBe('restricted');
+    caller.hangup();
+    await rig.until(call.ended, 5000);
+    await rig.run(1000);
+  });
 });
