@@ -42,6 +42,8 @@ void World::alarm(Span& s, uint32_t bits) {
   emit(Ev::kSpanAlarm, 0, 0, bits, std::to_string(s.number));
   if (bits && !prev) {
     pri_drop(s);  // the D channel is down with the span: the exchange forgets its calls
+    s.to_board.clear();  // frames on their way either side are lost on the line
+    s.from_board.clear();
     for (auto& t : trunks_) {
       if (t->span != s.number) continue;
       if (t->call) emit(Ev::kCallEnded, t->ch, t->call, t->incoming ? 1 : 0, "span alarm");

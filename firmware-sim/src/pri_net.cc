@@ -17,7 +17,8 @@
 //   congestion            DISCONNECT cause 34 (congestion tone in band)
 //   unallocated           PROGRESS cause 1 with in-band information (SIT and an
 //                         announcement), DISCONNECT cause 1 after 3 s
-// The far end hanging up sends DISCONNECT cause 16. A dropped line clears with
+// A call offered while the D channel is re-establishing waits in libpri for
+// the link. The far end hanging up sends DISCONNECT cause 16. A dropped line clears with
 // 41; a RESTART (faults.restart) resets one B channel.
 extern "C" {
 #include <libpri.h>  // a C header without its own extern "C"
@@ -36,8 +37,15 @@ namespace {
 constexpr int kOverlapHead = 4;         // digits in an overlap SETUP
 constexpr int kAnnouncementMs = 3000;   // unallocated: SIT + announcement before the DISCONNECT
 
+bool debug_on() {
+  static const bool on = std::getenv("BCTI_PRI_DEBUG") != nullptr;
+  return on;
+}
+// libpri's messages, with BCTI_PRI_DEBUG: on stderr, each marked as the network side's.
 void quiet(struct pri*, char* s) {
-  if (std::getenv("BCTI_PRI_DEBUG")) std::fputs(s, stderr);
+  if (!debug_on()) return;
+  std::fputs("[net] ", stderr);
+  std::fputs(s, stderr);
 }
 }  // namespace
 
@@ -69,6 +77,7 @@ void World::pri_start(Span& s) {
   s.net = pri_new_cb(-1, PRI_NETWORK, PRI_SWITCH_EUROISDN_E1, PriNet::read, PriNet::write, &s.ctx);
   // Without overlap mode libpri marks every SETUP "sending complete".
   if (s.net && s.cfg.overlap) pri_set_overlapdial(s.net, 1);
+  if (s.net && debug_on()) pri_set_debug(s.net, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE | PRI_DEBUG_Q921_DUMP);
 }
 
 void World::pri_tick(Span& s) {
@@ -188,7 +197,10 @@ void World::pri_handle(Span& s, void* ev) {
 
 void World::pri_incoming(Trunk& t) {
   Span& s = span_of(t);
-  if (!s.net || !s.dchan_up) {
+  // With the span in alarm there is no D channel to offer the call on. Merely
+  // down (re-establishing after an alarm, say), libpri keeps the SETUP until
+  // Q.921 is up again, Q.931's T303 clearing the call if it never comes.
+  if (!s.net || s.status.alarms) {
     emit(Ev::kCallEnded, t.ch, t.call, 1, "D channel down");
     t.call = 0;
     t.incoming = false;

@@ -297,6 +297,7 @@ bool World::span_status(int span, bcti_sim_span_status* out) {
 int World::read_dchan(int span, uint8_t* buf, int max) {
   if (span < 1 || span > static_cast<int>(spans_.size()) || !spans_[span - 1]->cfg.pri) return -1;
   Span& s = *spans_[span - 1];
+  if (s.status.alarms) s.to_board.clear();  // in alarm: nothing arrives, what was on its way is lost
   if (s.to_board.empty()) return 0;
   std::vector<uint8_t> f = std::move(s.to_board.front());
   s.to_board.pop_front();

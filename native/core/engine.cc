@@ -398,9 +398,12 @@ void Engine::route_line_event(int board, const drv::LineEvent& le) {
   if (le.type == drv::LineEventType::kAlarm || le.type == drv::LineEventType::kReset) {
     bool reset = le.type == drv::LineEventType::kReset;
     // Calls on a PRI span are gone with its D channel: forget them first.
-    for (size_t i = 0; i < pri_.size(); i++)
-      if (pri_io_[i]->board == board && (reset || (pri_io_[i]->span == le.span && le.value != 0)))
-        pri_[i]->drop_calls(now_ms_.load(std::memory_order_relaxed));
+    for (size_t i = 0; i < pri_.size(); i++) {
+      if (pri_io_[i]->board != board) continue;
+      int64_t now = now_ms_.load(std::memory_order_relaxed);
+      if (reset) pri_[i]->drop_calls(now);
+      else if (pri_io_[i]->span == le.span) pri_[i]->span_alarm(le.value != 0, now);
+    }
     for (size_t i = 0; i < chans.size(); i++) {
       if (reset) chans_[first + i]->board_reset();
       else if (chans[i].span == le.span) chans_[first + i]->span_alarm(le.value != 0);

@@ -33,7 +33,9 @@ bool debug_on() {
   return on;
 }
 void pri_out(struct pri*, char* s) {
-  if (debug_on()) std::fputs(s, stderr);
+  if (!debug_on()) return;
+  std::fputs("[cpe] ", stderr);
+  std::fputs(s, stderr);
 }
 void install_messages() {
   static std::once_flag once;
@@ -43,7 +45,6 @@ void install_messages() {
   });
 }
 
-int plan_of(int ton) { return ((ton & 0x7) << 4) | PRI_NPI_E163_E164; }
 int ton_of(int plan) { return plan < 0 ? -1 : (plan >> 4) & 0x7; }
 int presentation_of(int pres) {
   if (pres < 0) return -1;
@@ -54,34 +55,6 @@ int presentation_of(int pres) {
   }
 }
 }  // namespace
-
-const char* PriSpan::cause_name(int cause) {
-  switch (cause) {
-    case PRI_CAUSE_UNALLOCATED: return "unallocated";
-    case PRI_CAUSE_NO_ROUTE_DESTINATION: return "no-route-destination";
-    case PRI_CAUSE_CHANNEL_UNACCEPTABLE: return "channel-unacceptable";
-    case PRI_CAUSE_NORMAL_CLEARING: return "normal-clearing";
-    case PRI_CAUSE_USER_BUSY: return "user-busy";
-    case PRI_CAUSE_NO_USER_RESPONSE: return "no-user-response";
-    case PRI_CAUSE_NO_ANSWER: return "no-answer";
-    case PRI_CAUSE_CALL_REJECTED: return "call-rejected";
-    case PRI_CAUSE_NUMBER_CHANGED: return "number-changed";
-    case PRI_CAUSE_DESTINATION_OUT_OF_ORDER: return "destination-out-of-order";
-    case PRI_CAUSE_INVALID_NUMBER_FORMAT: return "invalid-number-format";
-    case PRI_CAUSE_NORMAL_UNSPECIFIED: return "normal-unspecified";
-    case PRI_CAUSE_NORMAL_CIRCUIT_CONGESTION: return "no-circuit-available";
-    case PRI_CAUSE_NETWORK_OUT_OF_ORDER: return "network-out-of-order";
-    case PRI_CAUSE_NORMAL_TEMPORARY_FAILURE: return "temporary-failure";
-    case PRI_CAUSE_SWITCH_CONGESTION: return "switch-congestion";
-    case PRI_CAUSE_REQUESTED_CHAN_UNAVAIL: return "channel-unavailable";
-    case PRI_CAUSE_RECOVERY_ON_TIMER_EXPIRE: return "timer-expired";
-    case PRI_CAUSE_INTERWORKING: return "interworking";
-    default: break;
-  }
-  static thread_local char buf[16];
-  std::snprintf(buf, sizeof buf, "cause-%d", cause);
-  return buf;
-}
 
 PriSpan::PriSpan(const PriSpanConfig& cfg, Io& io, std::vector<ChannelPipeline*> channels) : cfg_(cfg), io_(io) {
   for (ChannelPipeline* ch : channels) {
@@ -121,7 +94,7 @@ void PriSpan::service(int64_t now_ms) {
     pri_ = pri_new_cb(-1, PRI_CPE, PRI_SWITCH_EUROISDN_E1, io_read, io_write, this);
     if (!pri_) return;
     if (cfg_.overlap) pri_set_overlapdial(pri_, 1);
-    if (debug_on()) pri_set_debug(pri_, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE);
+    if (debug_on()) pri_set_debug(pri_, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE | PRI_DEBUG_Q921_DUMP);
   }
   // Frames the board received, one pri_check_event() each.
   for (int i = 0; i < 256; i++) {
@@ -171,12 +144,9 @@ void PriSpan::handle(void* ev, int64_t now_ms) {
   auto* e = static_cast<pri_event*>(ev);
   switch (e->e) {
     case PRI_EVENT_DCHAN_UP:
-      if (!dchan_up_) io_.span_event(ev::kSpanDchan, "up", 1);
-      dchan_up_ = true;
-      return;
     case PRI_EVENT_DCHAN_DOWN:
-      if (dchan_up_) io_.span_event(ev::kSpanDchan, "down", 0);
-      dchan_up_ = false;
+      l2_up_ = e->e == PRI_EVENT_DCHAN_UP;
+      report_dchan();
       return;
     case PRI_EVENT_RING: on_ring(e, now_ms); return;
     case PRI_EVENT_INFO_RECEIVED: {
@@ -365,104 +335,6 @@ void PriSpan::finish(BChan& b, int64_t now_ms, const char* why) {
   b.calling.clear();
   b.called.clear();
   if (b.ch->sig_state() != S::kBlocked) b.ch->pri_go(S::kIdle, why);
-}
-
-// ---- commands --------------------------------------------------------------------
-
-const char* PriSpan::setup(ChannelPipeline& ch, const SetupSpec& spec, int64_t now_ms, const char** why) {
-  pri_clock::Scope clock(now_ms);
-  BChan* b = by_channel(ch);
-  if (!b) {
-    *why = "this channel is not a B channel of a PRI span";
-    return err::kBadArgument;
-  }
-  if (ch.sig_state() == S::kBlocked) {
-    *why = "the span is in alarm";
-    return err::kDisconnected;
-  }
-  if (!pri_ || !dchan_up_) {
-    *why = "the D channel is down";
-    return err::kDisconnected;
-  }
-  if (b->call || ch.sig_state() != S::kIdle) {
-    *why = "the B channel is in use";
-    return err::kBusy;
-  }
-  q931_call* call = pri_new_call(pri_);
-  struct pri_sr* sr = pri_sr_new();
-  if (!call || !sr) {
-    if (sr) pri_sr_free(sr);
-    *why = "libpri: no call record";
-    return err::kInternal;
-  }
-  std::string called = spec.called, calling = spec.calling;
-  pri_sr_set_channel(sr, b->ts, spec.exclusive ? 1 : 0, 0);
-  pri_sr_set_bearer(sr, PRI_TRANS_CAP_SPEECH, ch.info().law == Law::kUlaw ? PRI_LAYER_1_ULAW : PRI_LAYER_1_ALAW);
-  pri_sr_set_called(sr, called.data(), plan_of(spec.called_ton), 1);
-  pri_sr_set_caller(sr, calling.empty() ? nullptr : calling.data(), nullptr, plan_of(spec.calling_ton),
-                    spec.restricted ? (PRI_PRES_RESTRICTED | PRI_PRES_USER_NUMBER_UNSCREENED) : PRES_ALLOWED_USER_NUMBER_NOT_SCREENED);
-  int r = pri_setup(pri_, call, sr);
-  pri_sr_free(sr);
-  if (r) {
-    pri_destroycall(pri_, call);
-    *why = "libpri refused the SETUP";
-    return err::kInternal;
-  }
-  b->call = call;
-  b->outgoing = true;
-  b->remote_cleared = b->local_cleared = false;
-  b->called = spec.called;
-  ch.pri_go(S::kSeized, "setup");
-  return nullptr;
-}
-
-const char* PriSpan::answer(ChannelPipeline& ch, int64_t now_ms, const char** why) {
-  pri_clock::Scope clock(now_ms);
-  BChan* b = by_channel(ch);
-  if (!b || !b->call || b->outgoing || ch.sig_state() != S::kAlerting || b->collecting) {
-    *why = ch.sig_state() == S::kBlocked ? "the span is in alarm" : "no incoming call to answer on this channel";
-    return ch.sig_state() == S::kBlocked ? err::kDisconnected : err::kBusy;
-  }
-  pri_answer(pri_, b->call, b->ts, 0);  // CONNECT
-  ch.pri_go(S::kUp, "connect");
-  return nullptr;
-}
-
-const char* PriSpan::hangup(ChannelPipeline& ch, int cause, int64_t now_ms, const char** why) {
-  pri_clock::Scope clock(now_ms);
-  BChan* b = by_channel(ch);
-  if (!b) {
-    *why = "this channel is not a B channel of a PRI span";
-    return err::kBadArgument;
-  }
-  LineState s = ch.sig_state();
-  if (s == S::kBlocked) return nullptr;
-  if (!b->call) {  // already released by the network (or never placed)
-    finish(*b, now_ms, "release");
-    return nullptr;
-  }
-  if (b->local_cleared) return nullptr;
-  b->local_cleared = true;
-  b->collecting = false;
-  pri_hangup(pri_, b->call, cause > 0 && cause < 128 ? cause : PRI_CAUSE_NORMAL_CLEARING);
-  if (b->remote_cleared) {
-    // The network disconnected first: our RELEASE ends it; RELEASE COMPLETE is a formality.
-    b->call = nullptr;
-    finish(*b, now_ms, "release");
-  } else {
-    ch.pri_go(S::kClearing, "disconnect");
-  }
-  return nullptr;
-}
-
-void PriSpan::drop_calls(int64_t now_ms) {
-  if (!pri_) return;
-  pri_clock::Scope clock(now_ms);
-  for (BChan& b : b_) {
-    if (b.call) pri_destroycall(pri_, b.call);
-    b.call = nullptr;
-    b.outgoing = b.remote_cleared = b.local_cleared = b.collecting = false;
-  }
 }
 
 }  // namespace bcti

@@ -25,7 +25,15 @@
 // Overlap receiving (configured per span): a SETUP without "sending complete"
 // is answered with SETUP ACKNOWLEDGE and the called number grows with each
 // INFORMATION until sending complete or `overlap_ms` of quiet; then line:ring.
-// D channel up/down is reported span-wide (span:dchan).
+// D channel up/down is reported span-wide (span:dchan). A span alarm takes
+// the D channel down at once (an E1 in alarm carries no TS16) rather than
+// after Q.921 notices (T203 + N200 x T200), and restarts the data link: when
+// the alarm clears, Q.921 establishes it afresh (SABME / UA, both sides'
+// sequence numbers reset) before any Q.931 message crosses, and the D
+// channel is up once it has. Without that, a short alarm leaves the two
+// Q.921 entities with frames lost between them, and the recovery (a SABME in
+// multiple-frame mode: libpri's "MDL-ERROR (F)") discards the I-frames still
+// unacknowledged -- a SETUP or its CALL PROCEEDING.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -71,9 +79,11 @@ class PriSpan {
   const char* answer(ChannelPipeline& ch, int64_t now_ms, const char** why);
   const char* hangup(ChannelPipeline& ch, int cause, int64_t now_ms, const char** why);
 
-  // The span went into alarm or the board was reset: every call is gone (the
-  // channels' own signalling reports the loss).
+  // The board was reset: every call is gone (the channels' own signalling
+  // reports the loss).
   void drop_calls(int64_t now_ms);
+  // The span went into alarm (its calls are gone, as drop_calls) or out of it.
+  void span_alarm(bool on, int64_t now_ms);
 
   bool dchan_up() const { return dchan_up_; }
   int span() const { return cfg_.span; }
@@ -105,12 +115,16 @@ class PriSpan {
   BChan* by_call(q931_call* c);
   BChan* by_ts(int ts);
   BChan* by_channel(ChannelPipeline& ch);
+  void report_dchan();
+  void restart_link(int64_t now_ms);
 
   PriSpanConfig cfg_;
   Io& io_;
   struct pri* pri_ = nullptr;
   std::vector<BChan> b_;
-  bool dchan_up_ = false;
+  bool dchan_up_ = false;  // as reported: Q.921 up and the span out of alarm
+  bool l2_up_ = false;     // as libpri last said
+  bool in_alarm_ = false;
   // The frame service() pulled from the board for pri_check_event() to read.
   uint8_t frame_[1024];
   int frame_len_ = 0;

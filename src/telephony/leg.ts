@@ -207,7 +207,7 @@ export class Leg extends EventEmitter {
   async startRinging(opts: RingOptions = {}): Promise<void> {
     this.#need(['idle'], 'ring');
     if (this.kind !== 'fxs') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `ring: ${this.channel.label} is not a phone port`);
-    if (opts.callerId) this.callerId = { number: opts.callerId, ...(opts.callerName ? { name: opts.callerName } : {}) };
+    if (opts.callerId && !opts.callerIdWithheld) this.callerId = { number: opts.callerId, ...(opts.callerName ? { name: opts.callerName } : {}) };
     this.move('ringing', 'ring');
     try {
       // Caller ID goes out as FSK in the first ring pause (the ring command
@@ -217,6 +217,7 @@ export class Leg extends EventEmitter {
       await this.ctx.engine.ring(this.ref, {
         ...(opts.cadenceMs ? { cadenceMs: opts.cadenceMs } : {}),
         ...(id && !this.ctx.callerId ? { callerId: { number: id.number, ...(id.name ? { name: id.name } : {}) } } : {}),
+        ...(opts.callerIdWithheld && !this.ctx.callerId ? { callerId: { withheld: opts.callerIdWithheld } } : {}),
       });
     } catch (e) {
       if (this.live) await this.#release('failed', `ring: ${(e as Error).message}`);

@@ -168,7 +168,9 @@ export class Telephony extends EventEmitter {
     const call = opts.call ?? this.newCall('internal');
     call.to ??= ch.role.extension;
     const leg = this.#newLeg(call, ch, 'outbound');
-    await leg.startRinging(opts);
+    // An ISDN caller who restricted presentation: whoever rings, the number is not shown.
+    const withheld = call.legs.some((l) => l !== leg && l.direction === 'inbound' && l.presentation === 'restricted');
+    await leg.startRinging(withheld ? { ...opts, callerIdWithheld: 'private' } : opts);
     return leg;
   }
 

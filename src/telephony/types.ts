@@ -69,6 +69,13 @@ export interface RingOptions {
   /** shown on the phone's display (FSK caller ID arrives with a later issue) */
   callerId?: string;
   callerName?: string;
+  /**
+   * The number is not to be shown (an ISDN caller with presentation
+   * restricted): the phone's caller ID says "private" instead -- what PBXs
+   * do (the FSK message's "reason for absence" P), rather than nothing, which
+   * would look like a caller ID fault. Set by Telephony.ring() from the call.
+   */
+  callerIdWithheld?: 'private';
   /** ms on, off, ... (default: the board's country cadence) */
   cadenceMs?: number[];
 }
