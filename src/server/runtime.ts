@@ -251,6 +251,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     recordingsDir: opts.recordingsDir ?? join(config.dataDir, 'recordings'),
     ringing,
     notify,
+    ...(stores ? { store: stores.extensionSettings } : {}),
     ...(callCenter ? { queue: (c: Call, l: Parameters<CallCenter['queue']>[1], q: string) => callCenter.queue(c, l, q) } : {}),
   });
   const ivr = createIvr(config, { ...opts, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs, ivrPrompts);
