@@ -41,6 +41,8 @@ export function createCallOps(o: {
   notify?: (ext: string, type: string, data: Record<string, unknown>) => void;
   /** the database: settings are loaded from it at start and saved on every change */
   store?: ExtensionSettingsStore;
+  /** a desk phone's *8 for a call the ACD is offering: 'refused' means congestion (see DeskPhones) */
+  acdPickup?: (by: Leg, ext: string | undefined) => 'picked' | 'refused' | undefined;
 }): CallOpsService {
   const settings = new ExtensionSettings((x) => o.telephony.inventory.byExtension(x) !== undefined);
   let ready = Promise.resolve();
@@ -65,7 +67,7 @@ export function createCallOps(o: {
     ...(o.queue ? { queue: o.queue } : {}),
     ...(o.notify ? { notify: o.notify } : {}),
   });
-  const phones = new DeskPhones({ telephony: o.telephony, ops, ringer, settings, tones: o.tones, clock: o.telephony.clock }).start();
+  const phones = new DeskPhones({ telephony: o.telephony, ops, ringer, settings, tones: o.tones, clock: o.telephony.clock, ...(o.acdPickup ? { acdPickup: o.acdPickup } : {}) }).start();
   return {
     ops,
     ringer,
