@@ -39,6 +39,34 @@ export class Offers {
     for (const a of taken) void this.#ring(e, a);
   }
 
+  /**
+   * A desk phone's *8 (pickup) for a call this ACD is offering: `ext` the
+   * ringing extension (none: the call offered longest). undefined when no
+   * offer rings there (not an ACD call: the plain pickup applies). A queue
+   * call goes only to a ready agent of that queue at the picking phone, who
+   * then has it exactly as if their own phone had rung (their state, the
+   * queue's wrap-up, the record's agent); anyone else is refused.
+   */
+  pickup(by: Leg, ext?: string): 'picked' | 'refused' | undefined {
+    const ringingAt = (leg: Leg | undefined) => leg?.state === 'ringing' && (ext === undefined || leg.channel.role.extension === ext);
+    const e = this.acd.entries().find((x) => x.status === 'offering' && x.answeredBy === undefined && [...x.offers.values()].some(ringingAt));
+    if (!e) return undefined;
+    const byExt = by.channel.role.extension;
+    const agent = byExt ? this.o.agents.byExtension(byExt) : undefined;
+    const call = e.call;
+    if (!agent || !e.queue.members.includes(agent) || !e.caller?.live || !this.o.agents.reserve(agent.id, call.id, e.queue.name)) {
+      call.log.info({ by: byExt ?? by.id, agent: agent?.id ?? null, state: agent?.state ?? null }, 'pickup of a queue call refused');
+      return 'refused';
+    }
+    this.o.telephony.moveLeg(by, call);
+    call.vars.pickedUpBy = byExt!;
+    call.vars.pickedUpAtMs = this.acd.clock.now();
+    e.offers.set(agent.id, by);
+    void by.ended.then(() => this.#agentLegEnded(e, agent, by, call));
+    this.#answered(e, agent, by);
+    return 'picked';
+  }
+
   /** Frees every agent offered this call (the caller left, overflowed...). */
   withdrawAll(e: QueueEntry, why: string): void {
     this.#clearRing(e);

@@ -46,6 +46,8 @@ export class AgentService extends EventEmitter {
   #byExt = new Map<string, Agent>();
   #wrap = new Map<string, TimerHandle>();
   #epochMs: number;
+  /** an agent logging in starts in 'dnd' when this says so (their extension is in DND: src/acd/dnd-link.ts) */
+  dndAtLogin: ((a: Agent) => boolean) | undefined;
 
   constructor(private readonly o: AgentServiceOptions) {
     super();
@@ -104,7 +106,8 @@ export class AgentService extends EventEmitter {
     const a = this.need(id);
     if (a.state !== 'logged-out') return a;
     a.missed = 0;
-    if (opts.ready === false) this.#move(a, 'not-ready', 'login', { reason: SYSTEM_REASONS.login });
+    if (this.dndAtLogin?.(a)) this.#move(a, 'dnd', 'login: the extension is in do not disturb');
+    else if (opts.ready === false) this.#move(a, 'not-ready', 'login', { reason: SYSTEM_REASONS.login });
     else this.#move(a, 'ready', 'login');
     return a;
   }

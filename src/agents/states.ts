@@ -17,7 +17,7 @@ export const AGENT_STATES = [
 export type AgentState = (typeof AGENT_STATES)[number];
 
 export const AGENT_TRANSITIONS: TransitionTable<AgentState> = {
-  'logged-out': ['ready', 'not-ready'],
+  'logged-out': ['ready', 'not-ready', 'dnd'], // dnd: logging in at an extension in DND, or restored so
   ready: ['not-ready', 'dnd', 'reserved', 'on-call', 'logged-out'],
   'not-ready': ['ready', 'dnd', 'logged-out'],
   dnd: ['ready', 'not-ready', 'logged-out'],

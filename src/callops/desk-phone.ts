@@ -16,6 +16,8 @@
 // Feature codes from an idle phone (lift, dial, then hang up after the
 // confirmation tone; a refusal is congestion tone):
 //   *8 <ext>   pick up the call ringing at <ext>;  *8# or *8 alone: any ringing call
+//              (a queue call the ACD offers: only by a ready agent of that queue,
+//              anyone else hears congestion; see Offers.pickup)
 //   *78 / *79  do not disturb on / off
 //   *72 <ext>  forward always to <ext> (or 0 + an outside number)
 //   *90 <ext>  forward on busy;  *92 <ext> forward on no answer;  *73 cancel all forwards
@@ -48,6 +50,8 @@ export interface DeskPhoneOptions {
   tones: ToneSource;
   clock: Clock;
   outsidePrefix?: string;
+  /** *8 for a call the ACD is offering an agent: taken, refused, or not an ACD offer (undefined) */
+  acdPickup?: (by: Leg, ext: string | undefined) => 'picked' | 'refused' | undefined;
 }
 
 export class DeskPhones {
@@ -119,7 +123,9 @@ export class DeskPhones {
     try {
       switch (code) {
         case CALL_FEATURE_CODES.pickup: {
-          const picked = this.o.ringer.pickup(phone, arg || undefined);
+          const acd = this.o.acdPickup?.(phone, arg || undefined);
+          if (acd === 'picked') return true;
+          const picked = (acd === undefined || !arg) && this.o.ringer.pickup(phone, arg || undefined);
           if (picked) return true; // the phone now talks to the caller
           ok = false;
           break;

@@ -7,18 +7,26 @@ import type { Telephony } from '../telephony/telephony.ts';
 import { CallOps } from './call-ops.ts';
 import { DeskPhones } from './desk-phone.ts';
 import { ExtensionRinger } from './ringer.ts';
-import { ExtensionSettings } from './settings.ts';
+import { ExtensionSettings, type SavedExtensionSettings } from './settings.ts';
 
 export { CallOps, type CallView, type Consult } from './call-ops.ts';
 export { CALL_FEATURE_CODES, DeskPhones } from './desk-phone.ts';
 export { ExtensionRinger, type RingOutcome } from './ringer.ts';
-export { ExtensionSettings, FORWARD_KINDS, type ForwardKind, type ExtensionSettingsView } from './settings.ts';
+export { ExtensionSettings, FORWARD_KINDS, type ForwardKind, type ExtensionSettingsView, type SavedExtensionSettings } from './settings.ts';
+
+/** Where the settings outlive a restart (the database's SqlExtensionSettings). */
+export interface ExtensionSettingsStore {
+  load(): Promise<SavedExtensionSettings[]>;
+  save(s: SavedExtensionSettings): Promise<void>;
+}
 
 export interface CallOpsService {
   ops: CallOps;
   ringer: ExtensionRinger;
   settings: ExtensionSettings;
   phones: DeskPhones;
+  /** resolves once the saved settings are back (at once without a store) */
+  ready: Promise<void>;
   stop(): void;
 }
 
@@ -31,8 +39,24 @@ export function createCallOps(o: {
   queue?: (call: Call, caller: Leg, name: string) => Promise<unknown>;
   ringing?: (call: Call, ext: string, phone: Leg, notes?: string) => void;
   notify?: (ext: string, type: string, data: Record<string, unknown>) => void;
+  /** the database: settings are loaded from it at start and saved on every change */
+  store?: ExtensionSettingsStore;
+  /** a desk phone's *8 for a call the ACD is offering: 'refused' means congestion (see DeskPhones) */
+  acdPickup?: (by: Leg, ext: string | undefined) => 'picked' | 'refused' | undefined;
 }): CallOpsService {
   const settings = new ExtensionSettings((x) => o.telephony.inventory.byExtension(x) !== undefined);
+  let ready = Promise.resolve();
+  const store = o.store;
+  if (store) {
+    settings.onChange((ext) => void store.save(settings.saved(ext)).catch((e: unknown) => o.log.error({ ext, err: (e as Error).message }, 'extension settings not saved')));
+    ready = store
+      .load()
+      .then((rows) => {
+        const restored = settings.restore(rows, o.telephony.clock.now());
+        if (restored.length) o.log.info({ extensions: restored }, 'extension settings restored');
+      })
+      .catch((e: unknown) => o.log.error({ err: (e as Error).message }, 'extension settings could not be loaded'));
+  }
   const ringer = new ExtensionRinger({ telephony: o.telephony, settings, tones: o.tones, log: o.log, ...(o.ringing ? { ringing: o.ringing } : {}) }).start();
   const ops = new CallOps({
     telephony: o.telephony,
@@ -43,12 +67,13 @@ export function createCallOps(o: {
     ...(o.queue ? { queue: o.queue } : {}),
     ...(o.notify ? { notify: o.notify } : {}),
   });
-  const phones = new DeskPhones({ telephony: o.telephony, ops, ringer, settings, tones: o.tones, clock: o.telephony.clock }).start();
+  const phones = new DeskPhones({ telephony: o.telephony, ops, ringer, settings, tones: o.tones, clock: o.telephony.clock, ...(o.acdPickup ? { acdPickup: o.acdPickup } : {}) }).start();
   return {
     ops,
     ringer,
     settings,
     phones,
+    ready,
     stop() {
       phones.stop();
       ringer.stop();

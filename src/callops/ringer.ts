@@ -168,6 +168,7 @@ export class ExtensionRinger {
     this.ringingNow.delete(hit[0]);
     this.o.telephony.moveLeg(by, r.call);
     r.call.vars.pickedUpBy = by.channel.role.extension ?? by.id;
+    r.call.vars.pickedUpAtMs = this.now();
     r.pickup(by);
     return r.call;
   }

@@ -67,7 +67,10 @@ export function callCenterFacts(r: CallRecordInput): CallCenterFacts {
   const v = r.vars;
   const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : null);
   const n = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : null);
-  const agentLeg: LegRecord | undefined = r.legs.find((l) => l.kind === 'fxs' && l.direction === 'outbound' && l.answerMs !== null);
+  // The phone that took the call: one rung that answered, else one that picked it up (*8) from the time it did.
+  const picker = r.legs.find((l) => l.kind === 'fxs' && l.direction === 'inbound' && s('pickedUpBy') !== null && l.extension === s('pickedUpBy'));
+  const agentLeg: LegRecord | undefined =
+    r.legs.find((l) => l.kind === 'fxs' && l.direction === 'outbound' && l.answerMs !== null) ?? (picker ? { ...picker, answerMs: n('pickedUpAtMs') ?? picker.answerMs ?? picker.startMs } : undefined);
   const rang = r.legs.some((l) => l.kind === 'fxs' && l.direction === 'outbound');
   const queue = s('queue');
   let result: CallResult;

@@ -7,6 +7,7 @@ import { BlacklistStore } from './blacklist.ts';
 import { SqlCallRecords } from './call-records.ts';
 import { CustomerStore } from './customers.ts';
 import { openDatabase, type Database } from './database.ts';
+import { SqlExtensionSettings } from './extension-settings.ts';
 
 export interface Stores {
   db: Database;
@@ -16,11 +17,14 @@ export interface Stores {
   callRecords: SqlCallRecords;
   /** agents' live state and its history (the ACD's AgentStore) */
   agentStates: SqlAgentStore;
+  /** DND, forwarding and camp-on per extension (src/callops/settings.ts) */
+  extensionSettings: SqlExtensionSettings;
   close(): Promise<void>;
 }
 
 export function storesOf(db: Database): Stores {
   const agentStates = new SqlAgentStore(db);
+  const extensionSettings = new SqlExtensionSettings(db);
   return {
     db,
     accounts: new AccountStore(db),
@@ -28,8 +32,10 @@ export function storesOf(db: Database): Stores {
     blacklist: new BlacklistStore(db),
     callRecords: new SqlCallRecords(db),
     agentStates,
+    extensionSettings,
     close: async () => {
       await agentStates.close();
+      await extensionSettings.close();
       await db.close();
     },
   };
@@ -45,3 +51,4 @@ export type { Customer, CustomerInput } from './customers.ts';
 export { SqlAgentStore, type AgentEventQuery } from './agent-states.ts';
 export type { BlacklistEntry } from './blacklist.ts';
 export type { StoredCallRecord, CallCenterFacts } from './call-records.ts';
+export { SqlExtensionSettings, type StoredExtensionSettings } from './extension-settings.ts';

@@ -15,6 +15,7 @@ export interface Models {
   Blacklist: ModelStatic<Model>;
   AgentStatus: ModelStatic<Model>;
   AgentEvent: ModelStatic<Model>;
+  ExtensionSetting: ModelStatic<Model>;
 }
 
 const json = (dflt: unknown) => ({ type: DataTypes.JSON, allowNull: false, defaultValue: dflt });
@@ -183,7 +184,18 @@ export function defineModels(s: Sequelize): Models {
     },
     { tableName: 'agent_events', timestamps: false },
   );
-  return { User, Session, Customer, CustomerPhone, CustomerHistory, CallRecord, CallLeg, Blacklist, AgentStatus, AgentEvent };
+  const ExtensionSetting = s.define(
+    'ExtensionSetting',
+    {
+      extension: { type: DataTypes.STRING(16), primaryKey: true },
+      dnd: { type: DataTypes.BOOLEAN, allowNull: false },
+      forward: json({}),
+      noAnswerMs: { type: DataTypes.INTEGER, allowNull: true },
+      campOn: json([]),
+    },
+    { tableName: 'extension_settings', createdAt: false },
+  );
+  return { User, Session, Customer, CustomerPhone, CustomerHistory, CallRecord, CallLeg, Blacklist, AgentStatus, AgentEvent, ExtensionSetting };
 }
 
 /** A row as a plain object. */

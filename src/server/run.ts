@@ -71,6 +71,7 @@ export async function runServer(argv: string[]): Promise<number> {
     return 1;
   }
   const rt = runtime;
+  await rt.callOps.ready; // DND and forwards back from the database before the API serves them
   await app.register(server, { ctx: rt });
   app.addHook('onClose', async () => {
     await rt.stop();

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { blacklistGate } from '../acd/blacklist-gate.ts';
 import { createCallCenter, type CallCenter } from '../acd/call-center.ts';
+import { linkDnd } from '../acd/dnd-link.ts';
 import { spokenAnnouncer, useSpoken } from '../acd/spoken-announcer.ts';
 import type { AgentStore } from '../agents/store.ts';
 import { publishCallCenter } from '../api/call-center-events.ts';
@@ -251,8 +252,13 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     recordingsDir: opts.recordingsDir ?? join(config.dataDir, 'recordings'),
     ringing,
     notify,
-    ...(callCenter ? { queue: (c: Call, l: Parameters<CallCenter['queue']>[1], q: string) => callCenter.queue(c, l, q) } : {}),
+    ...(stores ? { store: stores.extensionSettings } : {}),
+    ...(callCenter
+      ? { queue: (c: Call, l: Leg, q: string) => callCenter.queue(c, l, q), acdPickup: (by: Leg, ext: string | undefined) => callCenter.acd.offers.pickup(by, ext) }
+      : {}),
   });
+  // The extension's DND and the agent's 'dnd' state are one (src/acd/dnd-link.ts).
+  const unlinkDnd = callCenter ? linkDnd(callCenter.agents, callOps.settings, log) : undefined;
   const ivr = createIvr(config, { ...opts, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs, ivrPrompts);
   // A blacklisted caller's reroute: an extension, `queue:NAME` or `flow:NAME`.
   const reroute = async (call: Call, caller: Leg, target: string): Promise<boolean> => {
@@ -312,6 +318,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         inbound.stop();
         phones.stop();
         unpublish?.();
+        unlinkDnd?.();
         callOps.stop();
         callCenter?.stop();
         ivr.o.flows.close();

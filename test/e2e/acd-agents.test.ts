@@ -1,10 +1,14 @@
 // Agents on the simulated board: log in and toggle ready from the desk phone
 // by feature code; after a restart, no agent is left ringing or on-call with
 // no call (the persisted states are reconciled against the board); a queue
-// callback keeps the caller's place, is dialled once, and does not jump ahead.
+// callback keeps the caller's place, is dialled once, and does not jump ahead
+// (on SQLite and PostgreSQL, agents from the database, the records checked;
+// the desk-phone login and the restart with a database are in
+// call-center-agents-db.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryAgentStore } from '../../src/agents/store.ts';
-import { ACD_BOARD } from './acd-config.ts';
+import { dialects, title } from '../support/dialects.ts';
+import { ACD_BOARD, ACD_DB_BOARD, AGENT, dbAgents, queueRecords } from './acd-config.ts';
 import { startRig, type Rig } from './harness.ts';
 
 let rig: Rig | undefined;
@@ -86,28 +90,39 @@ describe('agents on the simulated board', () => {
     rig.rt.world.pstn.call({ from: '13800000003', to: 'line:1' });
     await rig.until(rig.rt.world.phones.get('101').waitFor('ringing', { timeoutMs: 10_000 }));
   });
+});
 
+const DB_QUEUE = QUEUE.replace('agents: [a1, a2]', `agents: ["${AGENT.a1}", "${AGENT.a2}"]`);
+
+for (const d of dialects()) describe.skipIf(!!d.skip)(`the queue callback, records on ${title(d)}`, () => {
   it('queue callback: keeps the place, dialled once when it is their turn, never ahead of a caller who came first', async () => {
-    rig = await startRig({ config: ACD_BOARD + QUEUE });
+    rig = await startRig({ config: ACD_DB_BOARD + DB_QUEUE, database: await d.url() });
     const { rt } = rig;
     const cc = rt.callCenter!;
-    await rig.until(cc.ready);
-    cc.agents.login('a1');
+    await dbAgents(rig);
+    cc.agents.login(AGENT.a1);
+    // Queued after the customer look-up: database I/O the stepped world does not wait for.
+    const inQueue = async (n: string) => {
+      for (let t = 0; t < 60_000 && !cc.acd.entries().some((e) => e.number === n); t += 100) await rig!.run(100);
+    };
     const phone = rt.world.phones.get('101');
     const c1 = rt.world.pstn.call({ from: '13800000001', to: 'line:1' });
-    await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
+    await rig.until(phone.waitFor('ringing', { timeoutMs: 60_000 })); // after the customer look-up (database I/O)
     phone.offhook();
     await rig.until(c1.waitFor('connected'));
     // Caller 2 waits; caller 3 comes later and asks to be called back; caller 4 comes after.
     const c2 = rt.world.pstn.call({ from: '13800000002', to: 'line:2' });
     await rig.run(2000);
+    await inQueue('13800000002');
     const c3 = rt.world.pstn.call({ from: '13800000003', to: 'line:3' });
     await rig.run(3000);
+    await inQueue('13800000003');
     c3.press('*');
     await rig.until(c3.waitFor('digit:C', { timeoutMs: 5000 }));
     await rig.until(c3.waitFor('ended', { timeoutMs: 5000 }));
     const c4 = rt.world.pstn.call({ from: '13800000004', to: 'line:4' });
     await rig.run(5000); // answered once its caller ID is in (after the first ring), then queued
+    await inQueue('13800000004');
     const order = () => cc.acd.queue('q')!.entries.map((e) => `${e.number}:${e.status}`);
     expect(order()).toEqual(['13800000002:waiting', '13800000003:callback', '13800000004:waiting']);
     rt.world.pstn.expect('13800000003', { kind: 'person' });
@@ -138,6 +153,28 @@ describe('agents on the simulated board', () => {
     expect([...cc.acd.offers.dialled.values()]).toEqual([1]);
     expect(rt.world.pstn.byId(far.id)).toBe(far);
     expect(cc.acd.invariants()).toEqual([]);
-    void c4;
+
+    // The records: caller 3's own call ended as a callback request; the callback is an outbound call of the queue that a1 took.
+    far.hangup();
+    c4.hangup();
+    await rig.run(3000);
+    phone.onhook();
+    await rig.run(1000);
+    const recs = await queueRecords(rig, 'q', 5);
+    const summary = recs.map((x) => [x.from, x.direction, x.result, x.agent]);
+    expect(summary).toEqual([
+      ['13800000001', 'inbound', 'answered', AGENT.a1],
+      ['13800000002', 'inbound', 'answered', AGENT.a1],
+      ['13800000003', 'inbound', 'answered', null], // the line answered; the caller asked for the callback and hung up
+      ['13800000004', 'inbound', 'abandoned', null],
+      ['13800000003', 'outbound', 'answered', AGENT.a1],
+    ]);
+    const asked = recs[2]!;
+    const dialled = recs[4]!;
+    expect(asked.vars).toMatchObject({ callback: '13800000003' });
+    expect(dialled.vars).toMatchObject({ callbackFor: expect.any(String), queue: 'q' });
+    // The callback's wait runs from the caller's arrival: their place in the line, kept.
+    expect(dialled.waitMs).toBeGreaterThan(asked.waitMs!);
+    expect(dialled.talkMs).toBeGreaterThan(1500);
   });
 });

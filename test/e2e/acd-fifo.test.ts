@@ -2,11 +2,13 @@
 // estimated wait (detected by audio at the caller's end: the built-in
 // announcer's DTMF 'A' + position, 'B' + minutes), the estimate is checked
 // against what the caller then really waited, and an announcement stops the
-// instant the agent answers (the agent hears none of it).
+// instant the agent answers (the agent hears none of it). On SQLite and on
+// PostgreSQL (when one can be started), the agent a database account; the
+// call records say what each caller waited and who answered.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACD_BOARD } from './acd-config.ts';
+import { dialects, title } from '../support/dialects.ts';
+import { ACD_DB_BOARD, AGENT, dbAgents, queueRecords } from './acd-config.ts';
 import { startRig, type Rig } from './harness.ts';
-
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -17,26 +19,27 @@ afterEach(async () => {
 const digitsAfter = (heard: readonly { kind: string; value: string; atMs: number }[], t: number) =>
   heard.filter((h) => h.kind === 'digit' && h.atMs > t).map((h) => h.value).join('');
 
-describe('a FIFO queue with announcements, end to end', () => {
+for (const d of dialects()) describe.skipIf(!!d.skip)(`a FIFO queue with announcements, end to end, records on ${title(d)}`, () => {
   it('announces position and wait by audio; the estimate matches the real wait; the agent hears no tail of it', async () => {
     rig = await startRig({
-      config: `${ACD_BOARD}
+      config: `${ACD_DB_BOARD}
 queues:
-  - { name: support, strategy: fifo, agents: [a1], defaultHandleMs: 20000, announce: { everyMs: 5000 } }
+  - { name: support, strategy: fifo, agents: ["${AGENT.a1}"], defaultHandleMs: 20000, announce: { everyMs: 5000 } }
 routes:
   inbound:
     - { lines: any, queue: support }
 `,
+      database: await d.url(),
     });
     const { rt } = rig;
     const cc = rt.callCenter!;
-    await rig.until(cc.ready);
-    cc.agents.login('a1');
+    await dbAgents(rig);
+    cc.agents.login(AGENT.a1);
     const phone = rt.world.phones.get('101');
 
     // Caller 1 gets a1 at once.
     const c1 = rt.world.pstn.call({ from: '13800000001', to: 'line:1' });
-    await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
+    await rig.until(phone.waitFor('ringing', { timeoutMs: 60_000 })); // after the customer look-up (database I/O)
     phone.offhook();
     await rig.until(c1.waitFor('connected'));
     await rig.run(2000);
@@ -85,5 +88,20 @@ routes:
     expect(call3.legs[0]!.partner).toBeDefined();
     expect(cc.acd.invariants()).toEqual([]);
     expect(cc.agents.invariants(cc.acd.probe)).toEqual([]);
+
+    // The records: all three answered by a1, each with the wait the ACD measured.
+    c3.hangup();
+    await rig.run(3000);
+    phone.onhook();
+    await rig.run(1000);
+    const recs = await queueRecords(rig, 'support', 3);
+    expect(recs.map((x) => [x.from, x.result, x.agent])).toEqual([
+      ['13800000001', 'answered', AGENT.a1],
+      ['13800000002', 'answered', AGENT.a1],
+      ['13800000003', 'answered', AGENT.a1],
+    ]);
+    expect(recs[1]!.waitMs).toBe(waited);
+    expect(recs[2]!.waitMs).toBeGreaterThan(waited);
+    expect(recs[0]!.talkMs).toBeGreaterThan(19_000); // the 20 s from the line's answer, less the ring before a1 answered
   });
 });

@@ -1,9 +1,11 @@
 // Extension features end to end on the simulated board, driven like a person
 // at a desk phone (feature codes, hook flash) and over the API: pickup, DND,
 // forward on busy, camp-on callback, click-to-dial, a flash-hook transfer.
+// On SQLite and on PostgreSQL (when one can be started).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FarEnd } from '../../src/sim/far-end.ts';
 import type { Phone } from '../../src/sim/phone.ts';
+import { dialects, title, type Dialect } from '../support/dialects.ts';
 import { startRig, type Rig } from './harness.ts';
 
 let rig: Rig | undefined;
@@ -46,9 +48,9 @@ async function callRinging101(): Promise<FarEnd> {
   return caller;
 }
 
-describe('extension features', () => {
+for (const db of dialects()) describe.skipIf(!!db.skip)(`extension features on ${title(db)}`, () => {
   it('pickup: *8 101 at 102 takes the call ringing at 101', async () => {
-    rig = await startRig({ database: 'sqlite' });
+    rig = await startRig({ database: await db.url() });
     const caller = await callRinging101();
     const p101 = rig!.rt.world.phones.get('101');
     const p102 = rig!.rt.world.phones.get('102');
@@ -66,10 +68,11 @@ describe('extension features', () => {
     await rig.run(1000);
     const [rec] = await rig.rt.telephony.records.list();
     expect(rec!.vars).toMatchObject({ pickedUpBy: '102' });
+    expect(rec).toMatchObject({ result: 'answered', agent: '102' }); // the picker took it (the record's phone that answered)
   });
 
   it('DND with forward on busy: a call to 101 rings 103', async () => {
-    rig = await startRig({ database: 'sqlite' });
+    rig = await startRig({ database: await db.url() });
     const p101 = rig!.rt.world.phones.get('101');
     const p103 = rig!.rt.world.phones.get('103');
     await featureCode(p101, '*78');
@@ -91,7 +94,7 @@ describe('extension features', () => {
   });
 
   it('camp-on: 102 finds 103 busy, asks with *5 103, is rung back when 103 hangs up, then 103 rings', async () => {
-    rig = await startRig({ database: 'sqlite' });
+    rig = await startRig({ database: await db.url() });
     const p102 = rig!.rt.world.phones.get('102');
     const p103 = rig!.rt.world.phones.get('103');
     const p104 = rig!.rt.world.phones.get('104');
@@ -126,7 +129,7 @@ describe('extension features', () => {
   });
 
   it('click-to-dial: 101 rings, and once lifted the customer is called', async () => {
-    rig = await startRig({ database: 'sqlite' });
+    rig = await startRig({ database: await db.url() });
     const li = await rig.token('agent', { username: 'li', extension: '101' });
     const p101 = rig.rt.world.phones.get('101');
     rig.rt.world.pstn.expect('13900000001', { kind: 'person' });
@@ -151,7 +154,7 @@ describe('extension features', () => {
   });
 
   it('desk phone: flash, dial 102, talk, hang up: the caller is transferred to 102', async () => {
-    rig = await startRig({ database: 'sqlite' });
+    rig = await startRig({ database: await db.url() });
     const caller = await callRinging101();
     const p101 = rig!.rt.world.phones.get('101');
     const p102 = rig!.rt.world.phones.get('102');

@@ -2,7 +2,8 @@
 // line 1 and extension 101 answers (the default route); then the agent at 101
 // transfers (attended with notes, blind), holds a three-way conference,
 // records. What each party hears is detected at its own end: a DTMF key sent
-// by one end must be heard by the others.
+// by one end must be heard by the others. On SQLite and on PostgreSQL (when
+// one can be started); the call records the database keeps are checked.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FarEnd } from '../../src/sim/far-end.ts';
 import type { Phone } from '../../src/sim/phone.ts';
 import { detectDigits } from './call-ops-audio.ts';
+import { dialects, title, type Dialect } from '../support/dialects.ts';
 import { startRig, type Rig } from './harness.ts';
 
 let rig: Rig | undefined;
@@ -36,9 +38,9 @@ async function stream(token: string) {
   return { events, close: () => ws.terminate() };
 }
 
-async function start(): Promise<string> {
+async function start(d: Dialect): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'boardcti-rec-'));
-  rig = await startRig({ database: 'sqlite', runtime: { recordingsDir: dir } });
+  rig = await startRig({ database: await d.url(), runtime: { recordingsDir: dir } });
   return dir;
 }
 
@@ -64,9 +66,9 @@ async function hears(from: Phone | FarEnd, to: Phone | FarEnd, key: string): Pro
   await rig!.until(to.waitFor(`digit:${key}` as 'digit', { timeoutMs: 3000 }));
 }
 
-describe('call operations', () => {
+for (const db of dialects()) describe.skipIf(!!db.skip)(`call operations on ${title(db)}`, () => {
   it('attended transfer: the notes pop on the receiving agent before they answer; the call record keeps the transfer', async () => {
-    await start();
+    await start(db);
     const li = await rig!.token('agent', { username: 'li', extension: '101' });
     const wu = await rig!.token('agent', { username: 'wu', extension: '102' });
     const wuWs = await stream(wu);
@@ -105,10 +107,14 @@ describe('call operations', () => {
     const sup = await rig!.token('supervisor');
     const rec = (await req('GET', '/api/call-records', sup)).body.items[0];
     expect(rec.transfers).toMatchObject([{ from: '101', to: '102', kind: 'attended' }]);
+    // Answered by 101 first, then 102 by the chain; talk from 101's answer to the end (the caller's whole conversation).
+    expect(rec).toMatchObject({ result: 'answered', agent: '101', from: '13800138000' });
+    expect(rec.talkMs).toBe(rec.endMs - rec.legs.find((l: any) => l.extension === '101').answerMs);
+    expect(rec.transfers[0].atMs).toBeGreaterThan(rec.startMs + rec.waitMs);
   });
 
   it('blind transfer to an extension, and to one that forwards on no answer', async () => {
-    await start();
+    await start(db);
     const li = await rig!.token('agent', { username: 'li', extension: '101' });
     const { caller, p101 } = await callAnswered();
     const p103 = rig!.rt.world.phones.get('103');
@@ -137,7 +143,7 @@ describe('call operations', () => {
   });
 
   it('three-way conference: each party hears the other two; the agent leaves and the others go on', async () => {
-    await start();
+    await start(db);
     const li = await rig!.token('agent', { username: 'li', extension: '101' });
     const { caller, p101 } = await callAnswered();
     const p102 = rig!.rt.world.phones.get('102');
@@ -160,10 +166,13 @@ describe('call operations', () => {
     p102.onhook();
     await rig!.run(1000);
     expect(rig!.rt.telephony.activeCalls()).toHaveLength(0);
+    const [rec] = await rig!.stores!.callRecords.list();
+    expect(rec).toMatchObject({ result: 'answered', agent: '101', transfers: [], vars: { conference: true } });
+    expect(rec!.legs.filter((l) => l.kind === 'fxs').map((l) => l.extension)).toEqual(['101', '102']);
   });
 
   it('recording start and stop writes a WAV with the call audio; the record names it', async () => {
-    const dir = await start();
+    const dir = await start(db);
     const li = await rig!.token('agent', { username: 'li', extension: '101' });
     const { caller, p101 } = await callAnswered();
     const r = await req('POST', '/api/extensions/101/recording/start', li);
