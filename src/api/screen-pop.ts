@@ -40,8 +40,22 @@ export interface ScreenPop {
 export class ScreenPops {
   constructor(private readonly o: { customers: CustomerStore; events: EventPublisher; log?: Log; historyLimit?: number }) {}
 
+  #inFlight = new Set<Promise<ScreenPop>>();
+
+  /** Resolves once no look-up is under way (a stepped harness waits for this between frames). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size) await Promise.allSettled([...this.#inFlight]);
+  }
+
   /** Looks the caller up and publishes `screen:pop` to the agent's topic; returns what was sent. */
-  async offer(r: ScreenPopRequest): Promise<ScreenPop> {
+  offer(r: ScreenPopRequest): Promise<ScreenPop> {
+    const p = this.#offer(r);
+    this.#inFlight.add(p);
+    void p.finally(() => this.#inFlight.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  async #offer(r: ScreenPopRequest): Promise<ScreenPop> {
     let matches: Customer[] = [];
     let history: HistoryEntry[] = [];
     let lookupError: string | undefined;

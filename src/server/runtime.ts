@@ -94,6 +94,12 @@ export interface Runtime {
   readonly dataApi: CallCenterContext | undefined;
   /** undefined without a database: no accounts, so no login */
   readonly auth: AuthConfig | undefined;
+  /**
+   * Resolves once the database work calls started (screen pops, the look-ups
+   * behind them, call-event fan-out) is done: a stepped harness waits for it
+   * between frames, so the board's clock does not run past it.
+   */
+  idle(): Promise<void>;
   health(): HealthView;
   boards(): BoardView[];
   stop(): Promise<void>;
@@ -207,12 +213,17 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   // A route or IVR node ringing an extension directly (not through a queue:
   // the ACD pops its own offers, src/api/call-center-events.ts) pops the
   // caller to the accounts at that extension.
+  const background = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>): void => {
+    background.add(p);
+    void p.finally(() => background.delete(p));
+  };
   const ringing = (call: Call, ext: string, _phone?: unknown, notes?: string) => {
     if (!stores || !screenPops) return;
-    void stores.accounts
+    track(stores.accounts
       .byExtension(ext)
       .then((agents) => Promise.all(agents.map((a) => screenPops.offer({ agentId: a.id, callId: call.id, number: call.from ?? null, ivr: { ...call.vars }, ...(notes ? { notes } : {}) }))))
-      .catch((e: unknown) => log.error({ call: call.id, err: (e as Error).message }, 'screen pop failed'));
+      .catch((e: unknown) => log.error({ call: call.id, err: (e as Error).message }, 'screen pop failed')));
   };
   const promptsDir = opts.promptsDir ?? config.prompts.dir;
   const ivrPrompts = new IvrPrompts({ dir: promptsDir, speech: opts.speech ?? true, log });
@@ -221,10 +232,10 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   // Call operations' events go to the topics of the agents at the extension.
   const notify = (ext: string, type: string, data: Record<string, unknown>) => {
     if (!stores) return;
-    void stores.accounts
+    track(stores.accounts
       .byExtension(ext)
       .then((agents) => agents.forEach((a) => events.publish(agentTopic(a.id), type, data)))
-      .catch((e: unknown) => log.error({ ext, err: (e as Error).message }, 'call event not published'));
+      .catch((e: unknown) => log.error({ ext, err: (e as Error).message }, 'call event not published')));
   };
   const callCenter =
     config.agents.length || config.queues.length
@@ -310,6 +321,10 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     screenPops,
     dataApi: stores ? { stores, events, auth: config.auth, ...(callCenter ? { callCenter } : {}) } : undefined,
     auth: stores ? config.auth : undefined,
+    async idle() {
+      while (background.size) await Promise.allSettled([...background]);
+      await screenPops?.idle();
+    },
     health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
     boards: () => boardsView(telephony),
     stop() {

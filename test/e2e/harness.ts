@@ -74,6 +74,8 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
     await rt.engine.advance(frame);
     rt.world!.pump();
     await rt.telephony.settled();
+    await rt.idle(); // database work the frame started (screen pops) is part of the frame
+    await rt.telephony.settled();
   };
   return {
     rt: rt as SimRuntime,
