@@ -54,6 +54,10 @@ struct FarScript {
   // flipped on the way (the checksum must catch it).
   int callerid = 1;
   bool callerid_bit_error = false;
+  // When: 0 in the first ring pause; before the first ring (ETSI EN 300 659-1,
+  // timed as native/dsp/callerid.h CidAlert says) 1 after line reversal and
+  // DT-AS, 2 after a ring pulse (RP-AS).
+  int callerid_timing = 0;
   bool cng = false;           // fax: send CNG (a calling fax) instead of CED (an answering fax)
   int hangup_signal = -1;     // FXO: HangupSignal for this call, -1: the line's
   std::vector<Step> steps;

@@ -123,6 +123,13 @@ FarScript parse_script(const Napi::Value& v, const char* where) {
     else throw std::invalid_argument(std::string(where) + ".callerId must be none, bell202 or v23");
   }
   f.callerid_bit_error = boolean(o, "callerIdBitError", f.callerid_bit_error, where);
+  {
+    std::string t = str(o, "callerIdTiming", "between-rings", where);
+    if (t == "between-rings") f.callerid_timing = 0;
+    else if (t == "etsi-dtas") f.callerid_timing = 1;
+    else if (t == "etsi-rpas") f.callerid_timing = 2;
+    else throw std::invalid_argument(std::string(where) + ".callerIdTiming must be between-rings, etsi-dtas or etsi-rpas");
+  }
   f.hangup_signal = hangup_signal(str(o, "hangup", "", where), where);
   Napi::Array steps = arr(o, "steps", where);
   for (uint32_t i = 0; i < steps.Length(); i++) {

@@ -2,6 +2,7 @@
 // mouthpiece, and an ear that runs the detectors on what the phone hears.
 #include <string>
 
+#include "native/dsp/levels.h"
 #include "native/dsp/tone_gen.h"
 #include "world_parts.h"
 
@@ -13,6 +14,9 @@ constexpr int64_t kAutoAnswerSamples = 800 * 8;  // a person picks up 0.8 s into
 // A phone's keypad: 100 ms tones, 100 ms gaps, -7 dBm0 low group, +2 dB twist.
 constexpr int kKeyOnMs = 100, kKeyOffMs = 100;
 constexpr double kKeyLevel = -7, kKeyTwist = 2;
+// A ringer burst this short is an alerting ring pulse (ETSI RP-AS, 200..300
+// ms), not a ring: the phone neither counts it nor answers it.
+constexpr int64_t kRingPulseMaxSamples = 400 * 8;
 }  // namespace
 
 void World::phone_hook(Phone& p, bool off, const char* why) {
@@ -47,6 +51,11 @@ void World::phone_ringer(Phone& p, bool on) {
     p.rings++;
     p.sm.move(PhoneState::kRinging, t_, "ring");
     if (p.cfg.answer_after_rings > 0 && p.rings >= p.cfg.answer_after_rings && p.answer_at < 0) p.answer_at = t_ + kAutoAnswerSamples;
+  } else if (since >= 0 && since < kRingPulseMaxSamples && p.rings == 1) {
+    p.rings = 0;
+    p.answer_at = -1;
+    p.sm.move(PhoneState::kIdle, t_, "ring pulse");
+    emit(Ev::kPhoneState, p.ch, 0, since / 8, "ring-pulse");
   } else {
     p.sm.move(PhoneState::kRingPause, t_, "ring off");
     p.quiet_since = t_;
@@ -66,6 +75,17 @@ void World::phone_callerid(Phone& p, const uint8_t* tx, int n) {
     World* w;
     Phone* p;
   } ctx{this, &p};
+  // What an on-hook phone notices on the line, for tests of the timing:
+  // "alert" 1/0 while DT-AS is heard, "data" 1/0 while another signal (the
+  // FSK) is, each at the frame it started or stopped.
+  bool dtas = cid_dtas_block(p.cid_buf.data(), n);
+  double e = 0;
+  for (int i = 0; i < n; i++) e += static_cast<double>(p.cid_buf[i]) * p.cid_buf[i];
+  bool data = !dtas && e / n >= dbm0_to_power(-35);
+  if (dtas != p.heard_dtas) emit(Ev::kPhoneState, p.ch, 0, dtas ? 1 : 0, "alert");
+  if (data != p.heard_data) emit(Ev::kPhoneState, p.ch, 0, data ? 1 : 0, "data");
+  p.heard_dtas = dtas;
+  p.heard_data = data;
   p.cid.rx(p.cid_buf.data(), n, [](void* vctx, const CidMessage& m) {
     auto* x = static_cast<Ctx*>(vctx);
     if (m.info.message_waiting >= 0) {  // MWI (0x82): the lamp, not the display

@@ -65,6 +65,8 @@ void World::trunk_end(Trunk& t, const char* why) {
   t.step = 0;
   t.step_started = false;
   t.reversed = false;  // the exchange restores normal battery on release
+  t.cid_restore = false;
+  t.pulse_end = -1;
   t.pri_call = nullptr;
   t.cause = 0;
   t.restricted = false;
@@ -93,6 +95,10 @@ void World::incoming(Trunk& t, Command& c) {
     send_bits(t, kSeize);
     return;
   }
+  if (t.script.callerid_timing != 0 && t.script.callerid != 0 && !t.from.empty()) {
+    trunk_callerid_first(t);
+    return;
+  }
   t.cadence_step = 0;
   t.ring_on = true;
   t.rings = 1;
@@ -109,6 +115,7 @@ void World::trunk_callerid(Trunk& t) {
   t.cid_pcm.clear();
   t.cid_pos = 0;
   t.cid_at = -1;
+  t.cid_restore = false;
   if (t.script.callerid == 0 || t.from.empty()) return;
   CallerIdInfo id;
   id.number = t.from.size() <= kCidMaxNumber ? t.from : t.from.substr(0, kCidMaxNumber);
@@ -119,6 +126,37 @@ void World::trunk_callerid(Trunk& t) {
   p.modem = t.script.callerid == 2 ? CidModem::kV23 : CidModem::kBell202;
   cid_fsk_burst_bytes(msg, p, &t.cid_pcm);
   t.cid_at = t_ + static_cast<int64_t>(kCidTimingBellcore.after_ring_ms) * 8;
+}
+
+// Caller ID before the first ring (ETSI EN 300 659-1), timed as the engine's
+// FXS ports time it (native/dsp/callerid.h, CidAlert): DT-AS: line reversal,
+// DT-AS 150 ms later, the FSK 100 ms after it, normal polarity when it ends;
+// RP-AS: a 250 ms ring pulse, the FSK 650 ms after it. The first ring comes
+// 250 ms after the FSK.
+void World::trunk_callerid_first(Trunk& t) {
+  trunk_callerid(t);  // the FSK in t.cid_pcm, t.cid_at set for a ring pause: re-timed here
+  const bool dtas = t.script.callerid_timing == 1;
+  int64_t at;
+  if (dtas) {
+    std::vector<int16_t> pcm;
+    cid_dtas(&pcm);
+    pcm.resize(pcm.size() + kCidTimingEtsiDtas.after_ring_ms * 8, 0);
+    pcm.insert(pcm.end(), t.cid_pcm.begin(), t.cid_pcm.end());
+    t.cid_pcm.swap(pcm);
+    t.reversed = true;
+    line_event(t.ch, BCTI_SIM_EV_POLARITY, 1);
+    t.cid_restore = true;
+    at = t_ + static_cast<int64_t>(kEtsiReversalToDtasMs) * 8;
+  } else {
+    line_event(t.ch, BCTI_SIM_EV_RING_BEGIN, 0);
+    t.pulse_end = t_ + static_cast<int64_t>(kRpasMs) * 8;
+    at = t.pulse_end + static_cast<int64_t>(kCidTimingEtsiRpas.after_ring_ms) * 8;
+  }
+  t.cid_at = t.cid_pcm.empty() ? -1 : at;
+  t.cadence_step = cfg_.ring_cadence_ms.size() - 1;  // an "off" step: the first ring comes when it ends
+  t.ring_on = false;
+  t.rings = 0;
+  t.timer = at + static_cast<int64_t>(t.cid_pcm.size()) + static_cast<int64_t>(kEtsiDataToRingMs) * 8;
 }
 
 void World::trunk_tick(Trunk& t) {
@@ -149,6 +187,10 @@ void World::trunk_tick(Trunk& t) {
       trunk_end(t, "caller gave up");
       return;
     }
+    if (t.pulse_end >= 0 && t_ >= t.pulse_end) {
+      t.pulse_end = -1;
+      line_event(t.ch, BCTI_SIM_EV_RING_END, 0);
+    }
     if (!t.e1 && t.timer >= 0 && t_ >= t.timer) {
       const auto& cad = cfg_.ring_cadence_ms;
       t.cadence_step = (t.cadence_step + 1) % cad.size();
@@ -159,7 +201,7 @@ void World::trunk_tick(Trunk& t) {
         line_event(t.ch, BCTI_SIM_EV_RING_BEGIN, 0);
       } else {
         line_event(t.ch, BCTI_SIM_EV_RING_END, 0);
-        if (t.rings == 1) trunk_callerid(t);
+        if (t.rings == 1 && t.script.callerid_timing == 0) trunk_callerid(t);
       }
     }
     return;

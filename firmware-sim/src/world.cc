@@ -189,7 +189,14 @@ bool World::trunk_sends_callerid(Trunk& t, int16_t* far, int n) {
   int k = static_cast<int>(std::max<int64_t>(0, t.cid_at - t_));
   for (int i = 0; i < k; i++) far[i] = 0;
   for (int i = k; i < n; i++) far[i] = t.cid_pos < t.cid_pcm.size() ? t.cid_pcm[t.cid_pos++] : 0;
-  if (t.cid_pos >= t.cid_pcm.size()) t.cid_at = -1;
+  if (t.cid_pos >= t.cid_pcm.size()) {
+    t.cid_at = -1;
+    if (t.cid_restore) {  // ETSI DT-AS: normal battery again after the data
+      t.cid_restore = false;
+      t.reversed = false;
+      line_event(t.ch, BCTI_SIM_EV_POLARITY, 0);
+    }
+  }
   return true;
 }
 

@@ -129,6 +129,7 @@ class World {
   void phone_ringer(Phone& p, bool on);
   void phone_callerid(Phone& p, const uint8_t* tx, int n);
   void trunk_callerid(Trunk& t);
+  void trunk_callerid_first(Trunk& t);
   bool trunk_sends_callerid(Trunk& t, int16_t* far, int n);
   void phone_tick(Phone& p);
   void phone_command(Phone& p, Command& c);

@@ -42,6 +42,8 @@ struct World::Phone {
   // real phone's is), fed by World::write.
   CidFskRx cid;
   std::vector<int16_t> cid_buf;
+  bool heard_dtas = false;       // on hook: DT-AS on the line now
+  bool heard_data = false;       // on hook: other signal (FSK) on the line now
 };
 
 // The exchange's side of one trunk (FXO line or E1 timeslot) and its call.
@@ -74,6 +76,8 @@ struct World::Trunk {
   std::vector<int16_t> cid_pcm;  // caller ID burst being sent in the first ring pause
   size_t cid_pos = 0;
   int64_t cid_at = -1;           // world sample it starts at (-1: none)
+  bool cid_restore = false;      // ETSI DT-AS: normal polarity again when the burst ends
+  int64_t pulse_end = -1;        // ETSI RP-AS: the ring pulse ends then
 
   // Line state.
   bool board_offhook = false;  // FXO: the board holds the loop

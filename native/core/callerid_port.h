@@ -4,6 +4,10 @@
 //   first ring ends (Bellcore GR-30 / China YD/T 1277.1: >= 500 ms; the ring
 //   command checked that it ends >= 200 ms before the second ring), and dropped
 //   if the phone stops ringing first. `line:callerid-sent` reports it.
+//   Before the first ring (ETSI EN 300 659-1), the burst (DT-AS + FSK, or FSK
+//   after the ring pulse the signalling gives) starts at a set time after the
+//   ring command instead; for DT-AS the line is reversed from the command until
+//   the burst ends (or the ringing ends first).
 //   FXO (capture): while the line is idle or alerting, a CidFskRx listens to
 //   what the line sends (ETSI before the first ring, Bellcore/China between the
 //   first and second); the first message of a call is reported as
@@ -28,7 +32,16 @@ class CallerIdPort {
     start_ms_ = -1;
     pos_ = 0;
   }
+  // ETSI: the burst starts at `at_ms` (the media clock), not in a ring pause.
+  void arm_at(std::shared_ptr<const std::vector<int16_t>> burst, int64_t at_ms, bool reversed) {
+    arm(std::move(burst), 0);
+    start_ms_ = at_ms;
+    reversed_ = reversed;
+  }
   void disarm() { burst_.reset(); }
+  // The line is reversed for the burst (restore it when it ends or is dropped).
+  bool reversed() const { return reversed_; }
+  void restored() { reversed_ = false; }
   // The first ring pause began.
   void ring_pause(int64_t now_ms) {
     if (burst_ && start_ms_ < 0) start_ms_ = now_ms + after_ms_;
@@ -74,6 +87,7 @@ class CallerIdPort {
   }
   std::shared_ptr<const std::vector<int16_t>> burst_;
   int after_ms_ = 500;
+  bool reversed_ = false;
   int64_t start_ms_ = -1;
   size_t pos_ = 0;
 

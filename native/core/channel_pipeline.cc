@@ -34,12 +34,22 @@ ChannelPipeline::ChannelPipeline(Engine& engine, int board, const drv::ChannelIn
 
 void ChannelPipeline::hook(drv::HookOp op) { engine_.boards_[board_]->hook(info_.number, op); }
 
+// ETSI caller ID reversed the line for its burst: normal battery again.
+void ChannelPipeline::restore_polarity() {
+  if (!cid_.reversed()) return;
+  cid_.restored();
+  engine_.boards_[board_]->set_polarity(info_.number, false);
+}
+
 void ChannelPipeline::set_bits(uint32_t abcd) { engine_.boards_[board_]->set_bits(info_.number, abcd); }
 
 void ChannelPipeline::line_event(const char* type, const char* name, int64_t value) {
   published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
   if (value == 1 && std::strcmp(type, "line:ring-pause") == 0) cid_.ring_pause(now_ms());
-  if (sig_.state() != LineState::kRinging && info_.kind == drv::ChannelKind::kFxs) cid_.disarm();
+  if (sig_.state() != LineState::kRinging && info_.kind == drv::ChannelKind::kFxs) {
+    cid_.disarm();
+    restore_polarity();
+  }
   Event e = make(type);
   e.name = name;
   e.value = static_cast<double>(value);
@@ -148,7 +158,10 @@ void ChannelPipeline::process(int n) {
 // listens for it while idle or alerting (native/core/callerid_port.h).
 void ChannelPipeline::callerid_frame(int n) {
   if (info_.kind == drv::ChannelKind::kFxs) {
-    if (sig_.state() == LineState::kRinging && cid_.play(now_ms(), tx_, n)) engine_.emit(make("line:callerid-sent"));
+    if (sig_.state() == LineState::kRinging && cid_.play(now_ms(), tx_, n)) {
+      restore_polarity();
+      engine_.emit(make("line:callerid-sent"));
+    }
     return;
   }
   if (info_.kind != drv::ChannelKind::kFxo) return;
@@ -273,8 +286,13 @@ bool ChannelPipeline::apply(const Command& c) {
       else if (c.op == Op::kOnHook) code = sig_.onhook(now, *this, &why);
       else if (c.op == Op::kFlash) code = sig_.flash(now, *this, &why);
       else if (c.op == Op::kRing) {
-        code = sig_.ring(c.cadence_ms, now, *this, &why);
-        if (!code && c.callerid) cid_.arm(c.callerid, c.callerid_after_ms);
+        code = sig_.ring(c.cadence_ms, now, *this, &why, c.callerid ? c.ring_delay_ms : 0, c.callerid ? c.ring_pulse_ms : 0);
+        if (!code && c.callerid && c.callerid_at_ms >= 0) {
+          if (c.callerid_reverse) engine_.boards_[board_]->set_polarity(info_.number, true);
+          cid_.arm_at(c.callerid, now + c.callerid_at_ms, c.callerid_reverse);
+        } else if (!code && c.callerid) {
+          cid_.arm(c.callerid, c.callerid_after_ms);
+        }
       }
       else if (c.op == Op::kPulseDial) code = sig_.pulse_dial(c.digits, now, *this, &why);
       else code = sig_.stop_ring(now, *this, &why);

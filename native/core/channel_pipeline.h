@@ -156,6 +156,7 @@ class ChannelPipeline final : public SigPort {
   CallerIdPort cid_;
   LineState cid_prev_ = LineState::kIdle;
   void callerid_frame(int n);
+  void restore_polarity();
 
   int peer_ = -1;
   int conf_ = 0;

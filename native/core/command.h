@@ -100,6 +100,15 @@ struct Command {
   // callerid_after_ms after the first ring ends.
   std::shared_ptr<const std::vector<int16_t>> callerid;
   int callerid_after_ms = 500;
+  // kRing, caller ID before the first ring (ETSI EN 300 659-1): the burst
+  // (DT-AS + FSK, or FSK) starts callerid_at_ms after the command (-1: in the
+  // first ring pause instead); the line is reversed at once and restored when
+  // it ends (callerid_reverse); ringing starts ring_delay_ms after the command,
+  // after a ring pulse of ring_pulse_ms at once (RP-AS) when > 0.
+  int callerid_at_ms = -1;
+  bool callerid_reverse = false;
+  int ring_delay_ms = 0;
+  int ring_pulse_ms = 0;
   SetupSpec setup;              // kSetup
   int cause = 16;               // kOnHook on a PRI channel: the Q.850 cause (16 normal clearing)
   std::string digits;  // kPulseDial

@@ -36,6 +36,38 @@ const char* cid_fsk_burst(const CallerIdInfo& info, const CidFskTxParams& p, std
   return nullptr;
 }
 
+void cid_dtas(std::vector<int16_t>* out, double level_dbm0) {
+  const double a = dbm0_to_peak(level_dbm0);
+  const int n = kDtasMs * kSampleRate / 1000;
+  for (int i = 0; i < n; i++) {
+    double t = static_cast<double>(i) / kSampleRate;
+    out->push_back(static_cast<int16_t>(std::lround(a * (std::sin(2 * M_PI * kDtasLowHz * t) + std::sin(2 * M_PI * kDtasHighHz * t)))));
+  }
+}
+
+namespace {
+double goertzel_power(const int16_t* x, int n, double hz) {
+  const double c = 2 * std::cos(2 * M_PI * hz / kSampleRate);
+  double s1 = 0, s2 = 0;
+  for (int i = 0; i < n; i++) {
+    double s0 = x[i] + c * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  return (s1 * s1 + s2 * s2 - c * s1 * s2) * 2 / n;  // ~ n * (mean power of that sine)
+}
+}  // namespace
+
+bool cid_dtas_block(const int16_t* x, int n) {
+  if (n < 80) return false;
+  double e = 0;
+  for (int i = 0; i < n; i++) e += static_cast<double>(x[i]) * x[i];
+  if (e / n < dbm0_to_power(-40)) return false;
+  double lo = goertzel_power(x, n, kDtasLowHz), hi = goertzel_power(x, n, kDtasHighHz);
+  // Each tone at least a quarter of the energy, both together at least 70 %.
+  return lo >= 0.25 * e && hi >= 0.25 * e && lo + hi >= 0.7 * e;
+}
+
 // ---- receiver ----------------------------------------------------------------
 
 void CidFskRx::reset() {

@@ -38,6 +38,27 @@ struct CidTiming {
 inline constexpr CidTiming kCidTimingBellcore{500, 200};
 inline constexpr CidTiming kCidTimingChina{500, 200};
 inline constexpr CidTiming kCidTimingEtsiDtas{100, 200};  // 45..500 ms after DT-AS
+inline constexpr CidTiming kCidTimingEtsiRpas{650, 200};  // 500..2000 ms after RP-AS
+
+// Caller ID before the first ring (ETSI EN 300 659-1 6.1.1 / 6.1.2) as the
+// senders here (the engine's FXS ports, the simulated exchange) time it:
+//   DT-AS: line reversal; 150 ms (>= 100) later the dual-tone alerting signal
+//     (2130 + 2750 Hz, 100 ms); the FSK 100 ms after it (45..500); normal
+//     polarity again when the FSK ends; the first ring 250 ms after the FSK
+//     ends (>= 200; the extra 50 covers a frame of timing granularity).
+//   RP-AS: a ring pulse of 250 ms (200..300); the FSK 650 ms after it
+//     (500..2000); the first ring 250 ms after the FSK ends. No reversal.
+enum class CidAlert : uint8_t { kBetweenRings, kDtas, kRpas };
+inline constexpr int kEtsiReversalToDtasMs = 150;
+inline constexpr int kDtasMs = 100;
+inline constexpr double kDtasLowHz = 2130, kDtasHighHz = 2750;
+inline constexpr double kDtasLevelDbm0 = -16;  // each tone
+inline constexpr int kRpasMs = 250;
+inline constexpr int kEtsiDataToRingMs = 250;
+// 100 ms of DT-AS (2130 + 2750 Hz, each at `level_dbm0`), appended to `out`.
+void cid_dtas(std::vector<int16_t>* out, double level_dbm0 = kDtasLevelDbm0);
+// Is this block (>= 80 samples) DT-AS: both tones present, together most of its energy?
+bool cid_dtas_block(const int16_t* x, int n);
 
 struct CidFskTxParams {
   CidModem modem = CidModem::kBell202;

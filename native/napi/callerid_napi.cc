@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "native/core/command.h"
 #include "native/dsp/callerid.h"
 #include "native/dsp/callerid_dtmf.h"
 #include "native/napi/parse.h"
@@ -122,11 +123,13 @@ void Init(Napi::Env env, Napi::Object exports) {
 }  // namespace
 
 // ring(..., { callerId: { number, name, time, withheld }, callerIdFormat:
-// 'bell202'|'v23'|'dtmf', callerIdLevelDbm0 }): the burst, built here on the JS
-// thread; it must end >= 200 ms before the second ring (first pause of the
-// cadence, 4000 ms by default), starting 500 ms into the pause.
-std::shared_ptr<const std::vector<int16_t>> ring_callerid_burst(Napi::Env env, Napi::Value v, const Napi::Object& o,
-                                                                const std::vector<int>& cadence) {
+// 'bell202'|'v23'|'dtmf', callerIdLevelDbm0, callerIdTiming: 'between-rings'|
+// 'etsi-dtas'|'etsi-rpas' }): the burst, built here on the JS thread.
+// Between rings it must end >= 200 ms before the second ring (first pause of
+// the cadence, 4000 ms by default), starting 500 ms into the pause. Before the
+// first ring (ETSI) the command carries the whole prelude's timing
+// (native/dsp/callerid.h: CidAlert).
+void ring_callerid(Napi::Env env, Napi::Value v, const Napi::Object& o, const std::vector<int>& cadence, Command* c) {
   if (!v.IsObject()) throw_cti(env, err::kBadArgument, "ring: callerId must be an object");
   Napi::Object ci = v.As<Napi::Object>();
   CallerIdInfo id;
@@ -137,10 +140,19 @@ std::shared_ptr<const std::vector<int16_t>> ring_callerid_burst(Napi::Env env, N
   if (w == "private") id.number_withheld = CidWithheld::kPrivate;
   else if (w == "unavailable") id.number_withheld = CidWithheld::kUnavailable;
   else if (!w.empty()) throw_cti(env, err::kBadArgument, "ring: callerId.withheld must be private or unavailable");
-  std::string format = opt_string(o, "callerIdFormat", "bell202");
+  std::string timing = opt_string(o, "callerIdTiming", "between-rings");
+  CidAlert alert = CidAlert::kBetweenRings;
+  if (timing == "etsi-dtas") alert = CidAlert::kDtas;
+  else if (timing == "etsi-rpas") alert = CidAlert::kRpas;
+  else if (timing != "between-rings") throw_cti(env, err::kBadArgument, "ring: callerIdTiming must be between-rings, etsi-dtas or etsi-rpas");
+  std::string format = opt_string(o, "callerIdFormat", alert == CidAlert::kBetweenRings ? "bell202" : "v23");
   double level = opt_number(o, "callerIdLevelDbm0", -13);
   auto out = std::make_shared<std::vector<int16_t>>();
   const char* why = nullptr;
+  if (alert == CidAlert::kDtas) {
+    cid_dtas(out.get());
+    out->resize(out->size() + kCidTimingEtsiDtas.after_ring_ms * 8, 0);
+  }
   if (format == "dtmf") {
     CidDtmfTxParams p;
     p.level_dbm0 = level;
@@ -155,11 +167,22 @@ std::shared_ptr<const std::vector<int16_t>> ring_callerid_burst(Napi::Env env, N
     throw_cti(env, err::kBadArgument, "ring: callerIdFormat must be bell202, v23 or dtmf");
   }
   if (why) throw_cti(env, err::kBadArgument, std::string("ring: callerId: ") + why);
-  const int pause = cadence.size() >= 2 ? cadence[1] : SigConfig{}.ring_cadence_ms[1];
-  const int need = kCidTimingBellcore.after_ring_ms + static_cast<int>(out->size() / 8) + kCidTimingBellcore.before_ring_ms;
-  if (need > pause)
-    throw_cti(env, err::kBadArgument, "ring: caller ID needs a first ring pause of " + std::to_string(need) + " ms, the cadence has " + std::to_string(pause));
-  return out;
+  const int burst_ms = static_cast<int>((out->size() + 7) / 8);
+  if (alert == CidAlert::kDtas) {
+    c->callerid_reverse = true;
+    c->callerid_at_ms = kEtsiReversalToDtasMs;
+    c->ring_delay_ms = kEtsiReversalToDtasMs + burst_ms + kEtsiDataToRingMs;
+  } else if (alert == CidAlert::kRpas) {
+    c->ring_pulse_ms = kRpasMs;
+    c->callerid_at_ms = kRpasMs + kCidTimingEtsiRpas.after_ring_ms;
+    c->ring_delay_ms = c->callerid_at_ms + burst_ms + kEtsiDataToRingMs;
+  } else {
+    const int pause = cadence.size() >= 2 ? cadence[1] : SigConfig{}.ring_cadence_ms[1];
+    const int need = kCidTimingBellcore.after_ring_ms + static_cast<int>(out->size() / 8) + kCidTimingBellcore.before_ring_ms;
+    if (need > pause)
+      throw_cti(env, err::kBadArgument, "ring: caller ID needs a first ring pause of " + std::to_string(need) + " ms, the cadence has " + std::to_string(pause));
+  }
+  c->callerid = std::move(out);
 }
 
 }  // namespace bcti::napi

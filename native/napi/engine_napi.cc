@@ -413,7 +413,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         }
       }
       Napi::Value cid = o.Get("callerId");
-      if (!cid.IsUndefined()) c.callerid = ring_callerid_burst(info.Env(), cid, o, c.cadence_ms.empty() ? ring_cadence_ : c.cadence_ms);
+      if (!cid.IsUndefined()) ring_callerid(info.Env(), cid, o, c.cadence_ms.empty() ? ring_cadence_ : c.cadence_ms, &c);
       return submit(info.Env(), std::move(c));
     });
   }

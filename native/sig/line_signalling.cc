@@ -62,6 +62,7 @@ void LineSignalling::on_fxs(const drv::LineEvent& e, int64_t now_ms, SigPort& po
     if (sm_.state() == S::kRinging) {
       ringer(false, port);
       cadence_.clear();
+      prelude_until_ = pulse_until_ = -1;
       go(S::kUp, now_ms, "answered", port);
       port.line_event(lev::kAnswered, nullptr, 0);
     } else if (sm_.state() == S::kIdle) {
@@ -167,6 +168,18 @@ void LineSignalling::tick(int64_t now_ms, SigPort& port) {
     go(S::kIdle, now_ms, "on-hook", port);
     port.line_event(lev::kOnHook, nullptr, 0);
   }
+  if (sm_.state() == S::kRinging && pulse_until_ >= 0 && now_ms >= pulse_until_) {
+    pulse_until_ = -1;
+    ringer(false, port);
+  }
+  if (sm_.state() == S::kRinging && prelude_until_ >= 0) {
+    if (now_ms < prelude_until_) return;
+    prelude_until_ = -1;
+    cadence_step_ = 0;
+    cadence_next_ms_ = now_ms + cadence_[0];
+    ringer(true, port);
+    return;
+  }
   if (sm_.state() == S::kRinging && !cadence_.empty() && now_ms >= cadence_next_ms_) {
     cadence_step_ = (cadence_step_ + 1) % cadence_.size();
     ringer(cadence_step_ % 2 == 0, port);
@@ -269,7 +282,8 @@ const char* LineSignalling::pulse_dial(const std::string& digits, int64_t now_ms
   return nullptr;
 }
 
-const char* LineSignalling::ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why) {
+const char* LineSignalling::ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why, int delay_ms,
+                                 int pulse_ms) {
   if (kind_ != ChannelKind::kFxs) {
     *why = "only FXS ports ring (this is a line, not a phone)";
     return err::kBadArgument;
@@ -283,6 +297,15 @@ const char* LineSignalling::ring(const std::vector<int>& cadence_ms, int64_t now
   cadence_step_ = 0;
   cadence_next_ms_ = now_ms + cadence_[0];
   go(S::kRinging, now_ms, "ring", port);
+  prelude_until_ = pulse_until_ = -1;
+  if (delay_ms > 0) {
+    prelude_until_ = now_ms + delay_ms;
+    if (pulse_ms > 0) {
+      pulse_until_ = now_ms + pulse_ms;
+      ringer(true, port);
+    }
+    return nullptr;
+  }
   ringer(true, port);
   return nullptr;
 }
@@ -291,6 +314,7 @@ const char* LineSignalling::stop_ring(int64_t now_ms, SigPort& port, const char*
   if (sm_.state() != S::kRinging) return nullptr;
   ringer(false, port);
   cadence_.clear();
+  prelude_until_ = pulse_until_ = -1;
   go(S::kIdle, now_ms, "ring stopped", port);
   return nullptr;
 }
@@ -302,6 +326,7 @@ void LineSignalling::alarm(bool raised, int64_t now_ms, SigPort& port) {
       port.line_event(lev::kDisconnect, "alarm", 0);
     ringer(false, port);
     cadence_.clear();
+    prelude_until_ = pulse_until_ = -1;
     onhook_at_ = -1;
     pulse_.cancel();
     sm_.force(S::kBlocked, now_ms, "alarm");
@@ -318,6 +343,7 @@ void LineSignalling::reset(int64_t now_ms, SigPort& port) {
   if (s != S::kIdle && s != S::kBlocked) port.line_event(lev::kDisconnect, "reset", 0);
   ringer_on_ = false;
   cadence_.clear();
+  prelude_until_ = pulse_until_ = -1;
   onhook_at_ = -1;
   pulse_.cancel();
   rings_ = 0;

@@ -58,7 +58,11 @@ class LineSignalling {
   const char* offhook(int64_t now_ms, SigPort& port, const char** why);   // answer or seize
   const char* onhook(int64_t now_ms, SigPort& port, const char** why);    // hang up / release
   const char* flash(int64_t now_ms, SigPort& port, const char** why);
-  const char* ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why);
+  // delay_ms > 0: the cadence starts that long after the command (caller ID
+  // before the first ring), the phone counting as ringing meanwhile; with
+  // pulse_ms > 0 the ringer is on for that long at once (ETSI RP-AS).
+  const char* ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why, int delay_ms = 0,
+                   int pulse_ms = 0);
   const char* stop_ring(int64_t now_ms, SigPort& port, const char** why);
   // FXO: dial `digits` (0-9) by loop-disconnect pulses; `line:dialed` when done.
   const char* pulse_dial(const std::string& digits, int64_t now_ms, SigPort& port, const char** why);
@@ -94,6 +98,8 @@ class LineSignalling {
   size_t cadence_step_ = 0;
   int64_t cadence_next_ms_ = 0;
   bool ringer_on_ = false;
+  int64_t prelude_until_ = -1;  // ETSI: the cadence starts then
+  int64_t pulse_until_ = -1;    // ETSI RP-AS: the ring pulse ends then
   // FXO
   PulseDialer pulse_;
   int rings_ = 0;

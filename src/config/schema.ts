@@ -177,6 +177,9 @@ export const CONFIG_SCHEMA = {
         pulseBreakMs: ms(20, 200, 60),
         pulseMakeMs: ms(20, 200, 40),
         pulseInterdigitMs: ms(200, 3000, 700),
+        // FXS: caller ID in the first ring pause (Bellcore, China) or before
+        // the first ring (ETSI EN 300 659-1, V.23 FSK).
+        callerIdTiming: { type: 'string', enum: ['between-rings', 'etsi-dtas', 'etsi-rpas'], default: 'between-rings' },
       },
     },
     routes: {
@@ -304,6 +307,8 @@ export interface AnalogConfig {
   pulseBreakMs: number;
   pulseMakeMs: number;
   pulseInterdigitMs: number;
+  /** FXS: when phones get caller ID (ETSI: before the first ring, V.23) */
+  callerIdTiming: 'between-rings' | 'etsi-dtas' | 'etsi-rpas';
 }
 
 export interface Config {

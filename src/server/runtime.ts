@@ -192,6 +192,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
       const port = ch ? portName(mirror, ch) : undefined;
       return config.lines.find((l) => l.port === port)?.pulse ?? a.pulseDialling;
     },
+    callerIdTiming: () => a.callerIdTiming,
     ...(opts.records ? { records: opts.records } : opts.stores ? { records: opts.stores.callRecords } : {}),
   });
   // Caller ID to phones goes out as FSK in the ring pause (engine.ring).

@@ -55,6 +55,8 @@ export interface FarScript {
   callerId?: 'none' | 'bell202' | 'v23';
   /** Incoming: one bit of the caller ID message is flipped on the way. */
   callerIdBitError?: boolean;
+  /** Incoming on an FXO line: in the first ring pause (default) or before the first ring (ETSI). */
+  callerIdTiming?: 'between-rings' | 'etsi-dtas' | 'etsi-rpas';
   /** Fax: send CNG (a calling fax) rather than CED (an answering one). Incoming faxes always send CNG. */
   cng?: boolean;
   /** FXO: how the exchange signals this far end hanging up; default the line's. */
@@ -223,7 +225,9 @@ function checkStep(v: unknown, where: string): ScriptStep {
 /** Checks a far-end script; returns it as the addon reads it. */
 export function checkScript(v: unknown, where: string): NativeScript {
   const o = obj(v ?? {}, where);
-  checkKeys(o, where, ['kind', 'rings', 'greetingMs', 'recordMs', 'speechDbm0', 'giveUpMs', 'cng', 'hangup', 'steps', 'callerId', 'callerIdBitError']);
+  checkKeys(o, where, ['kind', 'rings', 'greetingMs', 'recordMs', 'speechDbm0', 'giveUpMs', 'cng', 'hangup', 'steps', 'callerId', 'callerIdBitError', 'callerIdTiming']);
+  if (o.callerIdTiming !== undefined && !['between-rings', 'etsi-dtas', 'etsi-rpas'].includes(o.callerIdTiming as string))
+    bad(`${where}.callerIdTiming must be between-rings, etsi-dtas or etsi-rpas, got ${JSON.stringify(o.callerIdTiming)}`);
   if (o.callerId !== undefined && !['none', 'bell202', 'v23'].includes(o.callerId as string))
     bad(`${where}.callerId must be none, bell202 or v23, got ${JSON.stringify(o.callerId)}`);
   if (o.callerIdBitError !== undefined && typeof o.callerIdBitError !== 'boolean') bad(`${where}.callerIdBitError must be true or false`);

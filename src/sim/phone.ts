@@ -35,8 +35,17 @@ export class Phone {
   /** Ringer changes: on/off and when. */
   readonly ringLog: { on: boolean; atMs: number }[] = [];
   private ringCursor = 0;
+  private afterPulse = false;
   private status: PhoneStatus = { hook: 'on', state: 'idle', ringing: false, rings: 0, cadenceMs: [], display: null, polarityReversed: false, messageWaiting: false };
   readonly stateLog: { state: PhoneHookState; atMs: number }[] = [];
+  /**
+   * What the phone noticed on its line, for checks of caller ID timing:
+   * 'polarity' (1 reversed, 0 normal), 'alert' (DT-AS heard 1 / gone 0),
+   * 'data' (other signal -- the FSK -- heard 1 / gone 0, on hook),
+   * 'ring-pulse' (a ringer burst too short to be a ring; value: its ms),
+   * 'ring' (1 on, 0 off) and 'display' (value 0; text: what it shows).
+   */
+  readonly lineLog: { what: 'polarity' | 'alert' | 'data' | 'ring-pulse' | 'ring' | 'display'; value: number; atMs: number; text?: string }[] = [];
 
   constructor(
     private readonly board: NativeSimBoard,
@@ -56,7 +65,10 @@ export class Phone {
 
   /** @internal */
   onRing(on: boolean, prevMs: string, atMs: number): void {
-    if (prevMs !== '' && this.ringLog.length > 0) this.status.cadenceMs.push(Number(prevMs));
+    this.lineLog.push({ what: 'ring', value: on ? 1 : 0, atMs });
+    // The gap after an alerting ring pulse is no part of the cadence.
+    if (prevMs !== '' && this.ringLog.length > 0 && !this.afterPulse) this.status.cadenceMs.push(Number(prevMs));
+    this.afterPulse = false;
     this.ringLog.push({ on, atMs });
     this.status.ringing = on;
   }
@@ -65,6 +77,12 @@ export class Phone {
   onState(text: string, value: number, atMs: number): void {
     if (text === 'polarity') {
       this.status.polarityReversed = value === 1;
+      this.lineLog.push({ what: 'polarity', value, atMs });
+      return;
+    }
+    if (text === 'ring-pulse') this.afterPulse = true;
+    if (text === 'alert' || text === 'data' || text === 'ring-pulse') {
+      this.lineLog.push({ what: text, value, atMs });
       return;
     }
     if (text === 'mwi') {
@@ -83,8 +101,9 @@ export class Phone {
   }
 
   /** @internal: the phone's caller ID receiver (phone:display) sets what the display shows. */
-  setDisplay(text: string | null): void {
+  setDisplay(text: string | null, atMs?: number): void {
     this.status.display = text;
+    if (atMs !== undefined) this.lineLog.push({ what: 'display', value: 0, atMs, text: text ?? '' });
   }
 
   offhook(): this {

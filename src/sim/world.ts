@@ -51,6 +51,12 @@ export interface CallOptions {
   callerId?: 'none' | 'bell202' | 'v23';
   /** One bit of the caller ID message is flipped on the way (the checksum catches it). */
   callerIdBitError?: boolean;
+  /**
+   * FXO: when the caller ID goes: in the first ring pause (default), or before
+   * the first ring as ETSI EN 300 659-1 has it, after a line reversal and DT-AS
+   * ('etsi-dtas') or after a ring pulse ('etsi-rpas').
+   */
+  callerIdTiming?: 'between-rings' | 'etsi-dtas' | 'etsi-rpas';
   /** 'line:N', 'e1:TS', 'e1:SPAN:TS', or a trunk's number. */
   to: string;
   kind?: 'person' | 'fax';
@@ -253,7 +259,7 @@ export class SimWorld {
         this.phones.at(e.channel)?.onState(e.text, e.value, atMs);
         break;
       case 'phone:display':
-        this.phones.at(e.channel)?.setDisplay(e.text);
+        this.phones.at(e.channel)?.setDisplay(e.text, atMs);
         break;
       case 'phone:heard':
         this.phones.at(e.channel)?.log.push({ kind: HEARD_KINDS[e.value] as HeardKind, value: e.text, atMs });
@@ -314,7 +320,7 @@ export class Pstn {
     const ch = this.trunkFor(opts.to);
     const kind = opts.kind ?? 'person';
     if (kind !== 'person' && kind !== 'fax') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pstn.call: kind must be person or fax, got ${JSON.stringify(kind)}`);
-    const script = checkScript({ kind, giveUpMs: opts.giveUpMs, greetingMs: opts.greetingMs, speechDbm0: opts.speechDbm0, hangup: opts.hangup, steps: opts.steps, cng: kind === 'fax' ? true : undefined, callerId: opts.callerId, callerIdBitError: opts.callerIdBitError }, 'pstn.call');
+    const script = checkScript({ kind, giveUpMs: opts.giveUpMs, greetingMs: opts.greetingMs, speechDbm0: opts.speechDbm0, hangup: opts.hangup, steps: opts.steps, cng: kind === 'fax' ? true : undefined, callerId: opts.callerId, callerIdBitError: opts.callerIdBitError, callerIdTiming: opts.callerIdTiming }, 'pstn.call');
     for (const k of Object.keys(script)) if (script[k] === undefined) delete script[k];
     const id = this.world.native.callIn(ch.number, opts.from, script, opts.presentation === 'restricted');
     const far = new FarEnd(this.world.native, this.world.waiters, id, 'incoming', ch.number, ch.name, opts.from, this.trunkNumber(ch), kind);

@@ -39,6 +39,8 @@ export interface LegContext {
   toneDetection: boolean;
   /** FXO lines that dial by pulses unless a dial says otherwise */
   pulseDialling?: (ch: ChannelRef) => boolean;
+  /** FXS ports that send caller ID before the first ring (ETSI) unless a ring says otherwise */
+  callerIdTiming?: (ch: ChannelRef) => RingOptions['callerIdTiming'];
   legEnded(leg: Leg): void;
 }
 
@@ -214,8 +216,11 @@ export class Leg extends EventEmitter {
       // carries it), unless a sender of another kind was configured.
       const id = this.callerId;
       if (id && this.ctx.callerId) await this.ctx.callerId(this.ref, id);
+      const timing = opts.callerIdTiming ?? this.ctx.callerIdTiming?.(this.ref);
+      const etsi = timing !== undefined && timing !== 'between-rings' && !this.ctx.callerId && (id || opts.callerIdWithheld);
       await this.ctx.engine.ring(this.ref, {
         ...(opts.cadenceMs ? { cadenceMs: opts.cadenceMs } : {}),
+        ...(etsi ? { callerIdTiming: timing, callerIdFormat: 'v23' as const } : {}),
         ...(id && !this.ctx.callerId ? { callerId: { number: id.number, ...(id.name ? { name: id.name } : {}) } } : {}),
         ...(opts.callerIdWithheld && !this.ctx.callerId ? { callerId: { withheld: opts.callerIdWithheld } } : {}),
       });

@@ -41,6 +41,8 @@ export interface TelephonyOptions {
   ids?: () => string;
   /** FXO lines that dial by pulses (10 pps) unless a dial says otherwise */
   pulseDialling?: (ch: ChannelRef) => boolean;
+  /** FXS ports that send caller ID before the first ring (ETSI) unless a ring says otherwise */
+  callerIdTiming?: (ch: ChannelRef) => RingOptions['callerIdTiming'];
   /** the FSK message-waiting burst (src/dsp/callerid.ts messageWaitingBurst); without one, the lamp is not driven */
   mwiBurst?: (on: boolean) => Int16Array;
 }
@@ -97,6 +99,7 @@ export class Telephony extends EventEmitter {
       ...(opts.callerId ? { callerId: opts.callerId } : {}),
       toneDetection: opts.toneDetection ?? false,
       ...(opts.pulseDialling ? { pulseDialling: opts.pulseDialling } : {}),
+      ...(opts.callerIdTiming ? { callerIdTiming: opts.callerIdTiming } : {}),
       legEnded: (leg) => this.#legEnded(leg),
     };
     this.#callCtx = { engine: this.engine, clock: this.clock, log: this.log, callEnded: (c) => this.#callEnded(c) };
@@ -284,9 +287,23 @@ export class Telephony extends EventEmitter {
     if (this.#mwiPending.has(ch) && this.#free(ch)) void this.#sendMwi(ch);
   }
 
+  /** FXO caller ID that came before the first ring (ETSI), for the call the ring offers. */
+  readonly #earlyCallerId = new Map<ChannelMirror, { atMs: number; events: NativeEvent[] }>();
+
   #idleChannelEvent(ch: ChannelMirror, e: NativeEvent): void {
+    if ((e.type === 'line:callerid' || e.type === 'line:callerid-name') && ch.kind === 'fxo') {
+      const held = this.#earlyCallerId.get(ch);
+      if (e.type === 'line:callerid' || !held) this.#earlyCallerId.set(ch, { atMs: this.clock.now(), events: [e] });
+      else held.events.push(e);
+      return;
+    }
     if (e.type === 'line:ring' && (ch.kind === 'fxo' || ch.kind === 'e1')) {
       this.#offer(ch, 'inbound', e);
+      // ETSI: the number came before the ring (within a few seconds of it).
+      const early = this.#earlyCallerId.get(ch);
+      this.#earlyCallerId.delete(ch);
+      const leg = ch.leg as Leg | undefined;
+      if (early && leg && this.clock.now() - early.atMs <= EARLY_CALLER_ID_MS) for (const x of early.events) leg.onEvent(x);
     } else if ((e.type === 'line:offhook' || e.type === 'line:answered') && ch.kind === 'fxs' && !ch.clearing) {
       this.#offer(ch, 'internal', e);
     } else if (e.type === 'line:onhook' && ch.clearing) {
@@ -374,3 +391,6 @@ export class Telephony extends EventEmitter {
     this.emit('call:ended', { call, record });
   }
 }
+
+/** Caller ID before the first ring (ETSI) belongs to a call whose ring follows within this. */
+const EARLY_CALLER_ID_MS = 5000;

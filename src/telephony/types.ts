@@ -78,6 +78,8 @@ export interface RingOptions {
   callerIdWithheld?: 'private';
   /** ms on, off, ... (default: the board's country cadence) */
   cadenceMs?: number[];
+  /** FSK caller ID in the first ring pause (default) or before the first ring (ETSI: 'etsi-dtas', 'etsi-rpas', sent as V.23). */
+  callerIdTiming?: 'between-rings' | 'etsi-dtas' | 'etsi-rpas';
 }
 
 export interface HoldOptions {

@@ -210,6 +210,9 @@ export interface EngineAddon {
   Engine: new (options: NativeEngineOptions, onEvents: (events: NativeEvent[]) => void) => NativeEngine;
 }
 
+/** When an FXS port sends caller ID (RingRequest.callerIdTiming). */
+export type CallerIdTiming = 'between-rings' | 'etsi-dtas' | 'etsi-rpas';
+
 /** FXS ring command: the cadence, and caller ID to send in the first ring pause. */
 export interface RingRequest {
   /** ms on, off, ...; default 1000 on, 4000 off. */
@@ -219,4 +222,13 @@ export interface RingRequest {
   /** Default bell202 (Bellcore GR-30, China YD/T 1277.1). */
   callerIdFormat?: 'bell202' | 'v23' | 'dtmf';
   callerIdLevelDbm0?: number;
+  /**
+   * 'between-rings' (default): in the first ring pause. Before the first ring,
+   * as ETSI EN 300 659-1 has it (the format then defaults to v23):
+   * 'etsi-dtas': line reversal, DT-AS (2130 + 2750 Hz, 100 ms) 150 ms later,
+   * the FSK 100 ms after it, normal polarity again, the first ring 250 ms
+   * after the FSK; 'etsi-rpas': a 250 ms ring pulse, the FSK 650 ms after it,
+   * the first ring 250 ms after the FSK.
+   */
+  callerIdTiming?: CallerIdTiming;
 }
