@@ -1,5 +1,6 @@
 // JSON schemas of the call-center API: bodies, params, queries and responses.
 // Bodies refuse unknown fields (additionalProperties: false).
+import { CALL_RESULTS } from '../db/call-records.ts';
 import { errorSchema } from '../server/routes/schemas.ts';
 
 export const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 500: errorSchema } as const;
@@ -185,7 +186,7 @@ export const callRecordSchema = {
     from: { type: ['string', 'null'] },
     to: { type: ['string', 'null'] },
     state: { type: 'string' },
-    result: { type: 'string', enum: ['answered', 'missed', 'abandoned', 'unanswered', 'failed', 'rejected'] },
+    result: { type: 'string', enum: [...CALL_RESULTS] },
     startedAt: { type: 'string' },
     startMs: { type: 'integer' },
     answerMs: nint,

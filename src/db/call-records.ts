@@ -8,7 +8,8 @@ import type { CallRecord, CallRecordRepository, LegRecord } from '../telephony/c
 import type { Database } from './database.ts';
 import { num, plain } from './models.ts';
 
-export const CALL_RESULTS = ['answered', 'missed', 'abandoned', 'unanswered', 'failed', 'rejected'] as const;
+// callback: the caller asked the queue to call back and hung up (the callback is a call of its own).
+export const CALL_RESULTS = ['answered', 'missed', 'abandoned', 'unanswered', 'failed', 'rejected', 'callback'] as const;
 export type CallResult = (typeof CALL_RESULTS)[number];
 
 export interface Transfer {
@@ -77,6 +78,7 @@ export function callCenterFacts(r: CallRecordInput): CallCenterFacts {
   if (s('result') && (CALL_RESULTS as readonly string[]).includes(s('result')!)) result = s('result') as CallResult;
   else if (r.direction === 'inbound') {
     if (agentLeg) result = 'answered';
+    else if (s('callback') !== null) result = 'callback';
     else if (r.cause && FAILED.has(r.cause)) result = 'failed';
     else if (r.cause === 'abandoned' || ((rang || queue) && r.cause === 'remote-hangup')) result = 'abandoned';
     else if (rang) result = 'missed';

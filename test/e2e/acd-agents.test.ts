@@ -165,7 +165,7 @@ for (const d of dialects()) describe.skipIf(!!d.skip)(`the queue callback, recor
     expect(summary).toEqual([
       ['13800000001', 'inbound', 'answered', AGENT.a1],
       ['13800000002', 'inbound', 'answered', AGENT.a1],
-      ['13800000003', 'inbound', 'answered', null], // the line answered; the caller asked for the callback and hung up
+      ['13800000003', 'inbound', 'callback', null], // the line answered; the caller asked for the callback and hung up
       ['13800000004', 'inbound', 'abandoned', null],
       ['13800000003', 'outbound', 'answered', AGENT.a1],
     ]);
