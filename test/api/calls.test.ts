@@ -14,15 +14,7 @@ afterEach(async () => {
   rig = undefined;
 });
 
-async function req(method: string, url: string, token?: string, body?: unknown) {
-  const res = await rig!.app.inject({
-    method: method as 'GET',
-    url,
-    ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
-    ...(body !== undefined ? { payload: body as object } : {}),
-  });
-  return { status: res.statusCode, body: (res.body ? res.json() : null) as Record<string, any> };
-}
+const req = (...a: Parameters<Rig['req']>) => rig!.req(...a);
 
 interface Stream {
   events: { topic: string; type: string; data: any }[];

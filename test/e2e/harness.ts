@@ -31,6 +31,8 @@ export interface Rig {
   run(ms: number): Promise<void>;
   /** runs until p settles (at most maxMs of engine time), then returns it */
   until<T>(p: Promise<T>, maxMs?: number): Promise<T>;
+  /** an HTTP request through the API (with a bearer token when given); the body parsed as JSON */
+  req(method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; body: Record<string, any> }>;
   close(): Promise<void>;
 }
 
@@ -101,6 +103,15 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
       await rt.telephony.settled();
       for (let t = 0; t < maxMs && !done; t += frame) await step();
       return q;
+    },
+    async req(method, url, token, body) {
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
+      return { status: res.statusCode, body: (res.body ? res.json() : null) as Record<string, any> };
     },
     async close() {
       await app.close();
