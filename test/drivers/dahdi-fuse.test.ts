@@ -10,9 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { SIM_ADDON_PATH } from '../../src/sim/addon.ts';
 import { DAHDI, DahdiEmulator, SimWorld, kernelCalls as k, mountDahdiFuse, probeDahdiFuse, type DahdiFuseMount } from '../../src/sim/index.ts';
-import type { SimWorld as World } from '../../src/sim/index.ts';
-import { driverConformance, type ConformanceTarget } from './conformance.ts';
-import { dahdiRig } from './dahdi-rig.ts';
+import { driverConformance } from './conformance.ts';
+import { dahdiRig, dahdiTarget } from './dahdi-rig.ts';
 
 const why = probeDahdiFuse();
 if (why) console.warn(`[dahdi-fuse] skipped: FUSE is not usable here: ${why}`);
@@ -20,7 +19,7 @@ const suite = why ? describe.skip : describe;
 const reason = why ? ` (skipped: ${why})` : '';
 
 interface Bench {
-  world: World;
+  world: SimWorld;
   emu: DahdiEmulator;
   mount: DahdiFuseMount;
   close(): void;
@@ -144,28 +143,6 @@ suite(`the DAHDI emulator over FUSE: real system calls${reason}`, () => {
   });
 });
 
-async function fuseTarget(): Promise<ConformanceTarget> {
-  const rig = dahdiRig(31, { fuse: true });
-  const { world } = rig;
-  const name = (ch: number): string => world.channel(rig.simChannel(ch)).name;
-  const calls = new Map<number, ReturnType<World['pstn']['call']>>();
-  return {
-    engine: rig.engine,
-    board: rig.board,
-    stimuli: {
-      incomingCall: (ch) => calls.set(ch, world.pstn.call({ from: '13800138000', to: name(ch) })),
-      phoneOffHook: (ch) => world.phones.get(name(ch).slice(6)).offhook(),
-      phoneOnHook: (ch) => world.phones.get(name(ch).slice(6)).onhook(),
-      farEndPress: (ch, digits) => calls.get(ch)?.press(digits),
-      farEndHeard: (ch) => calls.get(ch)?.log.digits() ?? '',
-      alarm: (span, bits) => world.faults.alarm(span, (['los', 'red', 'yellow', 'ais'] as const).filter((_, i) => bits & (1 << i))),
-      clearAlarm: (span) => world.faults.clearAlarm(span),
-    },
-    settle: () => new Promise((r) => setTimeout(r, 5)),
-    close: () => rig.close(),
-  };
-}
-
 suite(`drivers/dahdi through the kernel, on the emulator's files over FUSE${reason}`, () => {
-  driverConformance('dahdi', fuseTarget);
+  driverConformance('dahdi', () => dahdiTarget({ fuse: true }));
 });

@@ -6,6 +6,7 @@
 import { loadTonePlanJson } from '../../src/dsp/tones.ts';
 import { MediaEngine } from '../../src/native/engine.ts';
 import { DahdiEmulator, SimWorld, mountDahdiFuse, type DahdiFuseMount } from '../../src/sim/index.ts';
+import type { ConformanceTarget } from './conformance.ts';
 
 export interface DahdiRig {
   world: SimWorld;
@@ -59,4 +60,30 @@ export function dahdiRig(seed: number, opts: { devDir?: string; fuse?: boolean }
     world.close();
     throw e;
   }
+}
+
+/**
+ * The driver conformance suite's target on a DAHDI rig: the simulated world
+ * gives the stimuli. A board reset has no DAHDI event (no resetBoard stimulus).
+ */
+export async function dahdiTarget(opts: { fuse?: boolean } = {}): Promise<ConformanceTarget> {
+  const rig = dahdiRig(31, opts);
+  const { world } = rig;
+  const name = (ch: number): string => world.channel(rig.simChannel(ch)).name;
+  const calls = new Map<number, ReturnType<SimWorld['pstn']['call']>>();
+  return {
+    engine: rig.engine,
+    board: rig.board,
+    stimuli: {
+      incomingCall: (ch) => calls.set(ch, world.pstn.call({ from: '13800138000', to: name(ch) })),
+      phoneOffHook: (ch) => world.phones.get(name(ch).slice(6)).offhook(),
+      phoneOnHook: (ch) => world.phones.get(name(ch).slice(6)).onhook(),
+      farEndPress: (ch, digits) => calls.get(ch)?.press(digits),
+      farEndHeard: (ch) => calls.get(ch)?.log.digits() ?? '',
+      alarm: (span, bits) => world.faults.alarm(span, (['los', 'red', 'yellow', 'ais'] as const).filter((_, i) => bits & (1 << i))),
+      clearAlarm: (span) => world.faults.clearAlarm(span),
+    },
+    settle: () => new Promise((r) => setTimeout(r, 5)),
+    close: () => rig.close(),
+  };
 }
