@@ -1,6 +1,7 @@
 #include "native/sig/line_signalling.h"
 
 #include "native/core/errors.h"
+#include "native/sig/line_events.h"
 
 namespace bcti {
 
@@ -8,18 +9,6 @@ using drv::ChannelKind;
 using drv::HookOp;
 using drv::LineEventType;
 using S = LineState;
-
-namespace lev {
-constexpr const char* kState = "line:state";
-constexpr const char* kOffHook = "line:offhook";      // FXS: the phone went off hook
-constexpr const char* kOnHook = "line:onhook";        // FXS: the phone hung up
-constexpr const char* kFlash = "line:flash";          // FXS: hook flash
-constexpr const char* kAnswered = "line:answered";    // the called side answered
-constexpr const char* kRing = "line:ring";            // FXO: a ring (value: count); E1: seizure
-constexpr const char* kRingStopped = "line:ring-stopped";  // the caller gave up before answer
-constexpr const char* kDisconnect = "line:disconnect";     // the far end left (name: cause)
-constexpr const char* kDialed = "line:dialed";             // FXO: pulse dialling finished
-}  // namespace lev
 
 void LineSignalling::go(LineState to, int64_t now_ms, const char* why, SigPort& port) {
   LineState from = sm_.state();

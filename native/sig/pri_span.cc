@@ -11,22 +11,16 @@ extern "C" {
 
 #include "native/core/channel_pipeline.h"
 #include "native/core/errors.h"
+#include "native/sig/line_events.h"
 #include "native/sig/pri_clock.h"
 
 namespace bcti {
 
 using S = LineState;
 
-namespace {
-// line:* events this file adds to native/sig's vocabulary.
-constexpr const char* kRing = "line:ring";
-constexpr const char* kRingStopped = "line:ring-stopped";
-constexpr const char* kDisconnect = "line:disconnect";
-constexpr const char* kAnswered = "line:answered";
-constexpr const char* kProceeding = "line:proceeding";
-constexpr const char* kAlerting = "line:alerting";
-constexpr const char* kProgress = "line:progress";
+using namespace lev;  // line:* events
 
+namespace {
 // libpri's own messages go nowhere unless BCTI_PRI_DEBUG is set (then stderr).
 bool debug_on() {
   static const bool on = std::getenv("BCTI_PRI_DEBUG") != nullptr;
