@@ -17,6 +17,7 @@ import { ScreenPops } from '../api/screen-pop.ts';
 import type { CallCenterContext } from '../api/context.ts';
 import { parseChannelList } from '../config/load.ts';
 import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
+import type { Account } from '../db/accounts.ts';
 import { accountDirectory } from '../db/agent-directory.ts';
 import type { Stores } from '../db/index.ts';
 import { builtinPrograms, defaultTargets, FlowRegistry, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
@@ -200,8 +201,9 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   telephony.start();
   engine.start();
 
+  const promptsDir = opts.promptsDir ?? config.prompts.dir;
   const prompts = new Prompts({
-    dir: opts.promptsDir ?? config.prompts.dir,
+    dir: promptsDir,
     welcome: config.prompts.welcome,
     welcomeText: config.prompts.welcomeText,
     speech: opts.speech ?? true,
@@ -219,25 +221,29 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     background.add(p);
     void p.finally(() => background.delete(p));
   };
-  const ringing = (call: Call, ext: string, _phone?: unknown, notes?: string) => {
-    if (!stores || !screenPops) return;
-    track(stores.accounts
-      .byExtension(ext)
-      .then((agents) => Promise.all(agents.map((a) => screenPops.offer({ agentId: a.id, callId: call.id, number: call.from ?? null, ivr: { ...call.vars }, ...(notes ? { notes } : {}) }))))
-      .catch((e: unknown) => log.error({ call: call.id, err: (e as Error).message }, 'screen pop failed')));
+  // Something for the accounts at an extension (a screen pop, a call event): a
+  // look-up in the database, tracked for idle().
+  const toAgentsAt = (ext: string, logAs: Record<string, unknown>, failed: string, f: (agents: Account[]) => unknown) => {
+    if (!stores) return;
+    track(
+      stores.accounts
+        .byExtension(ext)
+        .then(f)
+        .catch((e: unknown) => log.error({ ...logAs, err: (e as Error).message }, failed)),
+    );
   };
-  const promptsDir = opts.promptsDir ?? config.prompts.dir;
+  const ringing = (call: Call, ext: string, _phone?: unknown, notes?: string) => {
+    if (!screenPops) return;
+    toAgentsAt(ext, { call: call.id }, 'screen pop failed', (agents) =>
+      Promise.all(agents.map((a) => screenPops.offer({ agentId: a.id, callId: call.id, number: call.from ?? null, ivr: { ...call.vars }, ...(notes ? { notes } : {}) }))),
+    );
+  };
   const ivrPrompts = new IvrPrompts({ dir: promptsDir, speech: opts.speech ?? true, log });
   const agentStore = opts.agentStore ?? stores?.agentStates;
   const spoken = useSpoken(config.acd.announcer, { promptsDir, lang: config.acd.lang, speech: opts.speech ?? true });
   // Call operations' events go to the topics of the agents at the extension.
-  const notify = (ext: string, type: string, data: Record<string, unknown>) => {
-    if (!stores) return;
-    track(stores.accounts
-      .byExtension(ext)
-      .then((agents) => agents.forEach((a) => events.publish(agentTopic(a.id), type, data)))
-      .catch((e: unknown) => log.error({ ext, err: (e as Error).message }, 'call event not published')));
-  };
+  const notify = (ext: string, type: string, data: Record<string, unknown>) =>
+    toAgentsAt(ext, { ext }, 'call event not published', (agents) => agents.forEach((a) => events.publish(agentTopic(a.id), type, data)));
   const callCenter =
     config.agents.length || config.queues.length
       ? createCallCenter({
