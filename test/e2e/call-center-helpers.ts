@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toneWav } from '../../src/ivr/prompts.ts';
+import { ACD_DB_BOARD } from './acd-config.ts';
 import type { Rig } from './harness.ts';
 
 export async function req(rig: Rig, method: string, url: string, token?: string, body?: unknown) {
@@ -35,15 +36,7 @@ export async function stream(rig: Rig, token: string): Promise<Stream> {
 
 /** The 4-phone board, an IVR flow folder and a queue `support` needing skill support (agents from the database). */
 export function centerConfig(ivrDir: string, queue = ''): string {
-  return `
-engine: { mode: stepped }
-boards: [ { driver: sim, fxs: 4, fxo: 4, e1: 0 } ]
-extensions:
-  - { number: "101", port: "fxs:1" }
-  - { number: "102", port: "fxs:2" }
-  - { number: "103", port: "fxs:3" }
-  - { number: "104", port: "fxs:4" }
-ivr: { dir: ${JSON.stringify(ivrDir)}, watch: false }
+  return `${ACD_DB_BOARD}ivr: { dir: ${JSON.stringify(ivrDir)}, watch: false }
 acd: { announcer: auto, lang: en }
 queues:
   - { name: support, strategy: longest-idle, skills: { support: 1 }, ringTimeoutMs: 20000, music: hold, announce: { firstAfterMs: 0, everyMs: 20000, estimate: false }${queue} }
