@@ -10,6 +10,7 @@ import type { Leg } from '../telephony/leg.ts';
 import type { Log } from '../telephony/log.ts';
 import { inTimeRange, isHoliday, localTime, onDays } from './calendar.ts';
 import type { Condition, Flow, FlowNode } from './flow-schema.ts';
+import { httpFor, type HttpService } from './http.ts';
 import { expand, IvrMedia } from './media.ts';
 import type { NodeContext, NodeRegistry, VarValue } from './nodes.ts';
 import type { IvrPrompts } from './prompts.ts';
@@ -22,6 +23,10 @@ export interface SessionDeps {
   targets: IvrTargets;
   /** handed to programmable nodes as ctx.db */
   db?: unknown;
+  /** the web services of ctx.http, by name */
+  http?: Record<string, HttpService>;
+  /** sees each ctx.http request (Ivr.idle() waits for them) */
+  track?: <T>(p: Promise<T>) => Promise<T>;
   clock: Clock;
   /** wall-clock ms (following the engine clock) */
   now(): number;
@@ -208,6 +213,7 @@ export class IvrSession {
       digits: this.leg.digits,
       params: node.params ?? {},
       db: this.d.db as never,
+      http: httpFor(this.d.http ?? {}, ac.signal, this.d.track),
       signal: ac.signal,
       timeoutMs: node.timeoutMs,
       log: this.log.child({ node: id }),

@@ -20,6 +20,7 @@ import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
 import type { Account } from '../db/accounts.ts';
 import { accountDirectory } from '../db/agent-directory.ts';
 import type { Stores } from '../db/index.ts';
+import { SqlIvrData } from '../db/ivr-data.ts';
 import { builtinPrograms, defaultTargets, FlowRegistry, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
 import { messageWaitingBurst } from '../dsp/callerid.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
@@ -64,7 +65,7 @@ export interface RuntimeOptions {
   ivrDir?: string;
   /** programmable IVR nodes (default: the built-in examples) */
   programs?: NodeRegistry;
-  /** the database handle programmable IVR nodes get as ctx.db */
+  /** the database handle programmable IVR nodes get as ctx.db (default: the stores' database and ivr.databases) */
   db?: unknown;
   /** IVR targets other services provide (the ACD's queue) */
   targets?: Partial<IvrTargets>;
@@ -277,7 +278,9 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   });
   // The extension's DND and the agent's 'dnd' state are one (src/acd/dnd-link.ts).
   const unlinkDnd = callCenter ? linkDnd(callCenter.agents, callOps.settings, log) : undefined;
-  const ivr = createIvr(config, { ...opts, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs, ivrPrompts);
+  // Programmable IVR nodes' ctx.db: the server's database and ivr.databases (src/db/ivr-data.ts).
+  const ivrData = opts.db === undefined ? new SqlIvrData({ ...(stores ? { db: stores.db, customers: stores.customers } : {}), databases: config.ivr.databases, log }) : undefined;
+  const ivr = createIvr(config, { ...opts, db: opts.db ?? ivrData, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs, ivrPrompts);
   // A blacklisted caller's reroute: an extension, `queue:NAME` or `flow:NAME`.
   const reroute = async (call: Call, caller: Leg, target: string): Promise<boolean> => {
     const [kind, name] = target.includes(':') ? (target.split(':', 2) as [string, string]) : ['ext', target];
@@ -331,6 +334,8 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     async idle() {
       while (background.size) await Promise.allSettled([...background]);
       await screenPops?.idle();
+      await ivrData?.idle();
+      await ivr.idle();
     },
     health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
     boards: () => boardsView(telephony),
@@ -358,6 +363,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         sim?.stop();
         await engine.close();
         world?.close();
+        await ivrData?.close();
         log.info({ dataDir: join(config.dataDir) }, 'stopped: calls hung up, files closed');
       })();
       return stopping;
@@ -408,6 +414,7 @@ function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, i
     prompts,
     targets,
     db: opts.db,
+    http: config.ivr.http,
     clock: telephony.clock,
     now: () => epochMs + telephony.clock.now(),
     log,
