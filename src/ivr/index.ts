@@ -8,6 +8,7 @@ import type { Leg } from '../telephony/leg.ts';
 import type { Log } from '../telephony/log.ts';
 import { accountBalance } from './examples/account-balance.ts';
 import { pinCheck } from './examples/pin-check.ts';
+import type { FlowService } from './flow-service.ts';
 import type { HttpService } from './http.ts';
 import { NodeRegistry } from './nodes.ts';
 import type { IvrPrompts } from './prompts.ts';
@@ -22,6 +23,8 @@ export interface IvrOptions {
   targets: IvrTargets;
   /** handed to programmable nodes as ctx.db (src/ivr/data.ts: the server's database, the business ones) */
   db?: unknown;
+  /** with a database: the versions of the flows, kept there (the API's) */
+  versions?: FlowService;
   /** the web services programmable nodes call with ctx.http, by name (ivr.http) */
   http?: Record<string, HttpService>;
   clock: Clock;
@@ -46,6 +49,11 @@ export class Ivr {
         return p;
       },
     };
+  }
+
+  /** Settles once the flows' versions are synced with the database (at once without one). */
+  get ready(): Promise<void> {
+    return this.o.versions?.ready ?? Promise.resolve();
   }
 
   /** Resolves once the ctx.http requests nodes started are done (a stepped harness waits for it between frames). */
@@ -82,6 +90,8 @@ export { defineNode, NodeRegistry, type NodeContext, type NodeDefinition } from 
 export { FLOW_SCHEMA, type Flow, type FlowNode } from './flow-schema.ts';
 export { checkFlow, parseFlow, FlowError, type FlowIssue } from './validate.ts';
 export { FlowRegistry, type FlowVersion } from './registry.ts';
+export { FlowService, type FlowDetail, type FlowInput, type FlowSummary, type FlowVersionView, type Validation } from './flow-service.ts';
+export type { FlowHead, FlowStore, StoredFlow } from './flow-store.ts';
 export { IvrPrompts, BUILTIN_PROMPTS } from './prompts.ts';
 export { defaultTargets, type IvrTargets, type TargetContext, type TargetResult } from './targets.ts';
 export { compose } from './readout/index.ts';

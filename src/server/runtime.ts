@@ -21,7 +21,7 @@ import type { Account } from '../db/accounts.ts';
 import { accountDirectory } from '../db/agent-directory.ts';
 import type { Stores } from '../db/index.ts';
 import { SqlIvrData } from '../db/ivr-data.ts';
-import { builtinPrograms, defaultTargets, FlowRegistry, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
+import { builtinPrograms, defaultTargets, FlowRegistry, FlowService, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
 import { messageWaitingBurst } from '../dsp/callerid.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { addon } from '../native/addon.ts';
@@ -329,7 +329,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     events,
     callOps,
     screenPops,
-    dataApi: stores ? { stores, events, auth: config.auth, ...(callCenter ? { callCenter } : {}) } : undefined,
+    dataApi: stores ? { stores, events, auth: config.auth, ...(callCenter ? { callCenter } : {}), ...(ivr.o.versions ? { ivrFlows: ivr.o.versions } : {}) } : undefined,
     auth: stores ? config.auth : undefined,
     async idle() {
       while (background.size) await Promise.allSettled([...background]);
@@ -406,7 +406,9 @@ function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, i
     const refused = loaded.refused.map((x) => `\n${x.error.message}`).join('');
     throw new CtiError('CTI_ERR_BAD_ARGUMENT', `routes.inbound: no IVR flow named ${JSON.stringify(r.flow)} in ${opts.ivrDir ?? config.ivr.dir}${refused ? `; refused:${refused}` : ''}`);
   }
-  if (config.ivr.watch && config.engine.mode !== 'stepped' && opts.mode !== 'stepped') flows.watch();
+  // With a database, flow versions are kept there (the files are the seed) and the API manages them.
+  const versions = opts.stores ? new FlowService({ registry: flows, store: opts.stores.ivrFlows, programs: () => programs.names(), log }) : undefined;
+  if (config.ivr.watch && config.engine.mode !== 'stepped' && opts.mode !== 'stepped') flows.watch(300, versions ? () => versions.sync() : undefined);
   const targets = { ...defaultTargets({ ringExtension: (c, l, ext, ms) => inbound().ringExtension(c, l, ext, ms) }), ...opts.targets };
   return new Ivr({
     flows,
@@ -415,6 +417,7 @@ function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, i
     targets,
     db: opts.db,
     http: config.ivr.http,
+    ...(versions ? { versions } : {}),
     clock: telephony.clock,
     now: () => epochMs + telephony.clock.now(),
     log,
