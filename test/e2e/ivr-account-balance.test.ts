@@ -27,7 +27,7 @@ afterEach(async () => {
   http = undefined;
 });
 
-const PROMPTS = { 'enter-account': 1000, 'your-balance-is': 1300, 'no-account': 1700, 'lookup-failed': 2100, bye: 600 };
+const PROMPTS = { 'enter-account': 1000, 'your-balance-is': 1300, 'no-account': 1700, 'lookup-failed': 2100, bye: 600, 'enter-pin': 800, 'wrong-pin': 1500 };
 /** a readout token stands in as a 250 ms tone (speech off) */
 const TOKEN_MS = 250;
 
@@ -78,6 +78,33 @@ for (const d of dialects()) {
         ['87654321', '88.00', null],
         ['99990000', null, null],
       ]);
+    });
+
+    it('pin-check reads the demo PINs: a wrong PIN is asked again, the right one goes on to the balance', async () => {
+      const { promptsDir, ivrDir } = ivrDirs(PROMPTS);
+      writeFlow(
+        ivrDir,
+        'main.yaml',
+        flow()
+          .replace('next: balance }', 'next: pin }')
+          .replace(
+            '  balance:',
+            `  pin: { type: collect, prompt: enter-pin, var: pin, min: 4, max: 4, terminators: "#", timeoutMs: 5000, tries: 2, onFail: bye, next: check }
+  check: { type: code, run: pin-check, timeoutMs: 4000, next: balance, branches: { wrong: wrong-pin, locked: bye }, error: lookup-failed }
+  wrong-pin: { type: play, prompt: wrong-pin, next: pin }
+  balance:`,
+          ),
+      );
+      rig = await startRig({ config: ivrConfig(ivrDir), database: await d.url(), runtime: { promptsDir } });
+      const caller = await callAndKey(rig, 'line:1', '87654321#');
+      await hearPrompt(rig, caller, PROMPTS['enter-pin']);
+      caller.press('9999');
+      await hearPrompt(rig, caller, PROMPTS['wrong-pin'] + PROMPTS['enter-pin'], { tolerance: 200 });
+      caller.press('4321');
+      await hearPrompt(rig, caller, balanceMs('88.00'), { tolerance: 250 });
+      await rig.until(caller.waitFor('hangup', { timeoutMs: 10_000 }));
+      const [rec] = await rig.rt.telephony.records.list();
+      expect(rec!.vars).toMatchObject({ account: '87654321', pin: '4321', pinFailures: 0, balance: '88.00' });
     });
   });
 }

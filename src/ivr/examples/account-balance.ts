@@ -13,17 +13,22 @@ import type { IvrDatabase } from '../data.ts';
 import { defineNode } from '../nodes.ts';
 
 export const DEMO_TABLE = 'ivr_demo_accounts';
-export const DEMO_ACCOUNTS: Record<string, string> = { '12345678': '1205.30', '87654321': '88.00', '11112222': '0.00' };
+/** The demo accounts: balance, and the PIN pin-check wants (a demo: keep hashes in a real table). */
+export const DEMO_ACCOUNTS: Record<string, { balance: string; pin: string }> = {
+  '12345678': { balance: '1205.30', pin: '1234' },
+  '87654321': { balance: '88.00', pin: '4321' },
+  '11112222': { balance: '0.00', pin: '0000' },
+};
 
-/** The demo table, made once per database (concurrent first calls share it). */
+/** The demo table, made once per database (concurrent first calls share it); pin-check uses it too. */
 const ready = new WeakMap<IvrDatabase, Promise<void>>();
-function demoTable(db: IvrDatabase): Promise<void> {
+export function demoTable(db: IvrDatabase): Promise<void> {
   let p = ready.get(db);
   if (!p) {
     p = (async () => {
-      await db.query(`CREATE TABLE IF NOT EXISTS ${DEMO_TABLE} (account VARCHAR(32) PRIMARY KEY, balance NUMERIC(14, 2) NOT NULL)`);
-      for (const [account, balance] of Object.entries(DEMO_ACCOUNTS)) {
-        await db.query(`INSERT INTO ${DEMO_TABLE} (account, balance) VALUES (:account, :balance) ON CONFLICT (account) DO NOTHING`, { account, balance: Number(balance) });
+      await db.query(`CREATE TABLE IF NOT EXISTS ${DEMO_TABLE} (account VARCHAR(32) PRIMARY KEY, balance NUMERIC(14, 2) NOT NULL, pin VARCHAR(16))`);
+      for (const [account, a] of Object.entries(DEMO_ACCOUNTS)) {
+        await db.query(`INSERT INTO ${DEMO_TABLE} (account, balance, pin) VALUES (:account, :balance, :pin) ON CONFLICT (account) DO NOTHING`, { account, balance: Number(a.balance), pin: a.pin });
       }
     })();
     p.catch(() => ready.delete(db));
