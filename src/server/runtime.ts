@@ -363,6 +363,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         sim?.stop();
         await engine.close();
         world?.close();
+        await ivr.ready; // the flows' sync with the database is done before it closes
         await ivrData?.close();
         log.info({ dataDir: join(config.dataDir) }, 'stopped: calls hung up, files closed');
       })();
