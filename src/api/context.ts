@@ -2,6 +2,7 @@
 import type { CallCenter } from '../acd/call-center.ts';
 import type { AuthConfig } from '../config/schema.ts';
 import type { Stores } from '../db/index.ts';
+import type { FlowService } from '../ivr/flow-service.ts';
 import type { EventHub } from './events.ts';
 
 export interface CallCenterContext {
@@ -10,4 +11,6 @@ export interface CallCenterContext {
   auth: AuthConfig;
   /** the agents and the ACD, when the configuration has queues */
   callCenter?: CallCenter;
+  /** the IVR flows' versions (/api/ivr/flows) */
+  ivrFlows?: FlowService;
 }

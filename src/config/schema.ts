@@ -232,6 +232,29 @@ export const CONFIG_SCHEMA = {
       properties: {
         dir: { type: 'string', minLength: 1, default: './data/ivr' },
         watch: { type: 'boolean', default: true },
+        /** business databases programmable nodes reach by name (ctx.db.database(name)): sequelize URLs */
+        databases: {
+          type: 'object',
+          default: {},
+          propertyNames: { pattern: '^[a-z][a-z0-9_-]{0,31}$' },
+          additionalProperties: { type: 'string', pattern: '^(sqlite:.+|postgres(ql)?://.+)$' },
+        },
+        /** HTTP look-up services programmable nodes call by name (ctx.http(name, ...)) */
+        http: {
+          type: 'object',
+          default: {},
+          propertyNames: { pattern: '^[a-z][a-z0-9_-]{0,31}$' },
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['url'],
+            properties: {
+              url: { type: 'string', pattern: '^https?://.+' },
+              timeoutMs: ms(100, 60000, 3000),
+              headers: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
+            },
+          },
+        },
       },
     },
     demo: {
@@ -248,6 +271,13 @@ export const CONFIG_SCHEMA = {
 } as const;
 
 export type PortName = string;
+
+/** ivr.http.<name>: a look-up service of programmable IVR nodes */
+export interface IvrHttpService {
+  url: string;
+  timeoutMs: number;
+  headers: Record<string, string>;
+}
 
 export interface BoardConfig {
   name: string;
@@ -329,6 +359,6 @@ export interface Config {
   /** queue announcements and caller priority */
   acd: AcdSettings;
   /** IVR flow files (src/ivr), reloaded when they change */
-  ivr: { dir: string; watch: boolean };
+  ivr: { dir: string; watch: boolean; databases: Record<string, string>; http: Record<string, IvrHttpService> };
   demo: { intervalMs: number; callMs: number; from: string[] };
 }

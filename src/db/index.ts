@@ -8,6 +8,7 @@ import { SqlCallRecords } from './call-records.ts';
 import { CustomerStore } from './customers.ts';
 import { openDatabase, type Database } from './database.ts';
 import { SqlExtensionSettings } from './extension-settings.ts';
+import { SqlFlowStore } from './ivr-flows.ts';
 
 export interface Stores {
   db: Database;
@@ -19,6 +20,8 @@ export interface Stores {
   agentStates: SqlAgentStore;
   /** DND, forwarding and camp-on per extension (src/callops/settings.ts) */
   extensionSettings: SqlExtensionSettings;
+  /** the versions of IVR flows (src/ivr/flow-service.ts) */
+  ivrFlows: SqlFlowStore;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export function storesOf(db: Database): Stores {
     callRecords: new SqlCallRecords(db),
     agentStates,
     extensionSettings,
+    ivrFlows: new SqlFlowStore(db),
     close: async () => {
       await agentStates.close();
       await extensionSettings.close();

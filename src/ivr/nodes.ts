@@ -4,11 +4,16 @@
 //   export const accountBalance = defineNode({
 //     name: 'account-balance',
 //     async run(ctx) {
-//       const balance = await ctx.db.balance(ctx.vars.account);   // your look-up
-//       if (balance === undefined) return 'unknown';              // -> branches.unknown
-//       ctx.vars.balance = balance;                               // for the next prompts
+//       const row = await ctx.db.one('SELECT balance FROM balances WHERE account = :a', { a: ctx.vars.account });
+//       if (!row) return 'unknown';                               // -> branches.unknown
+//       ctx.vars.balance = String(row.balance);                   // for the next prompts
 //     },                                                          // -> next
 //   });
+//
+// ctx.db is the server's database and the business databases of
+// ivr.databases (src/ivr/data.ts); ctx.http calls the web services of
+// ivr.http (src/ivr/http.ts). Register a node with the server's programs
+// (RuntimeOptions.programs; the built-in ones: builtinPrograms()).
 //
 // run(ctx) returns nothing (the node's `next`), or a branch name (the node's
 // `branches[name]`, else `next`). A throw, a rejected Promise or a run longer
@@ -18,11 +23,13 @@
 // ctx.play / ctx.say / ctx.collect pause the hold audio while they run.
 import type { Call } from '../telephony/call.ts';
 import type { Log } from '../telephony/log.ts';
+import type { IvrData } from './data.ts';
 import type { PromptSpec } from './flow-schema.ts';
+import type { IvrHttp } from './http.ts';
 
 export type VarValue = string | number | boolean;
 
-export interface NodeContext<Db = unknown> {
+export interface NodeContext<Db = IvrData> {
   readonly call: Call;
   /** the flow's variables (set nodes, collected digits, what earlier nodes stored): read and write */
   readonly vars: Record<string, VarValue>;
@@ -30,8 +37,10 @@ export interface NodeContext<Db = unknown> {
   readonly digits: string;
   /** the code node's `params` */
   readonly params: Record<string, unknown>;
-  /** the database handle the server was given (business look-ups); undefined when none */
+  /** the server's database and the business databases of ivr.databases (src/ivr/data.ts) */
   readonly db: Db;
+  /** a look-up on a web service of ivr.http, aborted with the node (src/ivr/http.ts) */
+  readonly http: IvrHttp;
   /** aborted when the node times out or the caller hangs up */
   readonly signal: AbortSignal;
   readonly timeoutMs: number;
@@ -44,14 +53,14 @@ export interface NodeContext<Db = unknown> {
   collect(opts: { max?: number; timeoutMs?: number; interDigitTimeoutMs?: number; terminators?: string }): Promise<string>;
 }
 
-export interface NodeDefinition<Db = unknown> {
+export interface NodeDefinition<Db = IvrData> {
   name: string;
   description?: string;
   run(ctx: NodeContext<Db>): Promise<string | void> | string | void;
 }
 
 /** Declares a programmable node (typed; registered with the IVR by the server). */
-export function defineNode<Db = unknown>(def: NodeDefinition<Db>): NodeDefinition<Db> {
+export function defineNode<Db = IvrData>(def: NodeDefinition<Db>): NodeDefinition<Db> {
   if (!/^[a-z][a-z0-9-]{0,63}$/.test(def.name)) throw new TypeError(`defineNode: name ${JSON.stringify(def.name)} must be lower-case words joined by '-'`);
   return def;
 }

@@ -5,11 +5,10 @@
 // the prompt sets (<dir>/sets/<lang>/<token>.wav), made the same way. Without
 // espeak-ng (or with speech off) a short tone stands in, so the caller never
 // hears silence where a prompt should be.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { pcmWav } from '../server/services/prompts.ts';
+import { pcmWav, speak } from '../media/synth.ts';
 import type { Log } from '../telephony/log.ts';
 import { PROMPT_SETS, SET_VOICES } from './readout/prompt-set.ts';
 import type { ReadoutLang } from './readout/index.ts';
@@ -79,8 +78,7 @@ export class IvrPrompts {
       try {
         mkdirSync(dirname(target), { recursive: true });
         const tmp = `${target}.part`;
-        const r = spawnSync('espeak-ng', ['-v', voice, '-s', '150', '-w', tmp, text], { timeout: 20000, stdio: 'ignore' });
-        if (r.status === 0 && existsSync(tmp)) {
+        if (speak(text, voice, tmp)) {
           renameSync(tmp, target);
           this.#made.set(target, target);
           return target;

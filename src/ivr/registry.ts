@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, watch, type FSWatcher } from 'no
 import { join } from 'node:path';
 import type { Log } from '../telephony/log.ts';
 import type { Flow } from './flow-schema.ts';
-import { checkFlow, FlowError, parseFlow, type FlowIssue } from './validate.ts';
+import { checkFlow, FlowError, parseFlow, type Checked, type FlowIssue } from './validate.ts';
 
 export interface FlowVersion {
   flow: Flow;
@@ -60,6 +60,18 @@ export class FlowRegistry {
   /** Reads every flow file of the folder again. */
   reload(): ReloadResult {
     const out: ReloadResult = { loaded: [], unchanged: [], refused: [] };
+    const files = this.readFiles();
+    out.refused = files.refused;
+    for (const r of files.checked) {
+      const { entry, changed } = this.#install(r.flow, r.source, r.warnings);
+      (changed ? out.loaded : out.unchanged).push(entry.flow.name);
+    }
+    return out;
+  }
+
+  /** Reads and checks the flow files of the folder without putting them in service. */
+  readFiles(): { checked: (Checked & { source: string })[]; refused: ReloadResult['refused'] } {
+    const out: ReturnType<FlowRegistry['readFiles']> = { checked: [], refused: [] };
     const dir = this.o.dir;
     if (!dir || !existsSync(dir)) return out;
     for (const f of readdirSync(dir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort()) {
@@ -67,8 +79,7 @@ export class FlowRegistry {
       try {
         const r = parseFlow(readFileSync(source, 'utf8'), source, { programs: this.o.programs() });
         for (const w of r.warnings) this.o.log.warn({ flow: r.flow.name, node: w.node ?? null, line: w.line ?? null }, `IVR flow: ${w.path}: ${w.message}`);
-        const { entry, changed } = this.#install(r.flow, source, r.warnings);
-        (changed ? out.loaded : out.unchanged).push(entry.flow.name);
+        out.checked.push({ ...r, source });
       } catch (e) {
         if (!(e instanceof FlowError)) throw e;
         this.o.log.error({ file: source }, `IVR flow refused (the version in service stays):\n${e.message}`);
@@ -78,13 +89,21 @@ export class FlowRegistry {
     return out;
   }
 
-  /** Reloads when a file of the folder changes (debounced); stop with close(). */
-  watch(debounceMs = 300): this {
+  /** Puts a version numbered elsewhere (the database) in service; calls in progress keep theirs. */
+  set(entry: FlowVersion): void {
+    const old = this.#flows.get(entry.flow.name);
+    if (old?.version === entry.version && JSON.stringify(old.flow) === JSON.stringify(entry.flow)) return;
+    this.#flows.set(entry.flow.name, { ...entry, flow: Object.freeze(entry.flow) });
+    this.o.log.info({ flow: entry.flow.name, version: entry.version, source: entry.source }, 'IVR flow in service');
+  }
+
+  /** Reloads (or runs `onChange`) when a file of the folder changes (debounced); stop with close(). */
+  watch(debounceMs = 300, onChange: () => unknown = () => this.reload()): this {
     const dir = this.o.dir;
     if (!dir || !existsSync(dir) || this.#watcher) return this;
     this.#watcher = watch(dir, () => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.reload(), debounceMs);
+      this.#timer = setTimeout(onChange, debounceMs);
     });
     this.#watcher.on('error', (e) => this.o.log.warn({ err: e.message }, 'IVR flow folder watch failed'));
     return this;

@@ -10,6 +10,7 @@ import type { Leg } from '../telephony/leg.ts';
 import type { Log } from '../telephony/log.ts';
 import { inTimeRange, isHoliday, localTime, onDays } from './calendar.ts';
 import type { Condition, Flow, FlowNode } from './flow-schema.ts';
+import { httpFor, type HttpService } from './http.ts';
 import { expand, IvrMedia } from './media.ts';
 import type { NodeContext, NodeRegistry, VarValue } from './nodes.ts';
 import type { IvrPrompts } from './prompts.ts';
@@ -22,6 +23,10 @@ export interface SessionDeps {
   targets: IvrTargets;
   /** handed to programmable nodes as ctx.db */
   db?: unknown;
+  /** the web services of ctx.http, by name */
+  http?: Record<string, HttpService>;
+  /** sees each ctx.http request (Ivr.idle() waits for them) */
+  track?: <T>(p: Promise<T>) => Promise<T>;
   clock: Clock;
   /** wall-clock ms (following the engine clock) */
   now(): number;
@@ -42,6 +47,9 @@ export class IvrSession {
   readonly path: string[] = [];
   readonly media: IvrMedia;
   readonly log: Log;
+  /** keys pressed that no collect has taken yet (the engine keeps them for the next collect) */
+  #typedAhead = 0;
+  readonly #onDigit = () => void this.#typedAhead++;
 
   constructor(
     readonly flow: Flow,
@@ -61,6 +69,15 @@ export class IvrSession {
 
   async run(): Promise<void> {
     this.call.vars.ivrFlow = `${this.flow.name}@${this.version}`;
+    this.leg.on('leg:digit', this.#onDigit);
+    try {
+      await this.#steps();
+    } finally {
+      this.leg.off('leg:digit', this.#onDigit);
+    }
+  }
+
+  async #steps(): Promise<void> {
     let id: string | undefined = this.flow.start;
     while (id !== undefined && this.leg.live) {
       if (this.path.length >= MAX_STEPS) {
@@ -106,24 +123,37 @@ export class IvrSession {
     }
   }
 
-  /** menu: a choice among keys; collect: digits into a variable. Retries with the invalid / timeout prompts. */
+  /**
+   * menu: a choice among keys; collect: digits into a variable. Retries with
+   * the invalid / timeout prompts, which a key stops. Keys the caller pressed
+   * ahead (during the timeout or invalid prompt, or the pause after it) are
+   * the next input: no pause and no question again. Keys pressed while the
+   * timeout prompt plays are the timed-out try's input, after the last try too.
+   */
   async #input(node: Menu): Promise<string> {
     const menu = node.type === 'menu';
     const max = menu ? Math.max(...Object.keys(node.choices).map((k) => k.length)) : node.max;
-    for (let attempt = 1; attempt <= node.tries; attempt++) {
-      if (attempt > 1) await this.d.clock.sleep(RETRY_PAUSE_MS);
-      await this.media.play(node.prompt, true);
-      const r = await this.leg.collectDigits({
+    const collect = async (attempt: number, late = false) => {
+      const r = await this.#collect({
         max,
         timeout: node.timeoutMs,
         interDigitTimeout: node.interDigitTimeoutMs,
         terminators: menu ? '' : node.terminators,
       });
-      const digits = r.digits;
-      this.log.info({ node: this.path.at(-1), digits, attempt }, 'IVR input');
+      this.log.info({ node: this.path.at(-1), digits: r.digits, attempt, ...(late ? { late } : {}) }, 'IVR input');
+      return r.digits;
+    };
+    for (let attempt = 1; attempt <= node.tries; attempt++) {
+      if (this.#typedAhead === 0) {
+        if (attempt > 1) await this.d.clock.sleep(RETRY_PAUSE_MS);
+        if (this.#typedAhead === 0) await this.media.play(node.prompt, true);
+      }
+      let digits = await collect(attempt);
       if (digits === '') {
-        await this.media.play(node.timeoutPrompt ?? node.invalidPrompt ?? 'ivr-timeout');
-        continue;
+        await this.media.play(node.timeoutPrompt ?? node.invalidPrompt ?? 'ivr-timeout', true);
+        if (this.#typedAhead === 0) continue;
+        digits = await collect(attempt, true);
+        if (digits === '') continue;
       }
       if (menu) {
         const to = node.choices[digits];
@@ -135,9 +165,16 @@ export class IvrSession {
         this.vars[node.var] = digits;
         return node.next;
       }
-      await this.media.play(node.invalidPrompt ?? 'ivr-invalid');
+      await this.media.play(node.invalidPrompt ?? 'ivr-invalid', true);
     }
     return node.onFail;
+  }
+
+  /** Collects digits, keeping count of the keys pressed that no collect has taken yet. */
+  async #collect(opts: Parameters<Leg['collectDigits']>[0]): Promise<Awaited<ReturnType<Leg['collectDigits']>>> {
+    const r = await this.leg.collectDigits(opts);
+    this.#typedAhead = Math.max(0, this.#typedAhead - r.digits.length - (r.terminator ? 1 : 0));
+    return r;
   }
 
   #holds(c: Condition): boolean {
@@ -176,6 +213,7 @@ export class IvrSession {
       digits: this.leg.digits,
       params: node.params ?? {},
       db: this.d.db as never,
+      http: httpFor(this.d.http ?? {}, ac.signal, this.d.track),
       signal: ac.signal,
       timeoutMs: node.timeoutMs,
       log: this.log.child({ node: id }),
@@ -183,7 +221,7 @@ export class IvrSession {
       play: (spec, o) => paused(() => this.media.play(spec, o?.bargeIn)).then(() => undefined),
       collect: (o) =>
         paused(() =>
-          this.leg.collectDigits({
+          this.#collect({
             ...(o.max !== undefined ? { max: o.max } : {}),
             ...(o.timeoutMs !== undefined ? { timeout: o.timeoutMs } : {}),
             ...(o.interDigitTimeoutMs !== undefined ? { interDigitTimeout: o.interDigitTimeoutMs } : {}),

@@ -72,6 +72,7 @@ export async function runServer(argv: string[]): Promise<number> {
   }
   const rt = runtime;
   await rt.callOps.ready; // DND and forwards back from the database before the API serves them
+  await rt.ivr.ready; // the IVR flows' versions from the database, the files recorded
   await app.register(server, { ctx: rt });
   app.addHook('onClose', async () => {
     await rt.stop();

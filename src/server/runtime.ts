@@ -20,7 +20,8 @@ import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
 import type { Account } from '../db/accounts.ts';
 import { accountDirectory } from '../db/agent-directory.ts';
 import type { Stores } from '../db/index.ts';
-import { builtinPrograms, defaultTargets, FlowRegistry, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
+import { SqlIvrData } from '../db/ivr-data.ts';
+import { builtinPrograms, defaultTargets, FlowRegistry, FlowService, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
 import { messageWaitingBurst } from '../dsp/callerid.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { addon } from '../native/addon.ts';
@@ -64,7 +65,7 @@ export interface RuntimeOptions {
   ivrDir?: string;
   /** programmable IVR nodes (default: the built-in examples) */
   programs?: NodeRegistry;
-  /** the database handle programmable IVR nodes get as ctx.db */
+  /** the database handle programmable IVR nodes get as ctx.db (default: the stores' database and ivr.databases) */
   db?: unknown;
   /** IVR targets other services provide (the ACD's queue) */
   targets?: Partial<IvrTargets>;
@@ -277,7 +278,9 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
   });
   // The extension's DND and the agent's 'dnd' state are one (src/acd/dnd-link.ts).
   const unlinkDnd = callCenter ? linkDnd(callCenter.agents, callOps.settings, log) : undefined;
-  const ivr = createIvr(config, { ...opts, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs, ivrPrompts);
+  // Programmable IVR nodes' ctx.db: the server's database and ivr.databases (src/db/ivr-data.ts).
+  const ivrData = opts.db === undefined ? new SqlIvrData({ ...(stores ? { db: stores.db, customers: stores.customers } : {}), databases: config.ivr.databases, log }) : undefined;
+  const ivr = createIvr(config, { ...opts, db: opts.db ?? ivrData, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs, ivrPrompts);
   // A blacklisted caller's reroute: an extension, `queue:NAME` or `flow:NAME`.
   const reroute = async (call: Call, caller: Leg, target: string): Promise<boolean> => {
     const [kind, name] = target.includes(':') ? (target.split(':', 2) as [string, string]) : ['ext', target];
@@ -326,11 +329,13 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
     events,
     callOps,
     screenPops,
-    dataApi: stores ? { stores, events, auth: config.auth, ...(callCenter ? { callCenter } : {}) } : undefined,
+    dataApi: stores ? { stores, events, auth: config.auth, ...(callCenter ? { callCenter } : {}), ...(ivr.o.versions ? { ivrFlows: ivr.o.versions } : {}) } : undefined,
     auth: stores ? config.auth : undefined,
     async idle() {
       while (background.size) await Promise.allSettled([...background]);
       await screenPops?.idle();
+      await ivrData?.idle();
+      await ivr.idle();
     },
     health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
     boards: () => boardsView(telephony),
@@ -358,6 +363,8 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
         sim?.stop();
         await engine.close();
         world?.close();
+        await ivr.ready; // the flows' sync with the database is done before it closes
+        await ivrData?.close();
         log.info({ dataDir: join(config.dataDir) }, 'stopped: calls hung up, files closed');
       })();
       return stopping;
@@ -400,7 +407,9 @@ function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, i
     const refused = loaded.refused.map((x) => `\n${x.error.message}`).join('');
     throw new CtiError('CTI_ERR_BAD_ARGUMENT', `routes.inbound: no IVR flow named ${JSON.stringify(r.flow)} in ${opts.ivrDir ?? config.ivr.dir}${refused ? `; refused:${refused}` : ''}`);
   }
-  if (config.ivr.watch && config.engine.mode !== 'stepped' && opts.mode !== 'stepped') flows.watch();
+  // With a database, flow versions are kept there (the files are the seed) and the API manages them.
+  const versions = opts.stores ? new FlowService({ registry: flows, store: opts.stores.ivrFlows, programs: () => programs.names(), log }) : undefined;
+  if (config.ivr.watch && config.engine.mode !== 'stepped' && opts.mode !== 'stepped') flows.watch(300, versions ? () => versions.sync() : undefined);
   const targets = { ...defaultTargets({ ringExtension: (c, l, ext, ms) => inbound().ringExtension(c, l, ext, ms) }), ...opts.targets };
   return new Ivr({
     flows,
@@ -408,6 +417,8 @@ function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, i
     prompts,
     targets,
     db: opts.db,
+    http: config.ivr.http,
+    ...(versions ? { versions } : {}),
     clock: telephony.clock,
     now: () => epochMs + telephony.clock.now(),
     log,

@@ -143,7 +143,7 @@ describe('auth and roles', () => {
       expect(Object.keys(op.responses ?? {}).length, `${r.method} ${r.url} responses`).toBeGreaterThan(0);
       if (!r.public) expect(op.security, `${r.method} ${r.url} security`).toEqual([{ bearerAuth: [] }]);
       // Actions that take no body (an agent's hold, hang-up, transfer completion...) have none to describe.
-      const bodiless = /logout|offhook|onhook|flash|DELETE/.test(r.url) || /\/extensions\/:ext\/(answer|hangup|hold|retrieve|transfer\/complete|transfer\/cancel|conference|recording\/start|recording\/stop)$/.test(r.url);
+      const bodiless = /logout|offhook|onhook|flash|DELETE|\/ivr\/flows\/:name\/(rollback|versions\/:version\/activate)$/.test(r.url) || /\/extensions\/:ext\/(answer|hangup|hold|retrieve|transfer\/complete|transfer\/cancel|conference|recording\/start|recording\/stop)$/.test(r.url);
       if (['post', 'patch', 'put'].includes(r.method) && !bodiless && !/\/sim\//.test(r.url)) {
         expect(op.requestBody, `${r.method} ${r.url} body`).toBeDefined();
       }

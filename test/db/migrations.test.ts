@@ -8,7 +8,7 @@ import { Database, openDatabase } from '../../src/db/database.ts';
 import { migrationFiles, migrator } from '../../src/db/migrate.ts';
 import { dialects, title } from '../support/dialects.ts';
 
-const TABLES = ['agent_events', 'agent_status', 'blacklist', 'call_legs', 'call_records', 'customer_history', 'customer_phones', 'customers', 'extension_settings', 'sessions', 'users'];
+const TABLES = ['agent_events', 'agent_status', 'blacklist', 'call_legs', 'call_records', 'customer_history', 'customer_phones', 'customers', 'extension_settings', 'ivr_flow_versions', 'ivr_flows', 'sessions', 'users'];
 
 async function tables(db: Database): Promise<string[]> {
   const all = await db.sequelize.getQueryInterface().showAllTables();

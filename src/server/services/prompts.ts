@@ -1,9 +1,9 @@
 // Prompts under ./data/prompts. At start-up the welcome prompt is made when it
 // is missing: spoken by espeak-ng when it is installed, else a short chime
 // synthesized here. Making it never stops the server from starting.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pcmWav, speak } from '../../media/synth.ts';
 import type { Log } from '../../telephony/log.ts';
 
 export interface PromptsOptions {
@@ -37,7 +37,7 @@ export class Prompts {
       return 'none';
     }
     const tmp = `${target}.part`;
-    if (this.o.speech !== false && speak(this.o.welcomeText, tmp)) {
+    if (this.o.speech !== false && speak(this.o.welcomeText, 'en', tmp)) {
       renameSync(tmp, target);
       this.o.log.info({ file: target }, 'welcome prompt spoken by espeak-ng');
       return 'espeak-ng';
@@ -52,15 +52,6 @@ export class Prompts {
       this.o.log.warn({ err: (e as Error).message }, 'welcome prompt could not be written');
       return 'none';
     }
-  }
-}
-
-function speak(text: string, out: string): boolean {
-  try {
-    const r = spawnSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', out, text], { timeout: 20000, stdio: 'ignore' });
-    return r.status === 0 && existsSync(out);
-  } catch {
-    return false;
   }
 }
 
@@ -79,23 +70,4 @@ export function chimeWav(): Uint8Array {
     }
   });
   return pcmWav(pcm, rate);
-}
-
-/** 16-bit mono PCM as a WAV file's bytes. */
-export function pcmWav(pcm: Int16Array, rate: number): Uint8Array {
-  const buf = Buffer.alloc(44 + pcm.length * 2);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + pcm.length * 2, 4);
-  buf.write('WAVEfmt ', 8);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(pcm.length * 2, 40);
-  for (let i = 0; i < pcm.length; i++) buf.writeInt16LE(pcm[i]!, 44 + i * 2);
-  return buf;
 }
