@@ -21,11 +21,8 @@ import type { Account } from '../db/accounts.ts';
 import { accountDirectory } from '../db/agent-directory.ts';
 import type { Stores } from '../db/index.ts';
 import { builtinPrograms, defaultTargets, FlowRegistry, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
-import { messageWaitingBurst } from '../dsp/callerid.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
-import { addon } from '../native/addon.ts';
-import { CtiError } from '../native/errors.ts';
-import { MediaEngine } from '../native/engine.ts';
+import { activeIsa, CtiError, MediaEngine, messageWaitingBurst } from '../native/index.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { ClockMode, SignallingOptions } from '../native/types/engine.ts';
 import type { SimWorld } from '../sim/world.ts';
@@ -334,7 +331,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
       while (background.size) await Promise.allSettled([...background]);
       await screenPops?.idle();
     },
-    health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
+    health: () => healthView(telephony, engine, activeIsa(), startedAt),
     boards: () => boardsView(telephony),
     stop() {
       stopping ??= (async () => {
