@@ -84,7 +84,7 @@ routes:
     - { lines: any, queue: support }
 `;
   const config = parseConfig(yaml, 'bench-acd.yaml');
-  const rt = createRuntime(config, { log: silentLog, mode: 'stepped', promptsDir: mkdtempSync(join(tmpdir(), 'boardcti-bench-')), speech: false });
+  const rt = await createRuntime(config, { log: silentLog, mode: 'stepped', promptsDir: mkdtempSync(join(tmpdir(), 'boardcti-bench-')), speech: false });
   rt.world!.holdUntilPump(); // world and engine events in one order, every run
   const cc = rt.callCenter!;
   const trunks = [...Array.from({ length: 15 }, (_, i) => `e1:${i + 1}`), ...Array.from({ length: 15 }, (_, i) => `e1:${i + 17}`)];

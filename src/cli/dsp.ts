@@ -5,9 +5,7 @@
 //   dsp callerid FILE.wav              {"format":"bell202","number":"13800138000","name":"...","time":"11231545"}
 //     (format bell202|v23|dtmf; fields absent when not sent; "withheld":"private"|"unavailable")
 // Exit status: 0 ok, 2 bad usage or a file that is not a readable WAV.
-import { addon } from '../native/addon.ts';
-import { CtiError } from '../native/errors.ts';
-import { callerIdJson, detectCallerId } from '../dsp/callerid.ts';
+import { CtiError, detectCallerId, detectDtmf, detectPlanTones, readWav, type CallerIdHit } from '../native/index.ts';
 import { loadTonePlanJson, TONE_PLAN_NAMES } from '../dsp/tones.ts';
 
 const USAGE = `usage:
@@ -23,7 +21,7 @@ function fail(msg: string): number {
 }
 
 function readSamples(path: string): Int16Array {
-  return addon.readWav(path).samples;
+  return readWav(path).samples;
 }
 
 function parseArgs(args: string[]): { positional: string[]; plan?: string } {
@@ -49,14 +47,14 @@ export async function runDsp(argv: string[]): Promise<number> {
     const file = positional[0]!;
     const out: string[] = [];
     if (what === 'dtmf') {
-      for (const d of addon.detectDtmf(readSamples(file))) {
+      for (const d of detectDtmf(readSamples(file))) {
         out.push(JSON.stringify({ digit: d.digit, startMs: d.startMs, endMs: d.endMs }));
       }
     } else if (what === 'tones') {
       if (!plan) throw new UsageError(`--plan is required (${TONE_PLAN_NAMES.join('|')})`);
       if (!(TONE_PLAN_NAMES as readonly string[]).includes(plan)) throw new UsageError(`unknown plan '${plan}' (${TONE_PLAN_NAMES.join('|')})`);
       const json = loadTonePlanJson(plan as (typeof TONE_PLAN_NAMES)[number]);
-      for (const t of addon.detectTones(readSamples(file), json)) {
+      for (const t of detectPlanTones(readSamples(file), json)) {
         out.push(JSON.stringify({ tone: t.tone, startMs: t.startMs, endMs: t.endMs }));
       }
     } else if (what === 'callerid') {
@@ -72,4 +70,15 @@ export async function runDsp(argv: string[]): Promise<number> {
     if (e instanceof CtiError && (e.code === 'CTI_ERR_BAD_WAV' || e.code === 'CTI_ERR_FILE_IO')) return fail(e.message);
     throw e;
   }
+}
+
+/** The CLI's view of a caller ID hit: format and the fields that were sent. */
+function callerIdJson(h: CallerIdHit): Record<string, string> {
+  const out: Record<string, string> = { format: h.format };
+  if (h.number !== undefined) out.number = h.number;
+  if (h.name !== undefined) out.name = h.name;
+  if (h.time !== undefined) out.time = h.time;
+  if (h.withheld !== undefined) out.withheld = h.withheld;
+  if (h.messageWaiting !== undefined) out.messageWaiting = h.messageWaiting ? 'on' : 'off';
+  return out;
 }

@@ -1,5 +1,5 @@
-// The only module that loads the native addon. Everything else imports the typed
-// facade from src/native/index.ts.
+// The only module that loads the native addon. Everything outside src/native
+// imports the typed facade, src/native/index.ts.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { addon } from './addon.ts';
 import { EngineClock } from './clock.ts';
 import { CtiError, createError } from './errors.ts';
-import { checkCallerIdInfo } from '../dsp/callerid.ts';
+import { checkCallerIdInfo } from './callerid.ts';
 import type { Law } from './types/dsp-basic.ts';
 import type {
   BoardInfo,

@@ -63,7 +63,7 @@ export async function runServer(argv: string[]): Promise<number> {
   }
   let runtime;
   try {
-    runtime = createRuntime(config, { log: app.log, demo: opts.demo, stores });
+    runtime = await createRuntime(config, { log: app.log, demo: opts.demo, stores });
   } catch (e) {
     await stores.close();
     app.log.error({ err: e }, 'the engine could not start');

@@ -22,14 +22,11 @@ import { accountDirectory } from '../db/agent-directory.ts';
 import type { Stores } from '../db/index.ts';
 import { SqlIvrData } from '../db/ivr-data.ts';
 import { builtinPrograms, defaultTargets, FlowRegistry, FlowService, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
-import { messageWaitingBurst } from '../dsp/callerid.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
-import { addon } from '../native/addon.ts';
-import { CtiError } from '../native/errors.ts';
-import { MediaEngine } from '../native/engine.ts';
+import { activeIsa, CtiError, MediaEngine, messageWaitingBurst } from '../native/index.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { ClockMode, SignallingOptions } from '../native/types/engine.ts';
-import { SimWorld } from '../sim/world.ts';
+import type { SimWorld } from '../sim/world.ts';
 import type { Call } from '../telephony/call.ts';
 import type { Leg } from '../telephony/leg.ts';
 import type { CallRecordRepository } from '../telephony/call-records.ts';
@@ -107,29 +104,31 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
+/**
+ * The runtime for this configuration. The simulator (firmware_sim.node and
+ * src/sim) is loaded only for a simulated board: a DAHDI board never loads it.
+ */
+export async function createRuntime(config: Config, opts: RuntimeOptions): Promise<Runtime> {
+  const b = config.boards[0]!;
+  if (b.driver === 'dahdi') {
+    checkDahdi(b);
+    return startRuntime(config, opts, undefined);
+  }
+  const { simulatedWorld } = await import('./sim-world.ts');
+  const world = simulatedWorld(config, opts.demo ?? false);
+  try {
+    return startRuntime(config, opts, world);
+  } catch (e) {
+    world.close();
+    throw e;
+  }
+}
+
+function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | undefined): Runtime {
   const log = opts.log;
   const b = config.boards[0]!;
   const mode = opts.mode ?? config.engine.mode;
   const plan = loadTonePlan(config.engine.tonePlan);
-  const extByPort = new Map(config.extensions.map((x) => [x.port, x.number]));
-  const numberByPort = new Map(config.lines.map((l) => [l.port, l.number]));
-  const used = new Set(config.extensions.map((x) => x.number));
-  const world = b.driver === 'dahdi' ? (checkDahdi(b), undefined) : new SimWorld({
-    seed: b.seed,
-    tonePlan: config.engine.tonePlan,
-    law: b.law,
-    fxs: Array.from({ length: b.fxs }, (_, i) => {
-      let ext = extByPort.get(`fxs:${i + 1}`);
-      if (!ext) for (let n = 100 + i + 1; !ext; n += 100) if (!used.has(String(n))) used.add((ext = String(n)));
-      return { extension: ext, ...(opts.demo ? { answerAfterRings: 2 } : {}) };
-    }),
-    fxo: Array.from({ length: b.fxo }, (_, i) => {
-      const number = numberByPort.get(`fxo:${i + 1}`);
-      return number ? { number } : {};
-    }),
-    e1: Array.from({ length: b.e1 }, (_, i) => ({ signalling: b.spans.find((s) => s.e1 === i + 1)?.signalling ?? 'cas' })),
-  });
   const a = config.analog;
   if (a.flashMinMs >= a.flashMaxMs) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `analog: flashMinMs (${a.flashMinMs}) must be below flashMaxMs (${a.flashMaxMs})`);
   const signalling: SignallingOptions = {
@@ -337,7 +336,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions): Runtime {
       await ivrData?.idle();
       await ivr.idle();
     },
-    health: () => healthView(telephony, engine, addon.activeIsa(), startedAt),
+    health: () => healthView(telephony, engine, activeIsa(), startedAt),
     boards: () => boardsView(telephony),
     stop() {
       stopping ??= (async () => {

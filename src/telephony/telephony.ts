@@ -43,7 +43,7 @@ export interface TelephonyOptions {
   pulseDialling?: (ch: ChannelRef) => boolean;
   /** FXS ports that send caller ID before the first ring (ETSI) unless a ring says otherwise */
   callerIdTiming?: (ch: ChannelRef) => RingOptions['callerIdTiming'];
-  /** the FSK message-waiting burst (src/dsp/callerid.ts messageWaitingBurst); without one, the lamp is not driven */
+  /** the FSK message-waiting burst (src/native/callerid.ts messageWaitingBurst); without one, the lamp is not driven */
   mwiBurst?: (on: boolean) => Int16Array;
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectCallerId } from '../../src/dsp/callerid.ts';
+import { detectCallerId } from '../../src/native/index.ts';
 import { BELL202, V23, dtmfDigits, fskBurst, mdmf, sdmf } from '../helpers/ref-callerid.ts';
 import { add, awgn, concat, silence, throughLaw, toInt16, wavBytes } from '../helpers/ref-signal.ts';
 

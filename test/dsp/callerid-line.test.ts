@@ -4,7 +4,7 @@
 // S/N convention: white Gaussian noise over 0-4 kHz, its power relative to the
 // FSK signal's power.
 import { describe, expect, it } from 'vitest';
-import { detectCallerId } from '../../src/dsp/callerid.ts';
+import { detectCallerId } from '../../src/native/index.ts';
 import { BELL202, V23, fskBurst, mdmf, type Modem } from '../helpers/ref-callerid.ts';
 import { add, awgn, concat, rng, silence, throughLaw, toInt16, tones } from '../helpers/ref-signal.ts';
 

@@ -4,7 +4,7 @@
 // engine's generator is checked only against the reference receiver's view of
 // it (the engine's detector) at the end, as a round trip.
 import { describe, expect, it } from 'vitest';
-import { detectCallerId, generateCallerId } from '../../src/dsp/callerid.ts';
+import { detectCallerId, generateCallerId } from '../../src/native/index.ts';
 import { CtiError } from '../../src/native/errors.ts';
 import { BELL202, V23, burstBits, charBits, fsk, fskBurst, mdmf, sdmf, withChecksum, type Modem } from '../helpers/ref-callerid.ts';
 import { concat, silence, toInt16 } from '../helpers/ref-signal.ts';

@@ -5,7 +5,7 @@
 // sweeps of harmonic tones and music-like chords: more than 10 minutes in all,
 // straight and through mu-law and A-law.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectDtmf, detectDtmfBank, type DtmfDigitHit } from '../../src/dsp/dtmf.ts';
+import { detectDtmf, detectDtmfBank, type DtmfDigitHit } from '../../src/native/index.ts';
 import { throughLaw, toInt16 } from '../helpers/ref-signal.ts';
 import { espeakClips, seconds, syntheticClips, type Clip } from '../helpers/speech.ts';
 

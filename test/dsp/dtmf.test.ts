@@ -14,7 +14,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { addon } from '../../src/native/addon.ts';
 import { CtiError } from '../../src/native/errors.ts';
-import { detectDtmf, detectDtmfBank, generateDtmf, type DtmfDigitHit } from '../../src/dsp/dtmf.ts';
+import { detectDtmf, detectDtmfBank, generateDtmf, type DtmfDigitHit } from '../../src/native/index.ts';
 import { FS, add, awgn, concat, peakOf, rng, silence, throughLaw, toInt16, tones } from '../helpers/ref-signal.ts';
 
 const DIGITS = '123A456B789C*0#D';

@@ -2,7 +2,7 @@
 // onset time and hangover, level accuracy in dBm0, and option checks. Signals
 // from the independent reference generators.
 import { describe, expect, it } from 'vitest';
-import { detectEnergy } from '../../src/dsp/tones.ts';
+import { detectEnergy } from '../../src/native/index.ts';
 import { CtiError } from '../../src/native/errors.ts';
 import { add, awgn, concat, silence, tones } from '../helpers/ref-signal.ts';
 import { line, speechLike } from '../helpers/ref-tones.ts';

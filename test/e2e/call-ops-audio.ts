@@ -1,6 +1,5 @@
 // Reads a recording the way a person would listen to it: the DTMF keys heard in it.
-import { detectDtmf } from '../../src/dsp/dtmf.ts';
-import { parseWav } from '../../src/media/wav.ts';
+import { detectDtmf, parseWav } from '../../src/native/index.ts';
 
 export function detectDigits(wav: Uint8Array): string {
   return detectDtmf(parseWav(wav).samples).map((h) => h.digit).join('');

@@ -52,7 +52,7 @@ export async function startRig(opts: { config?: string; demo?: boolean; speech?:
     stores = await openStores(url, log);
     await ensureFirstAdmin(stores.accounts, log, ADMIN_PASSWORD);
   }
-  const rt = createRuntime(config, {
+  const rt = await createRuntime(config, {
     ...(stores ? { stores } : {}),
     log,
     mode: 'stepped',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addon } from '../../src/native/addon.ts';
-import { readWav } from '../../src/media/wav.ts';
+import { readWav } from '../../src/native/index.ts';
 import { peakOf, tones, toInt16, wavBytes } from '../helpers/ref-signal.ts';
 import { makeWav, sineAt } from '../helpers/wav-fixtures.ts';
 import { levelDbm0, maxAbsDiff, toneDbm0 } from './analysis.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readWav } from '../../src/media/wav.ts';
+import { readWav } from '../../src/native/index.ts';
 import { muLawDecode, muLawEncode } from '../helpers/ref-signal.ts';
 import { parseHeader } from '../helpers/wav-fixtures.ts';
 import { toneDbm0 } from './analysis.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addon } from '../../src/native/addon.ts';
 import type { RecordSimOptions } from '../../src/native/types/media.ts';
-import { readWav } from '../../src/media/wav.ts';
+import { readWav } from '../../src/native/index.ts';
 import { concat, muLawDecode, muLawEncode, silence, tones, toInt16 } from '../helpers/ref-signal.ts';
 import { parseHeader } from '../helpers/wav-fixtures.ts';
 import { toneDbm0 } from './analysis.ts';

@@ -1,7 +1,7 @@
 // The band-limited resampler: flat pass band, deep stop band from the lower
 // rate's Nyquist frequency up, no added delay, exact output lengths.
 import { describe, expect, it } from 'vitest';
-import { parseWav, resample } from '../../src/media/wav.ts';
+import { parseWav, resample } from '../../src/native/index.ts';
 import { peakOf } from '../helpers/ref-signal.ts';
 import { makeWav, sineAt } from '../helpers/wav-fixtures.ts';
 import { levelDbm0, maxAbsDiff, toneDbm0 } from './analysis.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CtiError } from '../../src/native/errors.ts';
-import { parseWav, probeWav, readWav } from '../../src/media/wav.ts';
+import { parseWav, probeWav, readWav } from '../../src/native/index.ts';
 import { aLawDecode, aLawEncode, muLawDecode, muLawEncode, peakOf, rng, tones, toInt16, wavBytes } from '../helpers/ref-signal.ts';
 import { factChunk, fmtChunk, listChunk, makeWav, riff, sampleBytes, sineAt, type Chunk, type FixtureFormat } from '../helpers/wav-fixtures.ts';
 import { levelDbm0, maxAbsDiff, toneDbm0 } from './analysis.ts';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readWav, writeWav, type WavWriteFormat } from '../../src/media/wav.ts';
+import { readWav, writeWav, type WavWriteFormat } from '../../src/native/index.ts';
 import { aLawDecode, aLawEncode, muLawDecode, muLawEncode, tones, toInt16 } from '../helpers/ref-signal.ts';
 import { parseHeader } from '../helpers/wav-fixtures.ts';
 

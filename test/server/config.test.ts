@@ -111,11 +111,11 @@ describe('driver: dahdi', () => {
     expect(errorOf('boards:\n  - driver: dahdi\n    channels: "1-"\n').message).toMatch(/bad.yaml:3:15: boards\[0\]\.channels: "1-"/);
   });
 
-  it('stops the runtime with CTI_ERR_NO_DEVICE naming what is missing when DAHDI is not there', () => {
+  it('stops the runtime with CTI_ERR_NO_DEVICE naming what is missing when DAHDI is not there', async () => {
     const c = parseConfig('boards:\n  - driver: dahdi\n    channels: "1-2"\n    devDir: /nonexistent/dahdi\nextensions: []\nroutes: { inbound: [] }\n');
     let err: unknown;
     try {
-      createRuntime(c, { log: memoryLog(), mode: 'stepped', speech: false });
+      await createRuntime(c, { log: memoryLog(), mode: 'stepped', speech: false });
     } catch (e) {
       err = e;
     }

@@ -3,7 +3,7 @@
 //   clear-forward 1001. Both directions, and the number as in-band DTMF.
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectTones } from '../../src/dsp/tones.ts';
-import { generateDtmf } from '../../src/dsp/dtmf.ts';
+import { generateDtmf } from '../../src/native/index.ts';
 import { Bench } from './harness.ts';
 
 let bench: Bench | undefined;

@@ -2,8 +2,7 @@
 // country, answer, the caller's speech arriving through the line model, DTMF
 // from the engine heard by the caller, and the caller hanging up by polarity.
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateDtmf } from '../../src/dsp/dtmf.ts';
-import { detectEnergy } from '../../src/dsp/tones.ts';
+import { detectEnergy, generateDtmf } from '../../src/native/index.ts';
 import { Bench, levelDbm0 } from './harness.ts';
 
 let bench: Bench | undefined;

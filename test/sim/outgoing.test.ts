@@ -3,8 +3,8 @@
 // the board receives is checked with the project's detectors (detectTones,
 // detectEnergy, detectDtmf), the line signals against the line's configuration.
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectDtmf, generateDtmf } from '../../src/dsp/dtmf.ts';
-import { detectEnergy, detectTones } from '../../src/dsp/tones.ts';
+import { detectDtmf, detectEnergy, generateDtmf } from '../../src/native/index.ts';
+import { detectTones } from '../../src/dsp/tones.ts';
 import type { SimWorldConfig } from '../../src/sim/index.ts';
 import { Bench, levelDbm0 } from './harness.ts';
 

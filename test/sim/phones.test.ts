@@ -1,8 +1,7 @@
 // Desk phones on FXS ports: ringing (cadence recorded), going off hook, hearing
 // what the board plays, dialling DTMF, flashing, hanging up, auto-answer.
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectDtmf } from '../../src/dsp/dtmf.ts';
-import { detectEnergy } from '../../src/dsp/tones.ts';
+import { detectDtmf, detectEnergy } from '../../src/native/index.ts';
 import { Bench, sine } from './harness.ts';
 
 let bench: Bench | undefined;

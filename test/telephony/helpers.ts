@@ -3,7 +3,7 @@
 // with the call layer settled between frames.
 import { Inventory } from '../../src/telephony/inventory.ts';
 import { memoryLog } from '../../src/telephony/log.ts';
-import { MockEngine } from '../../src/telephony/mock/mock-engine.ts';
+import { MockEngine } from './mock/mock-engine.ts';
 import { Telephony, type TelephonyOptions } from '../../src/telephony/telephony.ts';
 import type { ChannelRef } from '../../src/telephony/engine-port.ts';
 

@@ -1,10 +1,10 @@
 // Typed wrapper over the native caller ID generator and offline detector.
 // Arguments are validated here with precise messages; C++ only guards.
-import { addon } from '../native/addon.ts';
-import { CtiError } from '../native/errors.ts';
-import type { CallerIdHit, CallerIdInfo, CallerIdTxOptions } from '../native/types/callerid.ts';
+import { addon } from './addon.ts';
+import { CtiError } from './errors.ts';
+import type { CallerIdHit, CallerIdInfo, CallerIdTxOptions } from './types/callerid.ts';
 
-export type { CallerIdFormat, CallerIdHit, CallerIdInfo, CallerIdTxOptions, CallerIdWithheld } from '../native/types/callerid.ts';
+export type { CallerIdFormat, CallerIdHit, CallerIdInfo, CallerIdTxOptions, CallerIdWithheld } from './types/callerid.ts';
 
 const bad = (msg: string): CtiError => new CtiError('CTI_ERR_BAD_ARGUMENT', msg);
 
@@ -83,15 +83,4 @@ export function messageWaitingBurst(on: boolean, options: Pick<CallerIdTxOptions
 export function detectCallerId(samples: Int16Array): CallerIdHit[] {
   if (!(samples instanceof Int16Array)) throw bad('samples: expected an Int16Array of 8 kHz PCM');
   return addon.detectCallerId(samples);
-}
-
-/** The CLI's and the API's view of a hit: format and the fields that were sent. */
-export function callerIdJson(h: CallerIdHit): Record<string, string> {
-  const out: Record<string, string> = { format: h.format };
-  if (h.number !== undefined) out.number = h.number;
-  if (h.name !== undefined) out.name = h.name;
-  if (h.time !== undefined) out.time = h.time;
-  if (h.withheld !== undefined) out.withheld = h.withheld;
-  if (h.messageWaiting !== undefined) out.messageWaiting = h.messageWaiting ? 'on' : 'off';
-  return out;
 }

@@ -4,11 +4,11 @@
 // writer. Arguments are checked here with precise messages; the native side
 // throws CtiError CTI_ERR_BAD_WAV for files it cannot read and CTI_ERR_FILE_IO
 // for files it cannot open or write (STYLE.md #5).
-import { addon } from '../native/addon.ts';
-import { CtiError } from '../native/errors.ts';
-import type { WavData, WavProbe, WavWriteFormat } from '../native/types/media.ts';
+import { addon } from './addon.ts';
+import { CtiError } from './errors.ts';
+import type { WavData, WavProbe, WavWriteFormat } from './types/media.ts';
 
-export type { WavData, WavProbe, WavSourceFormat, WavWriteFormat } from '../native/types/media.ts';
+export type { WavData, WavProbe, WavSourceFormat, WavWriteFormat } from './types/media.ts';
 
 export const WAV_WRITE_FORMATS = ['pcm16', 'ulaw', 'alaw'] as const satisfies readonly WavWriteFormat[];
 export const MIN_RATE = 1000;

@@ -1,10 +1,10 @@
 // Typed wrapper over the native DTMF receiver and transmitter helper. Options
 // are validated here with precise messages; C++ only guards (STYLE.md #5).
-import { addon } from '../native/addon.ts';
-import { CtiError } from '../native/errors.ts';
-import type { DtmfDigitHit, DtmfRxOptions, DtmfTxOptions } from '../native/types/dtmf.ts';
+import { addon } from './addon.ts';
+import { CtiError } from './errors.ts';
+import type { DtmfDigitHit, DtmfRxOptions, DtmfTxOptions } from './types/dtmf.ts';
 
-export type { DtmfDigitHit, DtmfRxOptions, DtmfTxOptions } from '../native/types/dtmf.ts';
+export type { DtmfDigitHit, DtmfRxOptions, DtmfTxOptions } from './types/dtmf.ts';
 
 /** The 16 DTMF digits in keypad order (rows 697..941 Hz, columns 1209..1633 Hz). */
 export const DTMF_DIGITS = '123A456B789C*0#D';

@@ -7,12 +7,12 @@
 // Time moves only with advance(ms), one 20 ms frame at a time; events are
 // delivered in a batch at the end of each frame, as the engine does.
 import { EventEmitter } from 'node:events';
-import { EngineClock } from '../../native/clock.ts';
-import { CtiError } from '../../native/errors.ts';
-import type { BoardInfo, ChannelRef, CollectResult, PlayResult, RecordResult } from '../../native/engine.ts';
-import type { CollectRequest, DetectRequest, LineStateName, NativeEvent, PlayRequest, RecordRequest, SimpleOp } from '../../native/types/engine.ts';
-import type { EnginePort } from '../engine-port.ts';
-import type { ChannelKind } from '../types.ts';
+import { EngineClock } from '../../../src/native/clock.ts';
+import { CtiError } from '../../../src/native/errors.ts';
+import type { BoardInfo, ChannelRef, CollectResult, PlayResult, RecordResult } from '../../../src/native/engine.ts';
+import type { CollectRequest, DetectRequest, LineStateName, NativeEvent, PlayRequest, RecordRequest, SimpleOp } from '../../../src/native/types/engine.ts';
+import type { EnginePort } from '../../../src/telephony/engine-port.ts';
+import type { ChannelKind } from '../../../src/telephony/types.ts';
 import { MockChannel } from './mock-channel.ts';
 
 export interface MockBoardSpec {

@@ -1,10 +1,10 @@
 // One channel of the mock board: its line state (the native rules of
 // native/sig, simplified: no flash window, no ring cadence) and the media
 // operations running on it, timed in engine ms by the mock engine's frames.
-import { CtiError } from '../../native/errors.ts';
-import type { CollectRequest, DetectRequest, LineStateName, NativeEvent, PlayRequest, RecordRequest } from '../../native/types/engine.ts';
-import type { CollectResult, PlayResult, RecordResult } from '../../native/engine.ts';
-import type { ChannelKind } from '../types.ts';
+import { CtiError } from '../../../src/native/errors.ts';
+import type { CollectRequest, DetectRequest, LineStateName, NativeEvent, PlayRequest, RecordRequest } from '../../../src/native/types/engine.ts';
+import type { CollectResult, PlayResult, RecordResult } from '../../../src/native/engine.ts';
+import type { ChannelKind } from '../../../src/telephony/types.ts';
 
 export type Emit = (e: Omit<NativeEvent, 'seq' | 'ts' | 'board' | 'span' | 'channel'>) => void;
 
