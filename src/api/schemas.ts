@@ -200,7 +200,7 @@ export const callRecordSchema = {
     agent: { type: ['string', 'null'] },
     cause: { type: ['string', 'null'] },
     detail: { type: ['string', 'null'] },
-    transfers: { type: 'array', items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, atMs: { type: 'integer' }, kind: { type: 'string' } } } },
+    transfers: { type: 'array', items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, atMs: { type: 'integer' }, kind: { type: 'string' }, notes: { type: 'string' } } } },
     recording: { type: ['string', 'null'] },
     vars: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
     legs: { type: 'array', items: legSchema },

@@ -134,6 +134,7 @@ export class CallOps {
   async hold(ext: string): Promise<void> {
     const leg = this.legOf(ext);
     if (this.holds.has(ext) || this.consults.has(ext)) throw new CtiError('CTI_ERR_CONFLICT', `extension ${ext} already holds a call`);
+    await this.#outOfConference(ext, leg, 'hold');
     const other = this.otherOf(ext, leg);
     await this.#park(leg, other);
     this.holds.set(ext, other);
@@ -158,13 +159,17 @@ export class CallOps {
     this.#notify(ext, 'call:retrieved', leg.call as Call, {});
   }
 
-  /** Blind transfer: the other party goes to `to` (an extension, `queue:<name>`, or an outside number); the agent leaves. */
-  async blindTransfer(ext: string, to: string): Promise<void> {
+  /**
+   * Blind transfer: the other party goes to `to` (an extension, `queue:<name>`, or an outside number); the agent
+   * leaves. `notes` go with it: onto the transfer chain and the target agents' screens while their phone rings.
+   */
+  async blindTransfer(ext: string, to: string, notes?: string): Promise<void> {
     const leg = this.legOf(ext);
-    const other = this.otherOf(ext, leg);
     const call = leg.call as Call;
+    await this.#outOfConference(ext, leg, 'transfer');
+    const other = this.otherOf(ext, leg);
     this.holds.delete(ext);
-    await this.#leave(leg, other, to, 'blind');
+    await this.#leave(leg, other, to, 'blind', notes);
     if (to.startsWith('queue:')) {
       if (!this.o.queue) throw new CtiError('CTI_ERR_NOT_FOUND', 'this server has no queues');
       if (other.state === 'held') await other.unhold();
@@ -173,7 +178,7 @@ export class CallOps {
     }
     void (async () => {
       if (other.state === 'held') await other.unhold();
-      const out = await this.o.ringer.connect(call, other, to);
+      const out = await this.o.ringer.connect(call, other, to, notes ? { notes } : {});
       if (out.result !== 'answered' && other.live) await other.hangup(out.result === 'busy' ? 'busy' : 'no-answer', `transfer to ${to}: ${out.result}`);
     })().catch((e: unknown) => call.log.warn({ err: (e as Error).message }, 'blind transfer failed'));
   }
@@ -187,6 +192,7 @@ export class CallOps {
   async consult(ext: string, to: string, notes?: string): Promise<Consult> {
     const leg = this.legOf(ext);
     if (this.consults.has(ext)) throw new CtiError('CTI_ERR_CONFLICT', `extension ${ext} is already consulting`);
+    if (!this.holds.has(ext)) await this.#outOfConference(ext, leg, 'consultation');
     const held = this.holds.get(ext) ?? this.otherOf(ext, leg);
     this.holds.delete(ext);
     if (held.state !== 'held') await this.#park(leg, held);
@@ -204,7 +210,7 @@ export class CallOps {
         leg.partner.partner = undefined;
         leg.partner = undefined;
       }
-      this.#chain(leg, held, to, c.leg ? 'attended' : 'blind');
+      this.#chain(leg, held, to, c.leg ? 'attended' : 'blind', notes);
       if (c.leg?.live && held.live) void this.#join(call, held, c.leg);
     });
     const here = () => this.consults.get(ext) === c && leg.live;
@@ -277,6 +283,7 @@ export class CallOps {
     // Two left talking stay in the conference; one left alone is released.
     for (const l of [c.held, leg, c.leg]) {
       l.once('leg:ended', () => {
+        if (conf.closed) return; // made a two-party call again (#outOfConference)
         const live = [...conf.members.keys()].filter((m) => m.live);
         if (live.length === 1) void live[0]!.hangup('normal', 'conference over').then(() => conf.close());
         if (live.length === 0) void conf.close();
@@ -320,6 +327,23 @@ export class CallOps {
 
   // ---- internals ------------------------------------------------------------------
 
+  /**
+   * The agent holds, consults or transfers from a conference: with one other party left in it, the call is a
+   * two-party call again (the conference closes, the two are bridged) so the operation works as on any call and
+   * the other party does not go with the conference; with two others it is refused (whom would it move?).
+   */
+  async #outOfConference(ext: string, leg: Leg, op: string): Promise<void> {
+    const conf = leg.conference !== undefined ? this.o.telephony.conferences.get(leg.conference) : undefined;
+    if (!conf || conf.closed) return;
+    const others = [...conf.members.keys()].filter((m) => m !== leg && m.live);
+    if (others.length > 1) throw new CtiError('CTI_ERR_CONFLICT', `extension ${ext} is in a conference with ${others.length} others: a ${op} needs one (hang up to leave it)`);
+    await conf.close();
+    for (const [k, v] of this.conferences) if (v === conf) this.conferences.delete(k);
+    const other = others[0];
+    if (other?.state === 'connected' && leg.live) await (leg.call as Call).bridge(leg, other);
+    (leg.call as Call).log.info({ ext, op }, 'conference of two made a two-party call');
+  }
+
   /** Unbridge, then hold: the held party keeps no link to the agent. */
   async #park(agent: Leg, other: Leg): Promise<void> {
     const call = agent.call as Call;
@@ -334,19 +358,19 @@ export class CallOps {
   }
 
   /** The agent is about to leave: the call follows the party who stays; the transfer joins the chain. */
-  async #leave(agent: Leg, stays: Leg, to: string, kind: 'blind' | 'attended'): Promise<void> {
+  async #leave(agent: Leg, stays: Leg, to: string, kind: 'blind' | 'attended', notes?: string): Promise<void> {
     const call = agent.call as Call;
-    this.#chain(agent, stays, to, kind);
+    this.#chain(agent, stays, to, kind, notes);
     if (agent.partner) await call.unbridge(agent);
     await agent.hangup('normal', `transferred to ${to}`);
   }
 
-  #chain(agent: Leg, stays: Leg, to: string, kind: 'blind' | 'attended'): void {
+  #chain(agent: Leg, stays: Leg, to: string, kind: 'blind' | 'attended', notes?: string): void {
     const call = agent.call as Call;
     call.handOver(stays);
     const from = agent.channel.role.extension ?? agent.id;
     const chain = JSON.parse(typeof call.vars.transfers === 'string' ? call.vars.transfers : '[]') as unknown[];
-    chain.push({ from, to, atMs: this.o.telephony.clock.now(), kind });
+    chain.push({ from, to, atMs: this.o.telephony.clock.now(), kind, ...(notes ? { notes } : {}) });
     call.vars.transfers = JSON.stringify(chain);
     this.#notify(from, 'call:transferred', call, { to, kind });
   }

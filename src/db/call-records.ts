@@ -17,6 +17,8 @@ export interface Transfer {
   to: string;
   atMs: number;
   kind: 'blind' | 'attended';
+  /** what the transferring agent wrote for the next one */
+  notes?: string;
 }
 
 export interface CallCenterFacts {
@@ -93,7 +95,7 @@ export function callCenterFacts(r: CallRecordInput): CallCenterFacts {
     // The time in queue when the ACD says (the IVR before it is not waiting), else until an extension answered.
     waitMs: n('queueWaitMs') ?? (inbound ? (agentLeg ? agentLeg.answerMs! - r.startMs : end !== null ? end - r.startMs : null) : null),
     talkMs: agentLeg && end !== null ? end - agentLeg.answerMs! : inbound || r.answerMs === null || end === null ? null : end - r.answerMs,
-    holdMs: n('holdMs'),
+    holdMs: n('holdMs') ?? r.holdMs ?? null,
     wrapUpMs: n('wrapUpMs'),
     transfers: transfersOf(s('transfers')),
     recording: s('recording'),

@@ -36,6 +36,8 @@ export interface CallRecord {
   answerMs: number | null;
   endMs: number | null;
   durationMs: number | null;
+  /** time on hold (any leg held), from the answer on; null for a call never answered */
+  holdMs: number | null;
   cause: EndCause | null;
   detail: string | null;
   vars: Record<string, string | number | boolean>;
@@ -100,6 +102,7 @@ export function callRecord(call: Call, epochMs: number): CallRecord {
     answerMs: call.answeredAt ?? null,
     endMs: call.endedAt ?? null,
     durationMs: call.endedAt !== undefined ? call.endedAt - call.startedAt : null,
+    holdMs: call.answeredAt !== undefined ? call.heldMs : null,
     cause: call.cause ?? null,
     detail: call.detail ?? null,
     vars: { ...call.vars },

@@ -1,7 +1,11 @@
 // A call: its legs, its own state machine (which follows the leg that started
 // it), and a cause when it ends. Two-party rule: when the originating leg ends,
 // or a leg bridged to another ends, the others are released too; a call ends
-// when its last leg has ended. Events: call:state, call:ended.
+// when its last leg has ended. The call's cause is the way it ended: a hangup
+// of the whole call, else the end of its origin (the caller's leg, or the one
+// a transfer handed it over to); another leg's end (a phone that rang out) is
+// only the fallback. It also counts the time any of its legs spent on hold.
+// Events: call:state, call:ended.
 import { EventEmitter } from 'node:events';
 import type { Clock } from '../native/clock.ts';
 import { CtiError } from '../native/errors.ts';
@@ -36,6 +40,11 @@ export class Call extends EventEmitter implements LegOwner {
   readonly vars: Record<string, string | number | boolean> = {};
   #cause: EndCause | undefined;
   #detail: string | undefined;
+  /** the first other leg's end: the cause when neither a hangup nor the origin gave one */
+  #fallback: { cause: EndCause; detail: string | undefined } | undefined;
+  #held = new Set<Leg>();
+  #heldSince = 0;
+  #heldMs = 0;
   #origin: Leg | undefined;
   #endedPromise: Promise<Call>;
   #resolveEnded!: (c: Call) => void;
@@ -71,6 +80,10 @@ export class Call extends EventEmitter implements LegOwner {
   get live(): boolean {
     return isLive(this.state);
   }
+  /** Time (ms) during which at least one leg was on hold, so far. */
+  get heldMs(): number {
+    return this.#heldMs + (this.#held.size ? this.ctx.clock.now() - this.#heldSince : 0);
+  }
   /** Resolves with the call once it has ended. */
   get ended(): Promise<Call> {
     return this.#endedPromise;
@@ -95,6 +108,7 @@ export class Call extends EventEmitter implements LegOwner {
     const i = this.legs.indexOf(leg);
     if (i >= 0) this.legs.splice(i, 1);
     if (this.#origin === leg) this.#origin = undefined;
+    if (this.#held.delete(leg) && !this.#held.size) this.#heldMs += this.ctx.clock.now() - this.#heldSince;
   }
 
   /**
@@ -151,6 +165,7 @@ export class Call extends EventEmitter implements LegOwner {
   }
 
   onLegState(leg: Leg, why: string): void {
+    this.#countHold(leg);
     if (leg !== this.origin) {
       // A second leg answering makes a ringing-first call (an internal call) connected.
       if (leg.state === 'connected' && IN_PROGRESS.includes(this.state)) this.#move('connected', `leg ${leg.id} answered`);
@@ -165,7 +180,8 @@ export class Call extends EventEmitter implements LegOwner {
   }
 
   onLegEnded(leg: Leg): void {
-    this.#setCause(leg.cause ?? 'normal', leg.detail);
+    if (leg === this.origin) this.#setCause(leg.cause ?? 'normal', leg.detail);
+    else this.#fallback ??= { cause: leg.cause ?? 'normal', detail: leg.detail };
     const others = this.legs.filter((l) => l !== leg && l.live);
     const bridgedTo = others.filter((l) => l === leg.partnerAtEnd || l.heldPartner === leg);
     const release = leg === this.origin ? others : bridgedTo;
@@ -184,6 +200,15 @@ export class Call extends EventEmitter implements LegOwner {
     this.#detail = detail;
   }
 
+  #countHold(leg: Leg): void {
+    if (leg.state === 'held') {
+      if (!this.#held.size) this.#heldSince = this.ctx.clock.now();
+      this.#held.add(leg);
+    } else if (this.#held.delete(leg) && !this.#held.size) {
+      this.#heldMs += this.ctx.clock.now() - this.#heldSince;
+    }
+  }
+
   #move(to: CallState, why: string): void {
     const from = this.state;
     if (from === to || !this.sm.move(to, why)) return;
@@ -193,6 +218,7 @@ export class Call extends EventEmitter implements LegOwner {
 
   #maybeEnd(): void {
     if (this.state === 'ended' || this.legs.length === 0 || this.legs.some((l) => l.state !== 'ended')) return;
+    if (!this.#cause && this.#fallback) this.#setCause(this.#fallback.cause, this.#fallback.detail);
     if (this.state !== 'idle' && this.state !== 'disconnecting') this.#move('disconnecting', 'legs ended');
     this.#move('ended', `${this.#cause ?? 'normal'}`);
     this.endedAt = this.ctx.clock.now();

@@ -10,6 +10,7 @@ export type ConferenceMode = 'talk-listen' | 'listen' | 'talk';
 export class Conference {
   readonly members = new Map<Leg, ConferenceMode>();
   #onEnded = new Map<Leg, () => void>();
+  #closed = false;
 
   constructor(
     readonly id: number,
@@ -18,7 +19,13 @@ export class Conference {
     private readonly onClosed: (c: Conference) => void,
   ) {}
 
+  /** close() was called: nobody is mixed any more. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   async add(leg: Leg, mode: ConferenceMode = 'talk-listen'): Promise<void> {
+    if (this.#closed) throw new CtiError('CTI_ERR_CONFLICT', `conference ${this.id} is closed`);
     if (!leg.live) throw new CtiError('CTI_ERR_CANCELED', `conference: leg ${leg.id} has ended`);
     if (leg.state !== 'connected') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `conference: leg ${leg.id} is ${leg.state}`);
     await this.engine.conference(leg.ref, this.id, mode);
@@ -42,7 +49,10 @@ export class Conference {
     this.#forget(leg);
   }
 
+  /** Takes every member out; a second close does nothing. */
   async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
     for (const leg of [...this.members.keys()]) await this.remove(leg);
     this.log.info({ conference: this.id }, 'conference closed');
     this.onClosed(this);

@@ -153,7 +153,7 @@ export class Telephony extends EventEmitter {
     if (ch.kind !== 'fxo' && ch.kind !== 'e1') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `dial: ${ch.label} is not a line`);
     if (!this.#free(ch)) throw new CtiError('CTI_ERR_BUSY', `dial: ${ch.label} is ${ch.leg ? 'in a call' : ch.lineState}`);
     const call = opts.call ?? this.newCall('outbound');
-    call.to ??= number;
+    if (call.direction !== 'inbound') call.to ??= number; // an inbound call's `to` is what its caller called
     if (opts.callerId) call.from ??= opts.callerId;
     const leg = this.#newLeg(call, ch, 'outbound');
     if (opts.callerId) leg.callerId = { number: opts.callerId };
@@ -169,7 +169,7 @@ export class Telephony extends EventEmitter {
     if (ch.kind !== 'fxs') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `ring: ${ch.label} is not a phone port`);
     if (!this.#free(ch)) throw new CtiError('CTI_ERR_BUSY', `ring: ${name} is busy (${ch.leg ? 'in a call' : ch.lineState})`);
     const call = opts.call ?? this.newCall('internal');
-    call.to ??= ch.role.extension;
+    if (call.direction !== 'inbound') call.to ??= ch.role.extension;
     const leg = this.#newLeg(call, ch, 'outbound');
     // An ISDN caller who restricted presentation: whoever rings, the number is not shown.
     const withheld = call.legs.some((l) => l !== leg && l.direction === 'inbound' && l.presentation === 'restricted');
@@ -314,7 +314,9 @@ export class Telephony extends EventEmitter {
   #offer(ch: ChannelMirror, direction: CallDirection, e: NativeEvent): void {
     const call = this.newCall(direction);
     if (ch.kind === 'fxs') call.from = ch.role.extension;
-    else call.to = e.called || ch.role.number || ch.label;  // ISDN: the number the SETUP called
+    // What was called: the number the network sent (ISDN SETUP, E1 CAS register), else the line's configured
+    // number; never the port's name (the legs keep the board, span and channel).
+    else call.to = e.called || ch.role.number || undefined;
     if (e.calling) call.from = e.calling;
     const leg = this.#newLeg(call, ch, 'inbound');
     leg.move('offered', e.type);

@@ -18,7 +18,7 @@ function leg(over: Partial<LegRecord>): LegRecord {
 function call(id: string, over: Partial<CallRecord> = {}, legs: LegRecord[] = []): CallRecord {
   return {
     id, direction: 'inbound', from: '13800138000', to: '075526600001', state: 'ended', startedAt: '2026-05-01T09:00:00.000Z', startMs: 1000,
-    answerMs: 1100, endMs: 60000, durationMs: 59000, cause: 'remote-hangup', detail: null, vars: { digits: '12' }, legs, ...over,
+    answerMs: 1100, endMs: 60000, durationMs: 59000, holdMs: null, cause: 'remote-hangup', detail: null, vars: { digits: '12' }, legs, ...over,
   };
 }
 

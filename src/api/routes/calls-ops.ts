@@ -116,7 +116,7 @@ export const callOpsRoutes: FastifyPluginAsync<{ svc: CallOpsService }> = async 
       if (req.body.mode === 'attended') {
         if (req.body.to.startsWith('queue:')) throw new CtiError('CTI_ERR_BAD_ARGUMENT', 'an attended transfer goes to an extension or a number, not a queue');
         await ops.consult(ext, req.body.to, req.body.notes);
-      } else await ops.blindTransfer(ext, req.body.to);
+      } else await ops.blindTransfer(ext, req.body.to, req.body.notes);
       return { ok: true };
     },
   );
