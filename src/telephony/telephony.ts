@@ -68,6 +68,8 @@ export class Telephony extends EventEmitter {
   #legSeq = new Map<string, number>();
   #confSeq = 0;
   #clearing = new Map<ChannelMirror, TimerHandle>();
+  /** phones whose ringing was stopped unanswered, and when: a lift just after is a late answer, not a new call */
+  #ringStopped = new Map<ChannelMirror, number>();
   #saving = new Set<Promise<void>>();
   #listener = (e: NativeEvent) => this.#onEvent(e);
   #mwiBurst: ((on: boolean) => Int16Array) | undefined;
@@ -305,7 +307,13 @@ export class Telephony extends EventEmitter {
       const leg = ch.leg as Leg | undefined;
       if (early && leg && this.clock.now() - early.atMs <= EARLY_CALLER_ID_MS) for (const x of early.events) leg.onEvent(x);
     } else if ((e.type === 'line:offhook' || e.type === 'line:answered') && ch.kind === 'fxs' && !ch.clearing) {
-      this.#offer(ch, 'internal', e);
+      const stopped = this.#ringStopped.get(ch);
+      this.#ringStopped.delete(ch);
+      if (stopped !== undefined && this.clock.now() - stopped <= LATE_LIFT_MS) {
+        // Reaching for a phone that just stopped ringing (another answered first): busy tone until it hangs up.
+        channelLog(this.log, { span: ch.span, channel: ch.number }).info({}, 'lifted just after its ringing stopped: no new call');
+        void this.#startClearing(ch);
+      } else this.#offer(ch, 'internal', e);
     } else if (e.type === 'line:onhook' && ch.clearing) {
       this.#stopClearing(ch, true);
     }
@@ -335,6 +343,8 @@ export class Telephony extends EventEmitter {
   #legEnded(leg: Leg): void {
     const ch = leg.channel;
     if (ch.leg === leg) ch.leg = undefined;
+    if (ch.kind === 'fxs' && leg.direction === 'outbound' && leg.answeredAt === undefined) this.#ringStopped.set(ch, this.clock.now());
+    else this.#ringStopped.delete(ch);
     const offHook = ch.kind === 'fxs' && (ch.lineState === 'up' || ch.lineState === 'clearing');
     if (offHook && leg.cause !== 'alarm' && leg.cause !== 'reset') void this.#startClearing(ch);
     else if (this.#mwiPending.has(ch) && this.#free(ch)) void this.#sendMwi(ch);
@@ -396,3 +406,6 @@ export class Telephony extends EventEmitter {
 
 /** Caller ID before the first ring (ETSI) belongs to a call whose ring follows within this. */
 const EARLY_CALLER_ID_MS = 5000;
+
+/** A phone lifted within this of its ringing being stopped unanswered was reaching for that ring. */
+const LATE_LIFT_MS = 1500;
