@@ -3,8 +3,8 @@
 // Debian 12 machine with Node 20: Debian packages (apt-get when root, otherwise a
 // message naming the exact command), npm dependencies, the native build.
 // Plain Node, no dependencies: it runs before node_modules exists.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEBIAN_PACKAGES } from './packages.mjs';
