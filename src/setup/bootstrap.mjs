@@ -3,8 +3,8 @@
 // Debian 12 machine with Node 20: Debian packages (apt-get when root, otherwise a
 // message naming the exact command), npm dependencies, the native build.
 // Plain Node, no dependencies: it runs before node_modules exists.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEBIAN_PACKAGES } from './packages.mjs';
@@ -70,16 +70,17 @@ function ensureNpmDependencies() {
   const pkg = join(root, 'package.json');
   if (existsSync(stamp) && mtime(stamp) >= mtime(lock) && mtime(stamp) >= mtime(pkg)) return;
   log('installing npm dependencies');
-  // `npm install`, not `npm ci`: it follows package-lock.json all the same, and
-  // a registry mirror that lacks some other platform's optional binaries (as
-  // ours lacks rollup's android builds) makes `npm ci` refuse the lock file.
+  // `npm ci`: exactly what package-lock.json says, and it never rewrites the
+  // lock file (npm test leaves the tree clean). The lock lists every platform's
+  // optional builds (rollup's), as `npm install --package-lock-only` writes them;
+  // after changing package.json, run that and commit the lock with it.
   // The install script builds the addon (src/setup/build-native.mjs).
   // Native npm packages (sqlite3) are compiled here, never downloaded
   // prebuilt, against the installed Node headers (never fetched either).
   const env = { ...process.env, npm_config_build_from_source: 'true' };
   const nodedir = headersDir();
   if (nodedir) env.npm_config_nodedir = nodedir;
-  run('npm', ['install', '--no-audit', '--no-fund'], {
+  run('npm', ['ci', '--no-audit', '--no-fund'], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { SIM_ADDON_PATH } from '../../src/sim/addon.ts';
 import { DAHDI, DahdiEmulator, SimWorld, kernelCalls as k, mountDahdiFuse, probeDahdiFuse, type DahdiFuseMount } from '../../src/sim/index.ts';
 import { driverConformance } from './conformance.ts';
-import { dahdiRig, dahdiTarget } from './dahdi-rig.ts';
+import { dahdiTarget } from './dahdi-rig.ts';
 
 const why = probeDahdiFuse();
 if (why) console.warn(`[dahdi-fuse] skipped: FUSE is not usable here: ${why}`);

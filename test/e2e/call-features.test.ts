@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FarEnd } from '../../src/sim/far-end.ts';
 import type { Phone } from '../../src/sim/phone.ts';
-import { dialects, title, type Dialect } from '../support/dialects.ts';
+import { dialects, title } from '../support/dialects.ts';
 import { startRig, type Rig } from './harness.ts';
 
 let rig: Rig | undefined;

@@ -284,7 +284,12 @@ export function speechLike(ms: number, seed = 1, level = -18): Float64Array {
   // normalise the active part to `level`
   let e = 0;
   let m = 0;
-  for (let k = 0; k < n; k++) if (out[k] !== 0) (e += out[k]! ** 2), m++;
+  for (let k = 0; k < n; k++) {
+    if (out[k] !== 0) {
+      e += out[k]! ** 2;
+      m++;
+    }
+  }
   const g = Math.sqrt(powerOf(level) / (e / Math.max(1, m)));
   for (let k = 0; k < n; k++) out[k]! *= g;
   return out;

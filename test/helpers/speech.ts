@@ -5,7 +5,7 @@
 // with sox and cached under .tmp/speech/ keyed by the hash of what produced it.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FS, peakOf, rng } from './ref-signal.ts';
@@ -281,7 +281,7 @@ function babble(seconds: number, voice: VoiceParams, seed: number): Float64Array
         phase += f0 / FS;
         if (phase >= 1) phase -= 1;
         const env = Math.sin(Math.PI * Math.min(1, u * 1.2)) ** 0.6 * (0.85 + 0.3 * r() * 0.5);
-        let x = 0;
+        let x: number;
         if (k >= fric) {
           const src = glottal(phase) - 0.3 + 0.02 * (r() - 0.5);
           const g = 0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, u * 2));

@@ -76,6 +76,7 @@ describe('HTTP API', () => {
     await rig.run(1500);
     expect((await req('GET', '/api/sim/phones/101')).body).toMatchObject({ hook: 'off', ringing: false });
     phone = await req('POST', '/api/sim/phones/101/digits', { digits: '9' });
+    expect(phone.status).toBe(200);
     await rig.run(1000);
     call = await req('GET', `/api/sim/calls/${id}`);
     expect(call.body.digits).toContain('9'); // heard at the caller's end, through the bridge

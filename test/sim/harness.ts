@@ -51,7 +51,10 @@ export class Bench {
     const n = parts.reduce((a, p) => a + p.length, 0);
     const out = new Uint8Array(n);
     let o = 0;
-    for (const p of parts) (out.set(p, o), (o += p.length));
+    for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
     return out;
   }
 
@@ -115,7 +118,10 @@ export function concat(parts: Int16Array[]): Int16Array {
   const n = parts.reduce((a, p) => a + p.length, 0);
   const out = new Int16Array(n);
   let o = 0;
-  for (const p of parts) (out.set(p, o), (o += p.length));
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 

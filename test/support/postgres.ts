@@ -73,7 +73,9 @@ export function startPostgres(): { server?: PgServer; skip?: string } {
     let log = '';
     try {
       log = readFileSync(join(dir, 'log'), 'utf8').trim().split('\n').at(-1) ?? '';
-    } catch {}
+    } catch {
+      // no log file: say what pg_ctl said instead
+    }
     rmSync(dir, { recursive: true, force: true });
     return { skip: `the PostgreSQL server did not start: ${log || start.stderr.trim()}` };
   }
