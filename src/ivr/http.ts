@@ -58,7 +58,7 @@ async function request(services: Record<string, HttpService>, signal: AbortSigna
   } catch (e) {
     if (signal.aborted) throw signal.reason;
     const timedOut = (e as Error).name === 'TimeoutError';
-    throw new Error(`ctx.http ${name}: ${timedOut ? `no answer within ${s.timeoutMs} ms` : (e as Error).message}`);
+    throw new Error(`ctx.http ${name}: ${timedOut ? `no answer within ${s.timeoutMs} ms` : (e as Error).message}`, { cause: e });
   }
   const text = await res.text();
   const json = /\bjson\b/.test(res.headers.get('content-type') ?? '');

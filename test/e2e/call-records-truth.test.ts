@@ -61,7 +61,10 @@ function heldInHistory(rec: Record<string, any>): number {
     let since: number | undefined;
     for (const h of l.history) {
       if (h.to === 'held') since = h.at;
-      else if (h.from === 'held' && since !== undefined) spans.push([since, h.at]), (since = undefined);
+      else if (h.from === 'held' && since !== undefined) {
+        spans.push([since, h.at]);
+        since = undefined;
+      }
     }
   }
   spans.sort((a, b) => a[0] - b[0]);
