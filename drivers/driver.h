@@ -16,7 +16,7 @@ enum class ChannelKind : uint8_t { kFxs, kFxo, kE1, kLoopback };
 
 struct ChannelInfo {
   int span = 0;
-  int number = 0;  // 1-based within the board, as DAHDI numbers channels
+  int number = 0;    // 1-based within the board, as DAHDI numbers channels
   int timeslot = 0;  // E1: 1..15, 17..31 (the B channel number in Q.931); analog: 0
   ChannelKind kind = ChannelKind::kLoopback;
   Law law = Law::kAlaw;
@@ -34,15 +34,15 @@ enum class HookOp : uint8_t {
 // What a board reports, as DAHDI_GETEVENT does. Raw: the engine times flashes,
 // counts rings and debounces, so every driver reports the same facts.
 enum class LineEventType : uint8_t {
-  kOffHook,      // FXS: the phone went off hook
-  kOnHook,       // FXS: the phone went on hook
-  kRingBegin,    // FXO: ringing voltage started
-  kRingEnd,      // FXO: ringing voltage stopped
-  kPolarity,     // FXO: battery reversed (value: 1 reversed, 0 normal)
-  kLoopDrop,     // FXO: loop current dropped (far end cleared on some exchanges)
-  kBits,         // E1 CAS: received ABCD bits changed (value: 0..15)
-  kAlarm,        // span: alarms changed (value: AlarmBits), 0 = cleared
-  kReset,        // the board was reset: every channel is idle again
+  kOffHook,    // FXS: the phone went off hook
+  kOnHook,     // FXS: the phone went on hook
+  kRingBegin,  // FXO: ringing voltage started
+  kRingEnd,    // FXO: ringing voltage stopped
+  kPolarity,   // FXO: battery reversed (value: 1 reversed, 0 normal)
+  kLoopDrop,   // FXO: loop current dropped (far end cleared on some exchanges)
+  kBits,       // E1 CAS: received ABCD bits changed (value: 0..15)
+  kAlarm,      // span: alarms changed (value: AlarmBits), 0 = cleared
+  kReset,      // the board was reset: every channel is idle again
 };
 
 enum AlarmBits : uint32_t {

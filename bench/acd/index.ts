@@ -62,7 +62,15 @@ function routingBench(agentsN: number, queuesN: number, decisions: number) {
   const totalMs = Number(process.hrtime.bigint() - t0) / 1e6;
   lat.sort();
   const members = queues.reduce((n, q) => n + q.members.length, 0) / queuesN;
-  return { decisions, perSecond: Math.round(decisions / (totalMs / 1000)), medianMs: lat[Math.floor(decisions / 2)]!, p99Ms: lat[Math.floor(decisions * 0.99)]!, maxMs: lat[decisions - 1]!, meanMembers: Math.round(members), withAgent: picked };
+  return {
+    decisions,
+    perSecond: Math.round(decisions / (totalMs / 1000)),
+    medianMs: lat[Math.floor(decisions / 2)]!,
+    p99Ms: lat[Math.floor(decisions * 0.99)]!,
+    maxMs: lat[decisions - 1]!,
+    meanMembers: Math.round(members),
+    withAgent: picked,
+  };
 }
 
 async function centerHour(simMs: number, seed: number) {
@@ -84,7 +92,12 @@ routes:
     - { lines: any, queue: support }
 `;
   const config = parseConfig(yaml, 'bench-acd.yaml');
-  const rt = await createRuntime(config, { log: silentLog, mode: 'stepped', promptsDir: mkdtempSync(join(tmpdir(), 'boardcti-bench-')), speech: false });
+  const rt = await createRuntime(config, {
+    log: silentLog,
+    mode: 'stepped',
+    promptsDir: mkdtempSync(join(tmpdir(), 'boardcti-bench-')),
+    speech: false,
+  });
   rt.world!.holdUntilPump(); // world and engine events in one order, every run
   const cc = rt.callCenter!;
   const trunks = [...Array.from({ length: 15 }, (_, i) => `e1:${i + 1}`), ...Array.from({ length: 15 }, (_, i) => `e1:${i + 17}`)];
@@ -112,7 +125,14 @@ routes:
   const wallMs = performance.now() - t0;
   const waits = [...cc.acd.queues.values()].flatMap((q) => q.stats.waits);
   await rt.stop();
-  return { simMs, wallMs: Math.round(wallMs), speedup: Math.round(simMs / wallMs), ...stats, brokenSteps: broken, meanWaitMs: waits.length ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : null };
+  return {
+    simMs,
+    wallMs: Math.round(wallMs),
+    speedup: Math.round(simMs / wallMs),
+    ...stats,
+    brokenSteps: broken,
+    meanWaitMs: waits.length ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : null,
+  };
 }
 
 async function run(ctx: BenchContext) {

@@ -46,7 +46,13 @@ interface Caller {
   hangAt: number | undefined;
 }
 
-export async function runTraffic(rt: Runtime, step: () => Promise<void>, ms: number, o: TrafficOptions, each?: () => void): Promise<TrafficStats> {
+export async function runTraffic(
+  rt: Runtime,
+  step: () => Promise<void>,
+  ms: number,
+  o: TrafficOptions,
+  each?: () => void,
+): Promise<TrafficStats> {
   const world = rt.world;
   if (!world) throw new Error('runTraffic: the runtime has no simulated board');
   const r = rng(o.seed);

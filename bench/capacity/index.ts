@@ -56,11 +56,13 @@ async function cpuOption(ctx: BenchContext): Promise<number | null> {
   if (raw === 'all') return null;
   if (raw === undefined) {
     const idle = await idlestCore();
-    if (idle) ctx.log(`core ${idle.core} is the least busy (${idle.busyPct.toFixed(0)} % used by others over 1 s): trials are pinned to it`);
+    if (idle)
+      ctx.log(`core ${idle.core} is the least busy (${idle.busyPct.toFixed(0)} % used by others over 1 s): trials are pinned to it`);
     return idle?.core ?? count - 1;
   }
   const v = Number(raw);
-  if (raw === true || !Number.isInteger(v) || v < 0 || v >= count) throw new BenchUsageError(`--cpu must be a core from 0 to ${count - 1}, or 'all' (got '${String(raw)}')`);
+  if (raw === true || !Number.isInteger(v) || v < 0 || v >= count)
+    throw new BenchUsageError(`--cpu must be a core from 0 to ${count - 1}, or 'all' (got '${String(raw)}')`);
   return v;
 }
 
@@ -89,7 +91,9 @@ async function run(ctx: BenchContext) {
       r = await runWorker({ ...base, channels: n }, cpu, ctx);
     }
     trials.push(r);
-    ctx.log(`  ${carried(r) ? 'carried' : 'NOT carried'}: late ticks ${r.lateTicks}, media thread ${r.cpu.engine} %, main thread ${r.cpu.main ?? '?'} %`);
+    ctx.log(
+      `  ${carried(r) ? 'carried' : 'NOT carried'}: late ticks ${r.lateTicks}, media thread ${r.cpu.engine} %, main thread ${r.cpu.main ?? '?'} %`,
+    );
     return r;
   };
 
@@ -126,7 +130,10 @@ export const benchmark: Benchmark = {
     seconds: { arg: 'S', help: 'measured seconds per real-time trial, after every call is up (default 10)' },
     'frame-ms': { arg: 'MS', help: "the engine's frame, 10 or 20 (default 20, as the server)" },
     'key-ms': { arg: 'MS', help: 'every far end presses a key this often (default 2000)' },
-    'rt-priority': { arg: 'P', help: "real time: the media thread's SCHED_FIFO priority, where allowed (default 10; 0: normal scheduling)" },
+    'rt-priority': {
+      arg: 'P',
+      help: "real time: the media thread's SCHED_FIFO priority, where allowed (default 10; 0: normal scheduling)",
+    },
     cpu: { arg: 'CORE|all', help: 'core every trial is pinned to (default: the least busy one at the start); all: not pinned' },
   },
   run,

@@ -54,7 +54,14 @@ export function report(o: Outcome): BenchResult {
     atCapacity: b,
     keyEndToJsP99WithoutSimReadMs: engineOnlyP99 === null ? null : Math.round(engineOnlyP99 * 100) / 100,
     fast: o.fast,
-    trials: o.trials.map((t) => ({ channels: t.channels, lateTicks: t.lateTicks, resynced: t.resynced, connected: t.connected, cpu: t.cpu, keyEndP99Ms: t.keys.end.total.p99 })),
+    trials: o.trials.map((t) => ({
+      channels: t.channels,
+      lateTicks: t.lateTicks,
+      resynced: t.resynced,
+      connected: t.connected,
+      cpu: t.cpu,
+      keyEndP99Ms: t.keys.end.total.p99,
+    })),
     targets,
   };
 
@@ -70,7 +77,12 @@ export function report(o: Outcome): BenchResult {
     rows.push(["    the simulated world's events", pct(b.cpu.mainSim), '', '']);
     rows.push(['  whole process (all threads)', pct(b.cpu.process), '', '']);
     rows.push(['  other processes on the core', pct(b.cpu.others), '', '']);
-    rows.push([`key end -> dtmf:end in JS, median / p99`, `${pair(b.keys.end.total)} ms`, `p99 < ${TARGETS.keyP99Ms} ms`, met(targets.keyP99Ms.met)]);
+    rows.push([
+      `key end -> dtmf:end in JS, median / p99`,
+      `${pair(b.keys.end.total)} ms`,
+      `p99 < ${TARGETS.keyP99Ms} ms`,
+      met(targets.keyP99Ms.met),
+    ]);
     rows.push(['  line -> engine tick (detector, frame)', pair(b.keys.end.detect), '', '']);
     rows.push(['  engine tick -> JS handler', pair(b.keys.end.deliver), '', '']);
     rows.push(["    of which the sim's read(), per tick", `${simRead.toFixed(1)} (mean)`, '', '']);
@@ -95,7 +107,8 @@ export function report(o: Outcome): BenchResult {
   ]);
   const where = o.cpu === null ? 'not pinned' : `pinned to core ${o.cpu} (engine, Node and the simulated world share it)`;
   const got = json.rtPriority;
-  const sched = got > 0 ? `media thread SCHED_FIFO ${got}, Node normal` : `normal scheduling${o.rtPriority > 0 ? ' (SCHED_FIFO refused)' : ''}`;
+  const sched =
+    got > 0 ? `media thread SCHED_FIFO ${got}, Node normal` : `normal scheduling${o.rtPriority > 0 ? ' (SCHED_FIFO refused)' : ''}`;
   const text = [
     `capacity: E1 channels in IVR calls on simulated boards, ${b?.frameMs ?? o.fast.frameMs} ms frames, a key every ${(o.fast.keyPeriodMs / 1000).toFixed(1)} s per channel`,
     `${where}; ${sched}`,
@@ -104,8 +117,13 @@ export function report(o: Outcome): BenchResult {
     formatTable(['', 'measured', 'target', ''], rows),
     '',
     'trials (a miss is confirmed by a second trial):',
-    formatTable(['channels', 'late ticks', 'calls up', 'media thread', 'of it sim', 'main thread', 'others', 'key end -> JS ms'], trialRows),
-    o.failedAt !== null ? `\n${o.failedAt} channels was not carried.` : `\nThe largest size tried (${o.max}) was carried; --max tries more.`,
+    formatTable(
+      ['channels', 'late ticks', 'calls up', 'media thread', 'of it sim', 'main thread', 'others', 'key end -> JS ms'],
+      trialRows,
+    ),
+    o.failedAt !== null
+      ? `\n${o.failedAt} channels was not carried.`
+      : `\nThe largest size tried (${o.max}) was carried; --max tries more.`,
     'CPU is % of one core over the measured window; delays: bench/README.md, `capacity`.',
   ].join('\n');
   return { json, text };

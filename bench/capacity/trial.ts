@@ -119,7 +119,13 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
     const e1 = Math.min(SPANS_PER_BOARD, spans - b * SPANS_PER_BOARD);
     worlds.push(new SimWorld({ seed: (o.seed ?? 1) + b, tonePlan: 'cn', fxs: 0, fxo: 0, e1 }));
   }
-  const engine = new MediaEngine({ mode: o.mode, frameMs, tonePlan: plan.json, clockEventMs: 100, ...(o.mode === 'realtime' ? { rtPriority: o.rtPriority ?? 0 } : {}) });
+  const engine = new MediaEngine({
+    mode: o.mode,
+    frameMs,
+    tonePlan: plan.json,
+    clockEventMs: 100,
+    ...(o.mode === 'realtime' ? { rtPriority: o.rtPriority ?? 0 } : {}),
+  });
   const ids = worlds.map((w) => engine.addSimBoard(w.port));
   const inventory = new Inventory();
   ids.forEach((id, b) => inventory.addBoard(id, engine.boardInfo(id), `sim${b}`, engine.lineStates(id)));
@@ -186,7 +192,12 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
   const presses = Math.ceil((settleMs + 2 * period + o.seconds * 1000 + 10_000) / period);
   placed.forEach((p, i) => {
     const offset = settleMs + (i * period) / n;
-    p.world.pstn.call({ from: `1380000${String(i).padStart(4, '0')}`, to: p.name, greetingMs: 0, steps: keyScript(i, offset, period, presses) });
+    p.world.pstn.call({
+      from: `1380000${String(i).padStart(4, '0')}`,
+      to: p.name,
+      greetingMs: 0,
+      steps: keyScript(i, offset, period, presses),
+    });
   });
   for (let waited = 0; connected < n && waited < 20_000; waited += 100) await after(100);
   const setupWallMs = monoMs() - t0;
@@ -196,7 +207,20 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
 
   const snap = (): Snapshot => {
     const s = engine.stats();
-    return { wall: monoMs(), world: s.nowMs, ticks: s.ticks, late: s.lateTicks, engine: s.threadCpuMs, board: s.boardCpuMs, boardRead: s.boardReadCpuMs, main: mainThreadCpuMs(), proc: processCpuMs(), simJs: simJsMs, origin: s.scheduleOriginMs, cores: coresBusyMs() };
+    return {
+      wall: monoMs(),
+      world: s.nowMs,
+      ticks: s.ticks,
+      late: s.lateTicks,
+      engine: s.threadCpuMs,
+      board: s.boardCpuMs,
+      boardRead: s.boardReadCpuMs,
+      main: mainThreadCpuMs(),
+      proc: processCpuMs(),
+      simJs: simJsMs,
+      origin: s.scheduleOriginMs,
+      cores: coresBusyMs(),
+    };
   };
   const a = snap();
   await after(o.seconds * 1000);
@@ -243,6 +267,13 @@ export async function runTrial(o: TrialOptions): Promise<TrialResult> {
       process: pct(b.proc - a.proc),
       others: a.cores === null || b.cores === null ? null : Math.max(0, pct(b.cores - a.cores - (b.proc - a.proc))),
     },
-    keys: { pressed: t.pressed, detected: t.detected, ended: t.ended, extra: t.extra, start: summarizeEdge(t.start), end: summarizeEdge(t.end) },
+    keys: {
+      pressed: t.pressed,
+      detected: t.detected,
+      ended: t.ended,
+      extra: t.extra,
+      start: summarizeEdge(t.start),
+      end: summarizeEdge(t.end),
+    },
   };
 }

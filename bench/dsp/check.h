@@ -40,7 +40,7 @@ struct Verdicts {
   bool have_tones = false;  // and the pipeline: both need a tone plan
   SequenceVerdict tones_ours, tones_spandsp;
   SequenceVerdict pipeline_dtmf, pipeline_tones;  // the engine's pipeline, from A-law
-  std::vector<std::string> spandsp_plan;  // how the plan was given to super_tone_rx
+  std::vector<std::string> spandsp_plan;          // how the plan was given to super_tone_rx
   G711Verdict g711;
 };
 

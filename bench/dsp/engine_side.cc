@@ -49,9 +49,7 @@ std::vector<ToneSpec> tone_specs(const TonePlan& plan) {
     s.name = tone_kind_name(t.kind);
     s.level_dbm0 = t.level_dbm0.empty() ? -10 : t.level_dbm0[0];
     switch (t.shape) {
-      case ToneShape::kContinuous:
-        s.steps.push_back(ToneStep{t.freqs_hz, 0, static_cast<int>(t.min_ms), 0});
-        break;
+      case ToneShape::kContinuous: s.steps.push_back(ToneStep{t.freqs_hz, 0, static_cast<int>(t.min_ms), 0}); break;
       case ToneShape::kCadence:
         for (size_t i = 0; i < t.cadence.size(); i++)
           s.steps.push_back(step(i % 2 == 0 ? t.freqs_hz : std::vector<double>{}, t.cadence[i]));
@@ -114,8 +112,7 @@ void Dtmf::gather_then_rx(const int16_t* const* ch, int n) {
 
 // ---- call progress -----------------------------------------------------------
 
-Tones::Tones(std::shared_ptr<const TonePlan> plan, int channels)
-    : plan_(std::move(plan)), channels_(channels) {
+Tones::Tones(std::shared_ptr<const TonePlan> plan, int channels) : plan_(std::move(plan)), channels_(channels) {
   int nb = banks_for(channels);
   for (int b = 0; b < nb; b++) {
     banks_.push_back(std::make_unique<CallProgressBank>(plan_));

@@ -28,8 +28,8 @@ std::vector<ToneSpec> tone_specs(const TonePlan& plan);
 
 // Detector results per channel, for the verification pass.
 struct Log {
-  std::vector<std::string> digits;                 // [channel] digits started
-  std::vector<std::vector<std::string>> onsets;    // [channel] tones started
+  std::vector<std::string> digits;               // [channel] digits started
+  std::vector<std::vector<std::string>> onsets;  // [channel] tones started
   int64_t events = 0;
 };
 

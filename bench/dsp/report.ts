@@ -182,9 +182,7 @@ export function table(raw: RawReport, env: Environment): string {
   out.push('');
   out.push(formatTable(['', 'engine ns', 'ch/core', 'spandsp ns', 'ch/core', 'cheaper', 'target', ''], rows));
   if (j.dtmf?.gatherNs != null) {
-    out.push(
-      `  DTMF rx16 includes the int16 -> float lane interleave; gather16 alone over whole frames: ${fmtNs(j.dtmf.gatherNs)} ns`,
-    );
+    out.push(`  DTMF rx16 includes the int16 -> float lane interleave; gather16 alone over whole frames: ${fmtNs(j.dtmf.gatherNs)} ns`);
   }
   if (j.dtmf?.frameGatherNs != null) {
     const r = j.dtmf.spandspNs / j.dtmf.frameGatherNs;

@@ -187,8 +187,7 @@ int add_call_progress(std::vector<double>& y, int at, int room, const ToneSpec& 
 
 }  // namespace
 
-Corpus make_corpus(int channels, double seconds, const std::vector<ToneSpec>& tones,
-                   uint32_t seed) {
+Corpus make_corpus(int channels, double seconds, const std::vector<ToneSpec>& tones, uint32_t seed) {
   Corpus c;
   c.channels = channels;
   c.samples = std::max(1, static_cast<int>(seconds * kFs) / kFrame) * kFrame;

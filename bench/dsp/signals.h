@@ -25,7 +25,7 @@ struct ToneStep {
 
 struct ToneSpec {
   std::string name;
-  double level_dbm0 = -10;  // per component
+  double level_dbm0 = -10;      // per component
   std::vector<ToneStep> steps;  // one cycle
   int min_cycles = 1;           // cycles a detector must see before it says so
   bool continuous() const { return steps.size() == 1 && steps[0].ms <= 0; }
@@ -33,8 +33,8 @@ struct ToneSpec {
 
 // What was put on one channel, for checking the detectors' answers.
 struct ChannelTruth {
-  std::string digits;                     // every DTMF digit, in order
-  std::vector<std::string> tone_bursts;   // names of the tones played, in order
+  std::string digits;                    // every DTMF digit, in order
+  std::vector<std::string> tone_bursts;  // names of the tones played, in order
 };
 
 struct Corpus {
@@ -45,8 +45,7 @@ struct Corpus {
 };
 
 // `seconds` of audio per channel. Tones come from `tones` (may be empty).
-Corpus make_corpus(int channels, double seconds, const std::vector<ToneSpec>& tones,
-                   uint32_t seed = 1);
+Corpus make_corpus(int channels, double seconds, const std::vector<ToneSpec>& tones, uint32_t seed = 1);
 
 // Writes each channel as DIR/chN.wav (8 kHz 16-bit PCM) and DIR/chN.txt (what
 // was put in), so a mismatch the benchmark reports can be replayed through

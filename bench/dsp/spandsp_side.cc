@@ -98,8 +98,8 @@ Tones::Tones(const std::vector<ToneSpec>& specs, int channels) : plan_(std::make
         int f2 = st.freqs_hz.size() > 1 ? static_cast<int>(std::lround(st.freqs_hz[1])) : 0;
         int min = st.min_ms, max = st.ms <= 0 ? 0 : st.max_ms;
         super_tone_rx_add_element(plan_->desc, id, f1, f2, min, max);
-        d += " [" + (f1 ? std::to_string(f1) : std::string("silence")) + (f2 ? "+" + std::to_string(f2) : "") +
-             " " + std::to_string(min) + ".." + (max ? std::to_string(max) : std::string("inf")) + "]";
+        d += " [" + (f1 ? std::to_string(f1) : std::string("silence")) + (f2 ? "+" + std::to_string(f2) : "") + " " +
+             std::to_string(min) + ".." + (max ? std::to_string(max) : std::string("inf")) + "]";
       }
     }
     plan_->described.push_back(d + " ms");
@@ -128,12 +128,8 @@ G711::G711(bool alaw) : s_(g711_init(nullptr, alaw ? G711_ALAW : G711_ULAW)) {
   if (!s_) throw std::runtime_error("g711_init failed");
 }
 G711::~G711() { g711_free(static_cast<g711_state_t*>(s_)); }
-void G711::decode(const uint8_t* in, int16_t* out, int n) {
-  g711_decode(static_cast<g711_state_t*>(s_), out, in, n);
-}
-void G711::encode(const int16_t* in, uint8_t* out, int n) {
-  g711_encode(static_cast<g711_state_t*>(s_), out, in, n);
-}
+void G711::decode(const uint8_t* in, int16_t* out, int n) { g711_decode(static_cast<g711_state_t*>(s_), out, in, n); }
+void G711::encode(const int16_t* in, uint8_t* out, int n) { g711_encode(static_cast<g711_state_t*>(s_), out, in, n); }
 
 // ---- power meter -------------------------------------------------------------
 

@@ -22,12 +22,12 @@ inline double clock_ns(clockid_t id) {
 }
 
 struct Case {
-  std::string id;                 // "dtmf.ours", "dtmf.spandsp", ...
-  int channels = 0;               // channels per frame
-  int frames = 0;                 // frames in the corpus; playback wraps around
+  std::string id;    // "dtmf.ours", "dtmf.spandsp", ...
+  int channels = 0;  // channels per frame
+  int frames = 0;    // frames in the corpus; playback wraps around
   std::function<void(int frame)> run_frame;
-  int position = 0;               // next frame (state carries on across repetitions)
-  std::vector<double> cpu_ns;     // ns per channel-sample, one per repetition
+  int position = 0;            // next frame (state carries on across repetitions)
+  std::vector<double> cpu_ns;  // ns per channel-sample, one per repetition
   std::vector<double> wall_ns;
 };
 
@@ -58,8 +58,6 @@ inline double median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-inline double best(const std::vector<double>& v) {
-  return v.empty() ? 0 : *std::min_element(v.begin(), v.end());
-}
+inline double best(const std::vector<double>& v) { return v.empty() ? 0 : *std::min_element(v.begin(), v.end()); }
 
 }  // namespace bcti::bench

@@ -12,9 +12,9 @@
 namespace bcti::drv {
 namespace {
 
-constexpr size_t kRing = 1024;      // pending events; more is a stuck engine
-constexpr int kDchanFrame = 1024;   // largest Q.921 frame + FCS (chan_dahdi's buffer size)
-constexpr int kPollMs = 100;        // a card interrupts every 1..20 ms; 100 ms of silence is a fault
+constexpr size_t kRing = 1024;     // pending events; more is a stuck engine
+constexpr int kDchanFrame = 1024;  // largest Q.921 frame + FCS (chan_dahdi's buffer size)
+constexpr int kPollMs = 100;       // a card interrupts every 1..20 ms; 100 ms of silence is a fault
 
 std::string errtext(int e) { return std::string(std::strerror(e)) + " (errno " + std::to_string(e) + ")"; }
 
@@ -64,8 +64,9 @@ DahdiBoard::DahdiBoard(std::unique_ptr<DahdiSys> sys, const DahdiConfig& cfg) : 
   ctl_ = sys_->open(ctl.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
   if (ctl_ < 0) {
     int e = errno;
-    throw DahdiUnavailable("dahdi: cannot open " + ctl + " through " + sys_->name() + ": " + errtext(e) +
-                           (e == ENOENT ? "; is DAHDI installed and a card's module loaded? (drivers/dahdi/README.md)" : ""));
+    throw DahdiUnavailable(
+        "dahdi: cannot open " + ctl + " through " + sys_->name() + ": " + errtext(e) +
+        (e == ENOENT ? "; is DAHDI installed and a card's module loaded? (drivers/dahdi/README.md)" : ""));
   }
   try {
     for (int number : cfg_.channels) open_channel(number);
@@ -185,7 +186,8 @@ void DahdiBoard::setup_voice(Chan& c) {
     dahdi_echocanparams ec{};
     ec.tap_length = static_cast<__u32>(std::max(0, cfg_.echo_taps));
     if (sys_->ioctl(c.fd, DAHDI_ECHOCANCEL_PARAMS, &ec) != 0 && cfg_.echo_taps > 0)
-      fail("echo canceller (DAHDI_ECHOCANCEL_PARAMS): load one (e.g. dahdi_echocan_mg2) and name it in system.conf", c.dahdi);
+      fail("echo canceller (DAHDI_ECHOCANCEL_PARAMS): load one (e.g. dahdi_echocan_mg2) and name it in system.conf",
+           c.dahdi);
   }
   if (c.kind == ChannelKind::kFxs) {
     // The engine times the ring cadence (kRing / kRingOff): one long burst
@@ -267,13 +269,14 @@ void DahdiBoard::on_event(int index, int e) {
     case ChannelKind::kE1:
       if (e == DAHDI_EVENT_BITSCHANGED) {
         int bits = 0;
-        if (sys_->ioctl(c.fd, DAHDI_GETRXBITS, &bits) == 0) push(LineEventType::kBits, c.span, ch, static_cast<uint32_t>(bits) & 0xF);
+        if (sys_->ioctl(c.fd, DAHDI_GETRXBITS, &bits) == 0)
+          push(LineEventType::kBits, c.span, ch, static_cast<uint32_t>(bits) & 0xF);
       }
       break;
-    default:
-      break;
+    default: break;
   }
-  if (e == DAHDI_EVENT_REMOVED) push(LineEventType::kAlarm, c.span, 0, alarms_[c.span] = kAlarmLos);  // the card went away
+  if (e == DAHDI_EVENT_REMOVED)
+    push(LineEventType::kAlarm, c.span, 0, alarms_[c.span] = kAlarmLos);  // the card went away
 }
 
 void DahdiBoard::read(uint8_t* const* rx, int n) {
@@ -356,7 +359,9 @@ SpanStatus DahdiBoard::span_status(int span) const {
 namespace bcti::drv {
 // Built without DAHDI's header: the board cannot be opened, and says why.
 DahdiBoard::DahdiBoard(std::unique_ptr<DahdiSys>, const DahdiConfig&) {
-  throw DahdiUnavailable("dahdi: this build has no <dahdi/user.h>: apt-get install dahdi-source, then node src/setup/build-native.mjs --force");
+  throw DahdiUnavailable(
+      "dahdi: this build has no <dahdi/user.h>: apt-get install dahdi-source, then node src/setup/build-native.mjs "
+      "--force");
 }
 DahdiBoard::~DahdiBoard() = default;
 void DahdiBoard::read(uint8_t* const*, int) {}

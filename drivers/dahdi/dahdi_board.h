@@ -73,8 +73,8 @@ class DahdiBoard final : public Board {
  private:
   struct Chan {
     int fd = -1;
-    int dahdi = 0;  // DAHDI channel number
-    int span = 0;   // DAHDI span number (= the board's span)
+    int dahdi = 0;     // DAHDI channel number
+    int span = 0;      // DAHDI span number (= the board's span)
     int timeslot = 0;  // E1: the position in the span (DAHDI's chanpos), the Q.931 B channel
     ChannelKind kind = ChannelKind::kFxs;
     uint8_t idle = 0xD5;

@@ -20,8 +20,10 @@ static_assert(static_cast<int>(LineEventType::kLoopDrop) == BCTI_SIM_EV_LOOP_DRO
 static_assert(static_cast<int>(LineEventType::kBits) == BCTI_SIM_EV_BITS);
 static_assert(static_cast<int>(LineEventType::kAlarm) == BCTI_SIM_EV_ALARM);
 static_assert(static_cast<int>(LineEventType::kReset) == BCTI_SIM_EV_RESET);
-static_assert(uint32_t{kAlarmLos} == uint32_t{BCTI_SIM_ALARM_LOS} && uint32_t{kAlarmRed} == uint32_t{BCTI_SIM_ALARM_RED});
-static_assert(uint32_t{kAlarmYellow} == uint32_t{BCTI_SIM_ALARM_YELLOW} && uint32_t{kAlarmBlue} == uint32_t{BCTI_SIM_ALARM_BLUE});
+static_assert(uint32_t{kAlarmLos} == uint32_t{BCTI_SIM_ALARM_LOS} &&
+              uint32_t{kAlarmRed} == uint32_t{BCTI_SIM_ALARM_RED});
+static_assert(uint32_t{kAlarmYellow} == uint32_t{BCTI_SIM_ALARM_YELLOW} &&
+              uint32_t{kAlarmBlue} == uint32_t{BCTI_SIM_ALARM_BLUE});
 static_assert(static_cast<int>(Law::kUlaw) == BCTI_SIM_ULAW && static_cast<int>(Law::kAlaw) == BCTI_SIM_ALAW);
 
 namespace {
@@ -39,7 +41,8 @@ SimDriverBoard::SimDriverBoard(const bcti_sim_port* port) : port_(port) {
   if (!port) throw std::invalid_argument("sim port: null");
   if (port->abi_version != BCTI_SIM_ABI_VERSION || port->struct_size < sizeof(bcti_sim_port))
     throw std::invalid_argument("sim port: ABI version " + std::to_string(port->abi_version) + ", this driver speaks " +
-                                std::to_string(BCTI_SIM_ABI_VERSION) + " (rebuild firmware-sim and the engine together)");
+                                std::to_string(BCTI_SIM_ABI_VERSION) +
+                                " (rebuild firmware-sim and the engine together)");
   info_.driver = "sim";
   info_.model = port->model ? port->model : "";
   info_.serial = port->serial ? port->serial : "";
@@ -61,7 +64,9 @@ void SimDriverBoard::write(const uint8_t* const* tx, int n) { port_->write(port_
 
 void SimDriverBoard::hook(int channel, HookOp op) { port_->hook(port_->ctx, channel, static_cast<int32_t>(op)); }
 
-void SimDriverBoard::set_polarity(int channel, bool reversed) { port_->set_polarity(port_->ctx, channel, reversed ? 1 : 0); }
+void SimDriverBoard::set_polarity(int channel, bool reversed) {
+  port_->set_polarity(port_->ctx, channel, reversed ? 1 : 0);
+}
 
 void SimDriverBoard::set_bits(int channel, uint32_t abcd) { port_->set_bits(port_->ctx, channel, abcd & 0xF); }
 
@@ -87,8 +92,12 @@ SpanStatus SimDriverBoard::span_status(int span) const {
   return out;
 }
 
-int SimDriverBoard::read_dchan(int span, uint8_t* buf, int max) { return port_->read_dchan(port_->ctx, span, buf, max); }
+int SimDriverBoard::read_dchan(int span, uint8_t* buf, int max) {
+  return port_->read_dchan(port_->ctx, span, buf, max);
+}
 
-int SimDriverBoard::write_dchan(int span, const uint8_t* buf, int n) { return port_->write_dchan(port_->ctx, span, buf, n); }
+int SimDriverBoard::write_dchan(int span, const uint8_t* buf, int n) {
+  return port_->write_dchan(port_->ctx, span, buf, n);
+}
 
 }  // namespace bcti::drv

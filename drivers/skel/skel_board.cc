@@ -5,9 +5,9 @@
 namespace bcti::drv {
 
 SkelBoard::SkelBoard(const std::string& device) : device_(device) {
-  info_.driver = "skel";   // the name engine.addBoard({ driver }) will use
+  info_.driver = "skel";  // the name engine.addBoard({ driver }) will use
   info_.model = "skeleton";
-  info_.serial = device;   // read the real serial from the card
+  info_.serial = device;  // read the real serial from the card
   info_.firmware = "none";
   // One entry per channel, numbered 1..n in the order read()/write() use:
   //   info_.channels.push_back({span, number, timeslot, ChannelKind::kFxo, Law::kAlaw});

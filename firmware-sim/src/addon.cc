@@ -197,8 +197,12 @@ class SimBoardWrap : public Napi::ObjectWrap<SimBoardWrap> {
     return o;
   }
 
-  Napi::Value Now(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), static_cast<double>(world(info.Env()).now())); }
-  Napi::Value Attached(const Napi::CallbackInfo& info) { return Napi::Boolean::New(info.Env(), world(info.Env()).attached()); }
+  Napi::Value Now(const Napi::CallbackInfo& info) {
+    return Napi::Number::New(info.Env(), static_cast<double>(world(info.Env()).now()));
+  }
+  Napi::Value Attached(const Napi::CallbackInfo& info) {
+    return Napi::Boolean::New(info.Env(), world(info.Env()).attached());
+  }
 
   // callIn(channel, from, script) -> call id
   Napi::Value CallIn(const Napi::CallbackInfo& info) {
@@ -348,7 +352,8 @@ class SimBoardWrap : public Napi::ObjectWrap<SimBoardWrap> {
       World& w = *world_;
       int frames = arg_int(info, 0, "frames");
       int n = arg_int(info, 1, "frameSamples");
-      if (frames < 0 || n < 1 || n > 4000) throw std::invalid_argument("stepForTest: frames >= 0, frameSamples 1..4000");
+      if (frames < 0 || n < 1 || n > 4000)
+        throw std::invalid_argument("stepForTest: frames >= 0, frameSamples 1..4000");
       const auto& chans = w.channels();
       size_t nch = chans.size();
       std::vector<Napi::Int16Array> tx_in(nch);
@@ -391,7 +396,8 @@ class SimBoardWrap : public Napi::ObjectWrap<SimBoardWrap> {
             rx_out[i][off + s] = rxbuf[i * n + s];
             pcm_out[i][off + s] = g711_decode_one(t, law, rxbuf[i * n + s]);
           }
-          for (int s = 0; s < n; s++) frame[s] = !tx_in[i].IsEmpty() && off + s < tx_in[i].ElementLength() ? tx_in[i][off + s] : 0;
+          for (int s = 0; s < n; s++)
+            frame[s] = !tx_in[i].IsEmpty() && off + s < tx_in[i].ElementLength() ? tx_in[i][off + s] : 0;
           g711_encode(law, frame.data(), &txbuf[i * n], n);
           txp[i] = &txbuf[i * n];
         }
@@ -441,7 +447,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports);
 
 namespace {
 Napi::Value SetErrorFactory(const Napi::CallbackInfo& info) {
-  if (info.Length() < 1 || !info[0].IsFunction()) throw Napi::TypeError::New(info.Env(), "setErrorFactory: expected a function");
+  if (info.Length() < 1 || !info[0].IsFunction())
+    throw Napi::TypeError::New(info.Env(), "setErrorFactory: expected a function");
   info.Env().GetInstanceData<AddonData>()->error_factory = Napi::Persistent(info[0].As<Napi::Function>());
   return info.Env().Undefined();
 }

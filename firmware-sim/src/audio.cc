@@ -35,8 +35,9 @@ void Speech::next_syllable() {
   nharm_ = 0;
   for (int k = 1; k < kMaxHarmonics && k * std::max(f0_, f0_end_) < 3400; k++) {
     double fk = k * f;
-    double w = (1.0 + 3.0 * std::exp(-std::pow((fk - f1_) / 160.0, 2)) + 2.0 * std::exp(-std::pow((fk - f2_) / 220.0, 2))) /
-               std::pow(k, 0.8);
+    double w =
+        (1.0 + 3.0 * std::exp(-std::pow((fk - f1_) / 160.0, 2)) + 2.0 * std::exp(-std::pow((fk - f2_) / 220.0, 2))) /
+        std::pow(k, 0.8);
     weight_[nharm_++] = w;
     p += w * w / 2;
   }

@@ -26,11 +26,11 @@ class Speech {
   void next_syllable();
   Rng rng_;
   double level_peak_ = 3000;
-  int64_t left_ = 0;      // samples left in the syllable or gap
-  int64_t len_ = 1;       // length of the current syllable
+  int64_t left_ = 0;  // samples left in the syllable or gap
+  int64_t len_ = 1;   // length of the current syllable
   bool voiced_ = false;
   double phase_ = 0, f0_ = 150, f0_end_ = 150, f1_ = 600, f2_ = 1500;
-  double gain_ = 0;       // normalises the harmonic sum to the level
+  double gain_ = 0;  // normalises the harmonic sum to the level
   static constexpr int kMaxHarmonics = 40;
   double weight_[kMaxHarmonics] = {};
   int nharm_ = 0;

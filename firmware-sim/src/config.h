@@ -15,11 +15,11 @@ namespace bcti::sim {
 
 // What one line does to audio (line_model.h).
 struct LineModelConfig {
-  double loss_db = 6;              // each direction
-  double noise_dbm0 = -68;         // white noise added toward the board; <= -120: none
-  double echo_delay_ms = 4;        // hybrid echo of what the board sends (plus one frame)
-  double echo_return_loss_db = 18; // >= 120: no echo
-  bool tandem_g711 = true;         // the far side's network codes the audio once more
+  double loss_db = 6;               // each direction
+  double noise_dbm0 = -68;          // white noise added toward the board; <= -120: none
+  double echo_delay_ms = 4;         // hybrid echo of what the board sends (plus one frame)
+  double echo_return_loss_db = 18;  // >= 120: no echo
+  bool tandem_g711 = true;          // the far side's network codes the audio once more
 };
 
 // How the exchange tells the board that the far end hung up (FXO lines).
@@ -30,13 +30,13 @@ struct Step {
   enum class Op : uint8_t { kSpeak, kSilence, kPress, kPlay, kWait, kHangup };
   enum class Wait : uint8_t { kVoice, kSilence, kDigits, kTone };
   Op op = Op::kSilence;
-  int ms = 0;             // speak / silence; wait: timeout (0 = none)
-  std::string digits;     // press
+  int ms = 0;                       // speak / silence; wait: timeout (0 = none)
+  std::string digits;               // press
   ToneKind tone = ToneKind::kBusy;  // play, wait for a tone
-  double hz = 0;          // play: a plain sine of this frequency instead of a plan tone
-  double dbm0 = -10;      // its level
+  double hz = 0;                    // play: a plain sine of this frequency instead of a plan tone
+  double dbm0 = -10;                // its level
   Wait wait = Wait::kVoice;
-  int count = 1;          // wait for this many digits
+  int count = 1;  // wait for this many digits
 };
 
 // Who is at the far end of a call and how it behaves.
@@ -44,11 +44,11 @@ enum class FarKind : uint8_t { kPerson, kBusy, kNoAnswer, kUnallocated, kMachine
 
 struct FarScript {
   FarKind kind = FarKind::kPerson;
-  int rings = 2;              // outgoing: answers after this many ring cycles
-  int greeting_ms = 0;        // person: says hello for this long on answer; machine: greeting
-  int record_ms = 20000;      // machine: listens this long after the beep, then hangs up
-  double speech_dbm0 = -16;   // level of its voice at its own end
-  int give_up_ms = 0;         // incoming: the caller hangs up unanswered after this (0: never)
+  int rings = 2;             // outgoing: answers after this many ring cycles
+  int greeting_ms = 0;       // person: says hello for this long on answer; machine: greeting
+  int record_ms = 20000;     // machine: listens this long after the beep, then hangs up
+  double speech_dbm0 = -16;  // level of its voice at its own end
+  int give_up_ms = 0;        // incoming: the caller hangs up unanswered after this (0: never)
   // Incoming on an FXO line: caller ID the exchange sends in the first ring
   // pause (0 none, 1 Bell 202 MDMF, 2 V.23), and whether one bit of it is
   // flipped on the way (the checksum must catch it).
@@ -58,8 +58,8 @@ struct FarScript {
   // timed as native/dsp/callerid.h CidAlert says) 1 after line reversal and
   // DT-AS, 2 after a ring pulse (RP-AS).
   int callerid_timing = 0;
-  bool cng = false;           // fax: send CNG (a calling fax) instead of CED (an answering fax)
-  int hangup_signal = -1;     // FXO: HangupSignal for this call, -1: the line's
+  bool cng = false;        // fax: send CNG (a calling fax) instead of CED (an answering fax)
+  int hangup_signal = -1;  // FXO: HangupSignal for this call, -1: the line's
   std::vector<Step> steps;
 };
 
@@ -97,10 +97,10 @@ struct SimConfig {
   std::vector<LineConfig> lines;
   std::vector<E1SpanConfig> e1;
   std::map<std::string, FarScript> numbers;  // the numbering plan
-  FarScript unknown;                          // any other number (unallocated)
-  int first_digit_ms = 10000;  // dial tone with no digit: congestion after this
-  int interdigit_ms = 4000;    // the number is complete after this much quiet
-  int flash_ms = 300;          // a phone's hook flash
+  FarScript unknown;                         // any other number (unallocated)
+  int first_digit_ms = 10000;                // dial tone with no digit: congestion after this
+  int interdigit_ms = 4000;                  // the number is complete after this much quiet
+  int flash_ms = 300;                        // a phone's hook flash
 };
 
 }  // namespace bcti::sim

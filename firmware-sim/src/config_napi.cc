@@ -91,7 +91,8 @@ Step parse_step(const Napi::Object& o, const char* where) {
   s.dbm0 = num(o, "dbm0", -10, where);
   s.count = integer(o, "count", 1, where);
   std::string tone = str(o, "tone", "", where);
-  if (!tone.empty() && !parse_tone(tone, &s.tone)) throw std::invalid_argument(std::string(where) + ".tone: unknown tone '" + tone + "'");
+  if (!tone.empty() && !parse_tone(tone, &s.tone))
+    throw std::invalid_argument(std::string(where) + ".tone: unknown tone '" + tone + "'");
   std::string w = str(o, "for", "voice", where);
   if (w == "voice") s.wait = Step::Wait::kVoice;
   else if (w == "silence") s.wait = Step::Wait::kSilence;
@@ -128,7 +129,8 @@ FarScript parse_script(const Napi::Value& v, const char* where) {
     if (t == "between-rings") f.callerid_timing = 0;
     else if (t == "etsi-dtas") f.callerid_timing = 1;
     else if (t == "etsi-rpas") f.callerid_timing = 2;
-    else throw std::invalid_argument(std::string(where) + ".callerIdTiming must be between-rings, etsi-dtas or etsi-rpas");
+    else
+      throw std::invalid_argument(std::string(where) + ".callerIdTiming must be between-rings, etsi-dtas or etsi-rpas");
   }
   f.hangup_signal = hangup_signal(str(o, "hangup", "", where), where);
   Napi::Array steps = arr(o, "steps", where);
@@ -194,7 +196,8 @@ SimConfig parse_config(const Napi::Object& o) {
     if (sig != "cas" && sig != "pri") throw std::invalid_argument(ew + ".signalling: cas or pri");
     ec.pri = sig == "pri";
     ec.overlap = boolean(e, "overlap", false, ew.c_str());
-    ec.no_answer_ms = static_cast<int>(e.Get("noAnswerMs").IsNumber() ? e.Get("noAnswerMs").As<Napi::Number>().Int32Value() : 20000);
+    ec.no_answer_ms =
+        static_cast<int>(e.Get("noAnswerMs").IsNumber() ? e.Get("noAnswerMs").As<Napi::Number>().Int32Value() : 20000);
     ec.line = line_model(e.Get("line"), def, (ew + ".line").c_str());
     c.e1.push_back(ec);
   }
@@ -210,7 +213,8 @@ SimConfig parse_config(const Napi::Object& o) {
   }
   c.unknown.kind = FarKind::kUnallocated;
   if (!o.Get("unknown").IsUndefined()) c.unknown = parse_script(o.Get("unknown"), "config.unknown");
-  if (c.phones.size() + c.lines.size() + c.e1.size() * 30 == 0) throw std::invalid_argument("config: the board has no channels");
+  if (c.phones.size() + c.lines.size() + c.e1.size() * 30 == 0)
+    throw std::invalid_argument("config: the board has no channels");
   return c;
 }
 

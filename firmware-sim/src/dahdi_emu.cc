@@ -49,26 +49,30 @@ void transcode(Law from, Law to, uint8_t* p, size_t n) {
 }  // namespace
 
 DahdiEmu::DahdiEmu(const bcti_sim_port* port, const DahdiEmuOptions& opt) : port_(port) {
-  if (!port || port->abi_version != BCTI_SIM_ABI_VERSION) throw std::invalid_argument("dahdi emulator: not a simulated board's port");
+  if (!port || port->abi_version != BCTI_SIM_ABI_VERSION)
+    throw std::invalid_argument("dahdi emulator: not a simulated board's port");
   int number = 1;
   std::map<int, int> analog_span;  // the analog span's channels, in board order
   for (int32_t i = 0; i < port->channel_count; i++) {
     const bcti_sim_channel& s = port->channels[i];
     if (s.kind == BCTI_SIM_E1) continue;
     Chan c;
-    c.id = {number++, s.span, ++analog_span[s.span], s.number, s.kind == BCTI_SIM_FXS ? DAHDI_SIG_FXOKS : DAHDI_SIG_FXSKS};
+    c.id = {number++, s.span, ++analog_span[s.span], s.number,
+            s.kind == BCTI_SIM_FXS ? DAHDI_SIG_FXOKS : DAHDI_SIG_FXSKS};
     c.sim_law = s.law;
     chans_.push_back(std::move(c));
   }
   for (int span = 1; span <= port->span_count; span++) {
     std::map<int, const bcti_sim_channel*> slots;
     for (int32_t i = 0; i < port->channel_count; i++)
-      if (port->channels[i].kind == BCTI_SIM_E1 && port->channels[i].span == span) slots[port->channels[i].timeslot] = &port->channels[i];
+      if (port->channels[i].kind == BCTI_SIM_E1 && port->channels[i].span == span)
+        slots[port->channels[i].timeslot] = &port->channels[i];
     if (slots.empty()) continue;
     for (int ts = 1; ts <= 31; ts++) {
       Chan c;
       if (ts == 16 && opt.dchannel) c.id = {number + ts - 1, span, ts, 0, DAHDI_SIG_HARDHDLC};
-      else if (slots.count(ts)) c.id = {number + ts - 1, span, ts, slots[ts]->number, DAHDI_SIG_CAS}, c.sim_law = slots[ts]->law;
+      else if (slots.count(ts))
+        c.id = {number + ts - 1, span, ts, slots[ts]->number, DAHDI_SIG_CAS}, c.sim_law = slots[ts]->law;
       else continue;
       chans_.push_back(std::move(c));
     }
@@ -78,7 +82,10 @@ DahdiEmu::DahdiEmu(const bcti_sim_port* port, const DahdiEmuOptions& opt) : port
     if (chans_[i].id.sim) by_sim_[chans_[i].id.sim] = static_cast<int>(i);
   sim_rx_.resize(port->channel_count);
   sim_tx_.resize(port->channel_count);
-  table_ = {BCTI_SYS_ABI_VERSION, sizeof(bcti_sys), this, "the DAHDI emulator (firmware-sim)",
+  table_ = {BCTI_SYS_ABI_VERSION,
+            sizeof(bcti_sys),
+            this,
+            "the DAHDI emulator (firmware-sim)",
             [](void* c) { E(c)->retain(); },
             [](void* c) { E(c)->release(); },
             [](void* c, const char* p, int32_t f) { return E(c)->open(p, f); },
@@ -164,7 +171,8 @@ void DahdiEmu::advance(int block) {
     for (Chan& c : chans_) {
       if (!c.id.sim || c.tx.empty()) continue;
       std::vector<uint8_t>& b = c.tx.front();
-      if (c.law) transcode(c.law == DAHDI_LAW_MULAW ? Law::kUlaw : Law::kAlaw, static_cast<Law>(c.sim_law), b.data(), b.size());
+      if (c.law)
+        transcode(c.law == DAHDI_LAW_MULAW ? Law::kUlaw : Law::kAlaw, static_cast<Law>(c.sim_law), b.data(), b.size());
       std::memcpy(sim_tx_[c.id.sim - 1].data(), b.data(), std::min<size_t>(b.size(), block));
       c.tx.pop_front();
     }
@@ -175,7 +183,8 @@ void DahdiEmu::advance(int block) {
   for (Chan& c : chans_) {
     if (!c.id.sim || c.fd < 0) continue;
     std::vector<uint8_t> b = sim_rx_[c.id.sim - 1];
-    if (c.law) transcode(static_cast<Law>(c.sim_law), c.law == DAHDI_LAW_MULAW ? Law::kUlaw : Law::kAlaw, b.data(), b.size());
+    if (c.law)
+      transcode(static_cast<Law>(c.sim_law), c.law == DAHDI_LAW_MULAW ? Law::kUlaw : Law::kAlaw, b.data(), b.size());
     if (static_cast<int>(c.rx.size()) >= c.numbufs) c.rx.pop_front();  // overrun: the oldest block is lost
     c.rx.push_back(std::move(b));
   }
@@ -311,7 +320,8 @@ std::vector<std::vector<uint8_t>> DahdiEmu::dchan_take(int span) {
 
 namespace bcti::sim {
 DahdiEmu::DahdiEmu(const bcti_sim_port*, const DahdiEmuOptions&) : port_(nullptr) {
-  throw std::invalid_argument("dahdi emulator: built without <dahdi/user.h> (apt-get install dahdi-source, rebuild firmware-sim)");
+  throw std::invalid_argument(
+      "dahdi emulator: built without <dahdi/user.h> (apt-get install dahdi-source, rebuild firmware-sim)");
 }
 DahdiEmu::~DahdiEmu() = default;
 void DahdiEmu::release() {}

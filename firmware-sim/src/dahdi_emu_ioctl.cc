@@ -73,7 +73,8 @@ int DahdiEmu::spanstat(int span, void* arg) {
   for (const Chan& c : chans_)
     if (c.id.span == span) chans++, e1 = e1 || c.id.sig == DAHDI_SIG_CAS || c.id.sig == DAHDI_SIG_HARDHDLC;
   copy(si.name, sizeof si.name, "EMU/" + std::to_string(span));
-  copy(si.desc, sizeof si.desc, std::string("firmware-sim ") + (e1 ? "E1" : "analog") + " span " + std::to_string(span));
+  copy(si.desc, sizeof si.desc,
+       std::string("firmware-sim ") + (e1 ? "E1" : "analog") + " span " + std::to_string(span));
   copy(si.manufacturer, sizeof si.manufacturer, "firmware-sim");
   copy(si.devicetype, sizeof si.devicetype, port_->model ? port_->model : "simulated board");
   copy(si.location, sizeof si.location, port_->serial ? port_->serial : "");
@@ -122,7 +123,8 @@ int DahdiEmu::chan_ioctl(Chan& c, uint64_t request, void* arg) {
     }
     case DAHDI_GET_BUFINFO: {
       dahdi_bufferinfo& bi = as<dahdi_bufferinfo>(arg);
-      bi = {DAHDI_POLICY_IMMEDIATE, DAHDI_POLICY_IMMEDIATE, c.numbufs, c.block, static_cast<int>(c.rx.size()), static_cast<int>(c.tx.size())};
+      bi = {DAHDI_POLICY_IMMEDIATE,        DAHDI_POLICY_IMMEDIATE,       c.numbufs, c.block,
+            static_cast<int>(c.rx.size()), static_cast<int>(c.tx.size())};
       return 0;
     }
     case DAHDI_SET_BUFINFO: {
@@ -154,12 +156,14 @@ int DahdiEmu::chan_ioctl(Chan& c, uint64_t request, void* arg) {
       if (c.id.sig == DAHDI_SIG_FXSKS) {  // an FXO port: the board works the line
         if (op == DAHDI_OFFHOOK) c.offhook = true, port_->hook(port_->ctx, sim, BCTI_SIM_OFF_HOOK);
         else if (op == DAHDI_ONHOOK) c.offhook = false, port_->hook(port_->ctx, sim, BCTI_SIM_ON_HOOK);
-        else if (op == DAHDI_FLASH && c.offhook) port_->hook(port_->ctx, sim, BCTI_SIM_FLASH), queue(c, DAHDI_EVENT_HOOKCOMPLETE);
+        else if (op == DAHDI_FLASH && c.offhook)
+          port_->hook(port_->ctx, sim, BCTI_SIM_FLASH), queue(c, DAHDI_EVENT_HOOKCOMPLETE);
         else return -EINVAL;
         return 0;
       }
       if (c.id.sig == DAHDI_SIG_FXOKS) {  // an FXS port: the board rings the phone
-        if (op == DAHDI_RING || op == DAHDI_START) port_->hook(port_->ctx, sim, BCTI_SIM_RING), queue(c, DAHDI_EVENT_RINGERON);
+        if (op == DAHDI_RING || op == DAHDI_START)
+          port_->hook(port_->ctx, sim, BCTI_SIM_RING), queue(c, DAHDI_EVENT_RINGERON);
         else if (op == DAHDI_RINGOFF) port_->hook(port_->ctx, sim, BCTI_SIM_RING_OFF), queue(c, DAHDI_EVENT_RINGEROFF);
         else if (op != DAHDI_ONHOOK && op != DAHDI_OFFHOOK) return -EINVAL;
         return 0;

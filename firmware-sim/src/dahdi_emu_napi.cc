@@ -19,7 +19,8 @@ namespace bcti::sim {
 namespace {
 
 int num(const Napi::CallbackInfo& info, size_t i, const char* name) {
-  if (info.Length() <= i || !info[i].IsNumber()) throw Napi::TypeError::New(info.Env(), std::string(name) + ": expected a number");
+  if (info.Length() <= i || !info[i].IsNumber())
+    throw Napi::TypeError::New(info.Env(), std::string(name) + ": expected a number");
   return info[i].As<Napi::Number>().Int32Value();
 }
 
@@ -53,7 +54,8 @@ class DahdiEmulatorWrap : public Napi::ObjectWrap<DahdiEmulatorWrap> {
 
   DahdiEmulatorWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<DahdiEmulatorWrap>(info) {
     Napi::Env env = info.Env();
-    if (info.Length() < 1 || !info[0].IsExternal()) throw Napi::TypeError::New(env, "DahdiEmulator: expected a simulated board's port");
+    if (info.Length() < 1 || !info[0].IsExternal())
+      throw Napi::TypeError::New(env, "DahdiEmulator: expected a simulated board's port");
     DahdiEmuOptions opt;
     if (info.Length() > 1 && info[1].IsObject()) opt.dchannel = info[1].As<Napi::Object>().Get("dchannel").ToBoolean();
     try {
@@ -100,11 +102,14 @@ class DahdiEmulatorWrap : public Napi::ObjectWrap<DahdiEmulatorWrap> {
     if (info.Length() < 1 || !info[0].IsString()) throw Napi::TypeError::New(info.Env(), "open: expected a path");
     return Napi::Number::New(info.Env(), emu(info.Env()).open(info[0].As<Napi::String>().Utf8Value().c_str(), 0));
   }
-  Napi::Value CloseFd(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), emu(info.Env()).close(num(info, 0, "fd"))); }
+  Napi::Value CloseFd(const Napi::CallbackInfo& info) {
+    return Napi::Number::New(info.Env(), emu(info.Env()).close(num(info, 0, "fd")));
+  }
   // An ioctl whose argument is one int (DAHDI_SPECIFY, DAHDI_HOOK, DAHDI_GETEVENT...): { ret, value }.
   Napi::Value IoctlInt(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    if (info.Length() < 2 || !info[1].IsNumber()) throw Napi::TypeError::New(env, "ioctlInt: expected fd, request, value");
+    if (info.Length() < 2 || !info[1].IsNumber())
+      throw Napi::TypeError::New(env, "ioctlInt: expected fd, request, value");
     int v = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Int32Value() : 0;
     uint64_t req = static_cast<uint64_t>(info[1].As<Napi::Number>().DoubleValue());
     int r = emu(env).ioctl(num(info, 0, "fd"), req, &v);
@@ -129,7 +134,9 @@ class DahdiEmulatorWrap : public Napi::ObjectWrap<DahdiEmulatorWrap> {
   }
   // poll(fd, events): revents (or -errno).
   Napi::Value Poll(const Napi::CallbackInfo& info) {
-    struct pollfd p{num(info, 0, "fd"), static_cast<short>(num(info, 1, "events")), 0};
+    struct pollfd p {
+      num(info, 0, "fd"), static_cast<short>(num(info, 1, "events")), 0
+    };
     int r = emu(info.Env()).poll(&p, 1, 0);
     return Napi::Number::New(info.Env(), r < 0 ? r : p.revents);
   }
@@ -138,9 +145,11 @@ class DahdiEmulatorWrap : public Napi::ObjectWrap<DahdiEmulatorWrap> {
   }
   Napi::Value DchanSend(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    if (info.Length() < 2 || !info[1].IsTypedArray()) throw Napi::TypeError::New(env, "dchanSend: expected span, Uint8Array");
+    if (info.Length() < 2 || !info[1].IsTypedArray())
+      throw Napi::TypeError::New(env, "dchanSend: expected span, Uint8Array");
     Napi::Uint8Array a = info[1].As<Napi::Uint8Array>();
-    return Napi::Boolean::New(env, emu(env).dchan_send(num(info, 0, "span"), std::vector<uint8_t>(a.Data(), a.Data() + a.ByteLength())));
+    return Napi::Boolean::New(
+        env, emu(env).dchan_send(num(info, 0, "span"), std::vector<uint8_t>(a.Data(), a.Data() + a.ByteLength())));
   }
   Napi::Value DchanTake(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();

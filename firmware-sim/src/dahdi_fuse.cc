@@ -77,8 +77,8 @@ class Fs final : public DahdiFuse {
   static void release(fuse_req_t req, fuse_ino_t, fuse_file_info* fi);
   static void read(fuse_req_t req, fuse_ino_t, size_t size, off_t, fuse_file_info* fi);
   static void write(fuse_req_t req, fuse_ino_t, const char* buf, size_t size, off_t, fuse_file_info* fi);
-  static void ioctl(fuse_req_t req, fuse_ino_t, unsigned int cmd, void*, fuse_file_info* fi, unsigned flags, const void* in,
-                    size_t in_size, size_t out_size);
+  static void ioctl(fuse_req_t req, fuse_ino_t, unsigned int cmd, void*, fuse_file_info* fi, unsigned flags,
+                    const void* in, size_t in_size, size_t out_size);
   static void poll(fuse_req_t req, fuse_ino_t, fuse_file_info* fi, fuse_pollhandle* ph);
 
  private:
@@ -124,7 +124,8 @@ void Fs::getattr(fuse_req_t req, fuse_ino_t ino, fuse_file_info*) {
 
 void Fs::readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off, fuse_file_info*) {
   if (ino != FUSE_ROOT_ID) return (void)fuse_reply_err(req, ENOTDIR);
-  static const std::pair<const char*, fuse_ino_t> entries[] = {{".", FUSE_ROOT_ID}, {"..", FUSE_ROOT_ID}, {"ctl", kCtl}, {"channel", kChannel}};
+  static const std::pair<const char*, fuse_ino_t> entries[] = {
+      {".", FUSE_ROOT_ID}, {"..", FUSE_ROOT_ID}, {"ctl", kCtl}, {"channel", kChannel}};
   std::vector<char> buf(size);
   size_t used = 0;
   for (off_t i = off; i < static_cast<off_t>(std::size(entries)); i++) {
@@ -174,8 +175,8 @@ void Fs::write(fuse_req_t req, fuse_ino_t, const char* buf, size_t size, off_t, 
   fuse_reply_write(req, static_cast<size_t>(r));
 }
 
-void Fs::ioctl(fuse_req_t req, fuse_ino_t, unsigned int cmd, void*, fuse_file_info* fi, unsigned flags, const void* in, size_t in_size,
-               size_t out_size) {
+void Fs::ioctl(fuse_req_t req, fuse_ino_t, unsigned int cmd, void*, fuse_file_info* fi, unsigned flags, const void* in,
+               size_t in_size, size_t out_size) {
   if (flags & FUSE_IOCTL_DIR) return (void)fuse_reply_err(req, ENOTTY);
   // Restricted mode: the kernel sent _IOC_SIZE(cmd) bytes if the command
   // writes, and takes as many back if it reads.
@@ -189,7 +190,9 @@ void Fs::ioctl(fuse_req_t req, fuse_ino_t, unsigned int cmd, void*, fuse_file_in
 void Fs::poll(fuse_req_t req, fuse_ino_t, fuse_file_info* fi, fuse_pollhandle* ph) {
   Fs* fs = of(req);
   uint64_t gen = fs->gen_.load();
-  struct pollfd p{fd_of(fi), static_cast<short>(POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM | POLLPRI), 0};
+  struct pollfd p {
+    fd_of(fi), static_cast<short>(POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM | POLLPRI), 0
+  };
   int r = fs->emu_->poll(&p, 1, 0);
   if (r < 0) {
     if (ph) fuse_pollhandle_destroy(ph);
@@ -260,7 +263,9 @@ void Fs::serve() {
   fuse_buf buf{};
   int fd = fuse_session_fd(se_);
   while (!stop_.load() && !fuse_session_exited(se_)) {
-    struct pollfd p{fd, POLLIN, 0};
+    struct pollfd p {
+      fd, POLLIN, 0
+    };
     int r = ::poll(&p, 1, 50);
     if (r < 0 && errno != EINTR) break;
     if (r <= 0) continue;
@@ -310,7 +315,9 @@ std::unique_ptr<DahdiFuse> DahdiFuse::mount(DahdiEmu* emu, const std::string& di
 
 namespace bcti::sim {
 std::unique_ptr<DahdiFuse> DahdiFuse::mount(DahdiEmu*, const std::string&) {
-  throw std::runtime_error("firmware-sim was built without libfuse3 (apt-get install libfuse3-dev fuse3, then node src/setup/build-sim.mjs --force)");
+  throw std::runtime_error(
+      "firmware-sim was built without libfuse3 (apt-get install libfuse3-dev fuse3, then node src/setup/build-sim.mjs "
+      "--force)");
 }
 }  // namespace bcti::sim
 

@@ -45,7 +45,8 @@ void Ears::on_energy(void* ctx, const EnergyEvent& e) {
   auto* self = static_cast<Ears*>(ctx);
   int ch = self->cur_ch_;
   if (!self->open_[ch]) return;
-  self->sink_(ch, e.voice ? Heard::kVoice : Heard::kSilence, e.voice ? "voice" : "silence", self->origin_[ch] + e.sample);
+  self->sink_(ch, e.voice ? Heard::kVoice : Heard::kSilence, e.voice ? "voice" : "silence",
+              self->origin_[ch] + e.sample);
 }
 
 void Ears::hear(const int16_t* const* heard, int n, int64_t frame_start) {

@@ -8,22 +8,22 @@
 
 namespace bcti::sim {
 
-#define BCTI_SIM_WORLD_EVENTS(X)                                                     \
-  X(kClock, "clock")               /* time passed (at least every 100 ms) */         \
-  X(kPhoneRing, "phone:ring")      /* value 1: ringing voltage on, 0: off */         \
-  X(kPhoneState, "phone:state")    /* text: state name */                            \
-  X(kPhoneHeard, "phone:heard")    /* value: Heard kind; text: tone or digit */      \
+#define BCTI_SIM_WORLD_EVENTS(X)                                                                                \
+  X(kClock, "clock")                /* time passed (at least every 100 ms) */                                   \
+  X(kPhoneRing, "phone:ring")       /* value 1: ringing voltage on, 0: off */                                   \
+  X(kPhoneState, "phone:state")     /* text: state name */                                                      \
+  X(kPhoneHeard, "phone:heard")     /* value: Heard kind; text: tone or digit */                                \
   X(kPhoneDisplay, "phone:display") /* caller ID decoded: text number (or private / unavailable), value time */ \
-  X(kCallState, "call:state")      /* text: trunk state; value: 1 incoming */        \
-  X(kCallDialled, "call:dialled")  /* the board called text (a new call id) */       \
-  X(kCallHeard, "call:heard")      /* the far end heard: value Heard, text */        \
-  X(kCallScript, "call:script")    /* value: index of the step that finished; -1 all */ \
-  X(kCallEnded, "call:ended")      /* text: why */                                   \
-  X(kLineSignal, "line:signal")    /* a raw event the board reported (value type<<8|v) */ \
-  X(kBoardBits, "line:bits")       /* E1: the board sent these ABCD bits */          \
-  X(kSpanAlarm, "span:alarm")      /* value: alarm bits */                           \
-  X(kBoardReset, "board:reset")                                                      \
-  X(kPriEvent, "pri:event")        /* ISDN: text what (dchan-up, restart-ack...), value */
+  X(kCallState, "call:state")       /* text: trunk state; value: 1 incoming */                                  \
+  X(kCallDialled, "call:dialled")   /* the board called text (a new call id) */                                 \
+  X(kCallHeard, "call:heard")       /* the far end heard: value Heard, text */                                  \
+  X(kCallScript, "call:script")     /* value: index of the step that finished; -1 all */                        \
+  X(kCallEnded, "call:ended")       /* text: why */                                                             \
+  X(kLineSignal, "line:signal")     /* a raw event the board reported (value type<<8|v) */                      \
+  X(kBoardBits, "line:bits")        /* E1: the board sent these ABCD bits */                                    \
+  X(kSpanAlarm, "span:alarm")       /* value: alarm bits */                                                     \
+  X(kBoardReset, "board:reset")                                                                                 \
+  X(kPriEvent, "pri:event") /* ISDN: text what (dchan-up, restart-ack...), value */
 
 #define BCTI_SIM_AS_ENUM(e, s) e,
 enum class Ev : uint8_t { BCTI_SIM_WORLD_EVENTS(BCTI_SIM_AS_ENUM) };

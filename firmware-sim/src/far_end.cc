@@ -77,15 +77,13 @@ void World::start_script(Trunk& t) {
     case FarKind::kFax:
       if (f.cng) {  // a calling fax: CNG until T1
         steps.push_back(play(ToneKind::kCng, kFaxT1Ms));
-      } else {      // an answering fax: CED, then waits for the caller's fax until T1
+      } else {  // an answering fax: CED, then waits for the caller's fax until T1
         steps.push_back(play(ToneKind::kCed, 0));
         steps.push_back(silence(kFaxT1Ms));
       }
       steps.push_back(hangup());
       break;
-    default:
-      steps = f.steps;
-      break;
+    default: steps = f.steps; break;
   }
   f.steps = std::move(steps);
   t.step = 0;

@@ -41,7 +41,7 @@ void World::alarm(Span& s, uint32_t bits) {
   line_event(0, BCTI_SIM_EV_ALARM, bits, s.number);
   emit(Ev::kSpanAlarm, 0, 0, bits, std::to_string(s.number));
   if (bits && !prev) {
-    pri_drop(s);  // the D channel is down with the span: the exchange forgets its calls
+    pri_drop(s);         // the D channel is down with the span: the exchange forgets its calls
     s.to_board.clear();  // frames on their way either side are lost on the line
     s.from_board.clear();
     for (auto& t : trunks_) {

@@ -19,7 +19,8 @@ namespace bcti::sim {
 namespace {
 
 int num(const Napi::CallbackInfo& info, size_t i, const char* name) {
-  if (info.Length() <= i || !info[i].IsNumber()) throw Napi::TypeError::New(info.Env(), std::string(name) + ": expected a number");
+  if (info.Length() <= i || !info[i].IsNumber())
+    throw Napi::TypeError::New(info.Env(), std::string(name) + ": expected a number");
   return info[i].As<Napi::Number>().Int32Value();
 }
 
@@ -36,7 +37,8 @@ Napi::Value CloseFd(const Napi::CallbackInfo& info) { return result(info.Env(), 
 // ioctlInt(fd, request, value): an ioctl on one int, { ret, value }.
 Napi::Value IoctlInt(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 2 || !info[1].IsNumber()) throw Napi::TypeError::New(env, "ioctlInt: expected fd, request, value");
+  if (info.Length() < 2 || !info[1].IsNumber())
+    throw Napi::TypeError::New(env, "ioctlInt: expected fd, request, value");
   int v = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Int32Value() : 0;
   unsigned long req = static_cast<unsigned long>(info[1].As<Napi::Number>().DoubleValue());
   int r = ::ioctl(num(info, 0, "fd"), req, &v);
@@ -66,7 +68,9 @@ Napi::Value Write(const Napi::CallbackInfo& info) {
 // poll(fd, events, timeoutMs = 0): revents (0 on timeout), or -errno.
 Napi::Value Poll(const Napi::CallbackInfo& info) {
   int timeout = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Int32Value() : 0;
-  struct pollfd p{num(info, 0, "fd"), static_cast<short>(num(info, 1, "events")), 0};
+  struct pollfd p {
+    num(info, 0, "fd"), static_cast<short>(num(info, 1, "events")), 0
+  };
   int r = ::poll(&p, 1, timeout);
   return Napi::Number::New(info.Env(), r < 0 ? -errno : p.revents);
 }

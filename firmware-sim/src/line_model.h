@@ -38,7 +38,7 @@ class LineModel {
   Law law_;
   Rng rng_;
   double gain_, noise_sigma_, echo_gain_;
-  int echo_delay_;          // samples
+  int echo_delay_;             // samples
   std::vector<int16_t> hist_;  // ring of the board's decoded audio
   size_t hist_pos_ = 0;        // next write
   int last_n_ = 160;

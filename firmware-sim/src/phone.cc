@@ -50,7 +50,8 @@ void World::phone_ringer(Phone& p, bool on) {
     if (s == PhoneState::kIdle) p.rings = 0;
     p.rings++;
     p.sm.move(PhoneState::kRinging, t_, "ring");
-    if (p.cfg.answer_after_rings > 0 && p.rings >= p.cfg.answer_after_rings && p.answer_at < 0) p.answer_at = t_ + kAutoAnswerSamples;
+    if (p.cfg.answer_after_rings > 0 && p.rings >= p.cfg.answer_after_rings && p.answer_at < 0)
+      p.answer_at = t_ + kAutoAnswerSamples;
   } else if (since >= 0 && since < kRingPulseMaxSamples && p.rings == 1) {
     p.rings = 0;
     p.answer_at = -1;
@@ -86,15 +87,18 @@ void World::phone_callerid(Phone& p, const uint8_t* tx, int n) {
   if (data != p.heard_data) emit(Ev::kPhoneState, p.ch, 0, data ? 1 : 0, "data");
   p.heard_dtas = dtas;
   p.heard_data = data;
-  p.cid.rx(p.cid_buf.data(), n, [](void* vctx, const CidMessage& m) {
-    auto* x = static_cast<Ctx*>(vctx);
-    if (m.info.message_waiting >= 0) {  // MWI (0x82): the lamp, not the display
-      x->w->emit(Ev::kPhoneState, x->p->ch, 0, m.info.message_waiting, "mwi");
-      return;
-    }
-    std::string text = !m.info.number.empty() ? m.info.number : cid_withheld_name(m.info.number_withheld);
-    x->w->emit(Ev::kPhoneDisplay, x->p->ch, 0, m.info.time.empty() ? 0 : std::stoll(m.info.time), text);
-  }, &ctx);
+  p.cid.rx(
+      p.cid_buf.data(), n,
+      [](void* vctx, const CidMessage& m) {
+        auto* x = static_cast<Ctx*>(vctx);
+        if (m.info.message_waiting >= 0) {  // MWI (0x82): the lamp, not the display
+          x->w->emit(Ev::kPhoneState, x->p->ch, 0, m.info.message_waiting, "mwi");
+          return;
+        }
+        std::string text = !m.info.number.empty() ? m.info.number : cid_withheld_name(m.info.number_withheld);
+        x->w->emit(Ev::kPhoneDisplay, x->p->ch, 0, m.info.time.empty() ? 0 : std::stoll(m.info.time), text);
+      },
+      &ctx);
 }
 
 void World::phone_tick(Phone& p) {

@@ -34,8 +34,8 @@ extern "C" {
 namespace bcti::sim {
 
 namespace {
-constexpr int kOverlapHead = 4;         // digits in an overlap SETUP
-constexpr int kAnnouncementMs = 3000;   // unallocated: SIT + announcement before the DISCONNECT
+constexpr int kOverlapHead = 4;        // digits in an overlap SETUP
+constexpr int kAnnouncementMs = 3000;  // unallocated: SIT + announcement before the DISCONNECT
 
 bool debug_on() {
   static const bool on = std::getenv("BCTI_PRI_DEBUG") != nullptr;
@@ -77,7 +77,8 @@ void World::pri_start(Span& s) {
   s.net = pri_new_cb(-1, PRI_NETWORK, PRI_SWITCH_EUROISDN_E1, PriNet::read, PriNet::write, &s.ctx);
   // Without overlap mode libpri marks every SETUP "sending complete".
   if (s.net && s.cfg.overlap) pri_set_overlapdial(s.net, 1);
-  if (s.net && debug_on()) pri_set_debug(s.net, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE | PRI_DEBUG_Q921_DUMP);
+  if (s.net && debug_on())
+    pri_set_debug(s.net, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE | PRI_DEBUG_Q921_DUMP);
 }
 
 void World::pri_tick(Span& s) {
@@ -184,14 +185,13 @@ void World::pri_handle(Span& s, void* ev) {
       Trunk* t = find_call(trunks_, e->hangup.call);
       if (!t) return;
       TrunkState st = t->sm.state();
-      trunk_end(*t, st == TrunkState::kFarCleared ? "far end hung up" : st == TrunkState::kOffering ? "caller hung up" : "released");
+      trunk_end(*t, st == TrunkState::kFarCleared ? "far end hung up"
+                    : st == TrunkState::kOffering ? "caller hung up"
+                                                  : "released");
       return;
     }
-    case PRI_EVENT_RESTART_ACK:
-      emit(Ev::kPriEvent, 0, 0, e->restartack.channel & 0xff, "restart-ack");
-      return;
-    default:
-      return;
+    case PRI_EVENT_RESTART_ACK: emit(Ev::kPriEvent, 0, 0, e->restartack.channel & 0xff, "restart-ack"); return;
+    default: return;
   }
 }
 
@@ -298,10 +298,10 @@ void World::pri_board_cleared(Trunk& t, int cause) {
   pri_hangup(span_of(t).net, t.pri_call, cause);
   t.pri_call = nullptr;
   if (st == TrunkState::kConnected) emit(Ev::kCallHeard, t.ch, t.call, static_cast<int64_t>(Heard::kHangup), "hangup");
-  const char* why = st == TrunkState::kConnected ? "board hung up"
+  const char* why = st == TrunkState::kConnected    ? "board hung up"
                     : st == TrunkState::kFarCleared ? "far end hung up"
-                    : st == TrunkState::kOffering ? "board refused"
-                                                 : "board released";
+                    : st == TrunkState::kOffering   ? "board refused"
+                                                    : "board released";
   trunk_end(t, why);
 }
 

@@ -14,16 +14,35 @@ struct TrunkMove {
 };
 // Every allowed move of a trunk. Reset and alarms force Idle / Dead.
 constexpr TrunkMove kTrunkMoves[] = {
-    {T::kIdle, T::kOffering},        {T::kIdle, T::kDialTone},        {T::kIdle, T::kDigits},
-    {T::kIdle, T::kDead},            {T::kOffering, T::kConnected},   {T::kOffering, T::kIdle},
-    {T::kOffering, T::kDead},        {T::kDialTone, T::kDigits},      {T::kDialTone, T::kTreatment},
-    {T::kDialTone, T::kIdle},        {T::kDialTone, T::kDead},        {T::kDigits, T::kAlerting},
-    {T::kDigits, T::kTreatment},     {T::kDigits, T::kIdle},          {T::kDigits, T::kDead},
-    {T::kAlerting, T::kConnected},   {T::kAlerting, T::kIdle},        {T::kAlerting, T::kDead},
-    {T::kConnected, T::kFarCleared}, {T::kConnected, T::kBoardCleared}, {T::kConnected, T::kIdle},
-    {T::kConnected, T::kDead},       {T::kTreatment, T::kIdle},       {T::kTreatment, T::kDead},
-    {T::kFarCleared, T::kIdle},      {T::kFarCleared, T::kDead},      {T::kBoardCleared, T::kIdle},
-    {T::kBoardCleared, T::kDead},    {T::kDead, T::kIdle},
+    {T::kIdle, T::kOffering},
+    {T::kIdle, T::kDialTone},
+    {T::kIdle, T::kDigits},
+    {T::kIdle, T::kDead},
+    {T::kOffering, T::kConnected},
+    {T::kOffering, T::kIdle},
+    {T::kOffering, T::kDead},
+    {T::kDialTone, T::kDigits},
+    {T::kDialTone, T::kTreatment},
+    {T::kDialTone, T::kIdle},
+    {T::kDialTone, T::kDead},
+    {T::kDigits, T::kAlerting},
+    {T::kDigits, T::kTreatment},
+    {T::kDigits, T::kIdle},
+    {T::kDigits, T::kDead},
+    {T::kAlerting, T::kConnected},
+    {T::kAlerting, T::kIdle},
+    {T::kAlerting, T::kDead},
+    {T::kConnected, T::kFarCleared},
+    {T::kConnected, T::kBoardCleared},
+    {T::kConnected, T::kIdle},
+    {T::kConnected, T::kDead},
+    {T::kTreatment, T::kIdle},
+    {T::kTreatment, T::kDead},
+    {T::kFarCleared, T::kIdle},
+    {T::kFarCleared, T::kDead},
+    {T::kBoardCleared, T::kIdle},
+    {T::kBoardCleared, T::kDead},
+    {T::kDead, T::kIdle},
 };
 
 using P = PhoneState;
@@ -31,10 +50,10 @@ struct PhoneMove {
   P from, to;
 };
 constexpr PhoneMove kPhoneMoves[] = {
-    {P::kIdle, P::kRinging},      {P::kIdle, P::kOffHook},       {P::kRinging, P::kRingPause},
-    {P::kRinging, P::kOffHook},   {P::kRingPause, P::kRinging},  {P::kRingPause, P::kOffHook},
-    {P::kRingPause, P::kIdle},    {P::kRinging, P::kIdle},       {P::kOffHook, P::kIdle},
-    {P::kOffHook, P::kFlashing},  {P::kFlashing, P::kOffHook},   {P::kFlashing, P::kIdle},
+    {P::kIdle, P::kRinging},     {P::kIdle, P::kOffHook},      {P::kRinging, P::kRingPause},
+    {P::kRinging, P::kOffHook},  {P::kRingPause, P::kRinging}, {P::kRingPause, P::kOffHook},
+    {P::kRingPause, P::kIdle},   {P::kRinging, P::kIdle},      {P::kOffHook, P::kIdle},
+    {P::kOffHook, P::kFlashing}, {P::kFlashing, P::kOffHook},  {P::kFlashing, P::kIdle},
 };
 }  // namespace
 

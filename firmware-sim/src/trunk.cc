@@ -298,7 +298,9 @@ void World::trunk_board_bits(Trunk& t, uint32_t abcd) {
   // Outgoing: the board clears forward.
   if (ab == (kIdle & kAb) && active(s)) {
     if (s == TrunkState::kConnected) emit(Ev::kCallHeard, t.ch, t.call, static_cast<int64_t>(Heard::kHangup), "hangup");
-    const char* why = s == TrunkState::kConnected ? "board hung up" : s == TrunkState::kFarCleared ? "far end hung up" : "board released";
+    const char* why = s == TrunkState::kConnected    ? "board hung up"
+                      : s == TrunkState::kFarCleared ? "far end hung up"
+                                                     : "board released";
     send_bits(t, kIdle);
     trunk_end(t, why);
   }
@@ -322,7 +324,8 @@ void World::trunk_heard(Trunk& t, Heard what, const char* text, int64_t at) {
     t.digits += text;
     // Complete as soon as the number is known and no longer known number starts with it.
     bool known = cfg_.numbers.count(t.digits) > 0, longer = false;
-    for (auto it = cfg_.numbers.upper_bound(t.digits); it != cfg_.numbers.end() && it->first.compare(0, t.digits.size(), t.digits) == 0; ++it)
+    for (auto it = cfg_.numbers.upper_bound(t.digits);
+         it != cfg_.numbers.end() && it->first.compare(0, t.digits.size(), t.digits) == 0; ++it)
       longer = true;
     if (known && !longer) route(t);
     else t.timer = t_ + static_cast<int64_t>(cfg_.interdigit_ms) * 8;
@@ -346,7 +349,9 @@ void World::trunk_heard(Trunk& t, Heard what, const char* text, int64_t at) {
       case Step::Wait::kDigits:
         if (what == Heard::kDigit && ++t.digits_heard >= st.count) t.step_done = true;
         break;
-      case Step::Wait::kTone: t.step_done |= what == Heard::kTone && tone_kind_name(st.tone) == std::string(text); break;
+      case Step::Wait::kTone:
+        t.step_done |= what == Heard::kTone && tone_kind_name(st.tone) == std::string(text);
+        break;
     }
   }
 }

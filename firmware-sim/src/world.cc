@@ -88,7 +88,8 @@ World::World(SimConfig cfg) : cfg_(std::move(cfg)) {
     }
     spans_.push_back(std::move(s));
   }
-  ears_ = std::make_unique<Ears>(number, cfg_.plan, [this](int ch, Heard w, const char* text, int64_t t) { on_heard(ch, w, text, t); });
+  ears_ = std::make_unique<Ears>(number, cfg_.plan,
+                                 [this](int ch, Heard w, const char* text, int64_t t) { on_heard(ch, w, text, t); });
 
   port_.abi_version = BCTI_SIM_ABI_VERSION;
   port_.struct_size = sizeof(bcti_sim_port);
@@ -367,7 +368,8 @@ void World::apply(Command& c) {
       if (Trunk* t = trunk_at(c.ch)) drop_line(*t, c.ms);
       break;
     case Op::kAlarm:
-      if (c.ch >= 1 && c.ch <= static_cast<int>(spans_.size()) && spans_[c.ch - 1]->e1) alarm(*spans_[c.ch - 1], c.bits);
+      if (c.ch >= 1 && c.ch <= static_cast<int>(spans_.size()) && spans_[c.ch - 1]->e1)
+        alarm(*spans_[c.ch - 1], c.bits);
       break;
     case Op::kClearAlarm:
       if (c.ch >= 1 && c.ch <= static_cast<int>(spans_.size()) && spans_[c.ch - 1]->e1) alarm(*spans_[c.ch - 1], 0);

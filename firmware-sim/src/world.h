@@ -23,12 +23,12 @@
 #include <string>
 #include <vector>
 
+#include "audio.h"
 #include "boardcti_sim.h"
 #include "config.h"
 #include "ears.h"
 #include "events.h"
 #include "line_model.h"
-#include "audio.h"
 #include "states.h"
 
 namespace bcti::sim {
@@ -193,7 +193,7 @@ class World {
   int frame_ = 160;              // samples in the current frame
   uint32_t out_calls_ = 0;
   int64_t last_clock_ = 0;
-  std::vector<int16_t> pcm_;     // scratch: [channel][frame]
+  std::vector<int16_t> pcm_;  // scratch: [channel][frame]
   std::vector<const int16_t*> heard_ptrs_;
 
   std::mutex cmd_mu_;

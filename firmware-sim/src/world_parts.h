@@ -16,14 +16,12 @@ namespace bcti::sim {
 // the line model, and scratch buffers for one frame.
 struct World::Chan {
   Chan(const bcti_sim_channel& i, const LineModelConfig& lm, uint64_t seed)
-      : info(i),
-        line(lm, static_cast<Law>(i.law), seed, 1000 + i.number),
-        mouth(seed, 2000 + i.number) {}
+      : info(i), line(lm, static_cast<Law>(i.law), seed, 1000 + i.number), mouth(seed, 2000 + i.number) {}
   bcti_sim_channel info;
   LineModel line;
   Mouth mouth;
-  int phone = -1;  // index into phones_
-  int trunk = -1;  // index into trunks_
+  int phone = -1;              // index into phones_
+  int trunk = -1;              // index into trunks_
   std::vector<int16_t> heard;  // what the listener heard this frame
 };
 
@@ -32,52 +30,52 @@ struct World::Phone {
   int ch = 0;  // 1-based board channel
   PhoneConfig cfg;
   PhoneMachine sm{PhoneState::kIdle};
-  bool ringer = false;           // ringing voltage present (whatever the hook)
-  int rings = 0;                 // rings since it last rang from quiet
-  int64_t last_edge = -1;        // world sample of the last ringer change
-  int64_t quiet_since = -1;      // ring pause started
-  int64_t answer_at = -1;        // auto-answer deadline
-  int64_t flash_until = -1;      // back off hook then
+  bool ringer = false;       // ringing voltage present (whatever the hook)
+  int rings = 0;             // rings since it last rang from quiet
+  int64_t last_edge = -1;    // world sample of the last ringer change
+  int64_t quiet_since = -1;  // ring pause started
+  int64_t answer_at = -1;    // auto-answer deadline
+  int64_t flash_until = -1;  // back off hook then
   // The caller ID receiver, listening across the line while on hook (as a
   // real phone's is), fed by World::write.
   CidFskRx cid;
   std::vector<int16_t> cid_buf;
-  bool heard_dtas = false;       // on hook: DT-AS on the line now
-  bool heard_data = false;       // on hook: other signal (FSK) on the line now
+  bool heard_dtas = false;  // on hook: DT-AS on the line now
+  bool heard_data = false;  // on hook: other signal (FSK) on the line now
 };
 
 // The exchange's side of one trunk (FXO line or E1 timeslot) and its call.
 struct World::Trunk {
-  int ch = 0;        // 1-based board channel
+  int ch = 0;  // 1-based board channel
   bool e1 = false;
-  int span = 1;      // 1-based board span
-  int index = 0;     // FXO: line number (1-based); E1: timeslot
+  int span = 1;        // 1-based board span
+  int index = 0;       // FXO: line number (1-based); E1: timeslot
   std::string number;  // this trunk's own number (what callers dial to reach it)
-  LineConfig line;   // FXO signalling options (E1: unused)
+  LineConfig line;     // FXO signalling options (E1: unused)
   TrunkMachine sm{TrunkState::kIdle};
   int64_t since = 0;  // world sample of the last state change
 
   // The call on it.
   uint32_t call = 0;
   bool incoming = false;
-  std::string from;     // incoming: caller number
-  std::string digits;   // outgoing: dialled so far
+  std::string from;    // incoming: caller number
+  std::string digits;  // outgoing: dialled so far
   FarScript script;
-  int64_t timer = -1;   // next deadline (ring cadence, digit timeout, answer)
+  int64_t timer = -1;  // next deadline (ring cadence, digit timeout, answer)
   size_t cadence_step = 0;
   bool ring_on = false;
   int rings = 0;
-  size_t step = 0;       // script step
+  size_t step = 0;  // script step
   bool step_started = false;
-  bool step_done = false;   // a wait step was satisfied
+  bool step_done = false;  // a wait step was satisfied
   int64_t step_deadline = -1;
   int digits_heard = 0;
-  bool greeted = false;     // machine / fax prologue queued
+  bool greeted = false;          // machine / fax prologue queued
   std::vector<int16_t> cid_pcm;  // caller ID burst being sent in the first ring pause
   size_t cid_pos = 0;
-  int64_t cid_at = -1;           // world sample it starts at (-1: none)
-  bool cid_restore = false;      // ETSI DT-AS: normal polarity again when the burst ends
-  int64_t pulse_end = -1;        // ETSI RP-AS: the ring pulse ends then
+  int64_t cid_at = -1;       // world sample it starts at (-1: none)
+  bool cid_restore = false;  // ETSI DT-AS: normal polarity again when the burst ends
+  int64_t pulse_end = -1;    // ETSI RP-AS: the ring pulse ends then
 
   // Line state.
   bool board_offhook = false;  // FXO: the board holds the loop
@@ -94,9 +92,9 @@ struct World::Trunk {
   std::string pending_digits;  // overlap: sent in INFORMATION after SETUP ACKNOWLEDGE
 
   // FXO pulse dialling, while the exchange waits for digits.
-  int64_t break_at = -1;       // the board opened the loop then (-1: closed)
-  int64_t make_at = -1;        // the loop closed again after a pulse
-  int pulses = 0;              // pulses of the digit being dialled
+  int64_t break_at = -1;  // the board opened the loop then (-1: closed)
+  int64_t make_at = -1;   // the loop closed again after a pulse
+  int pulses = 0;         // pulses of the digit being dialled
 };
 
 // libpri's userdata for a span's controller (pri_net.cc).

@@ -226,7 +226,8 @@ void ChannelPipeline::detect_energy(int n) {
     energy_base_ms_ = now_ms();
     energy_running_ = true;
   }
-  energy_.rx(rx_, n, [](void* c, const EnergyEvent& e) { static_cast<ChannelPipeline*>(c)->on_energy(e); }, this);
+  energy_.rx(
+      rx_, n, [](void* c, const EnergyEvent& e) { static_cast<ChannelPipeline*>(c)->on_energy(e); }, this);
 }
 
 void ChannelPipeline::digit_for_operations(char d) {
@@ -252,9 +253,7 @@ bool ChannelPipeline::apply(const Command& c) {
     case Op::kStopRecord:
       if (Recorder* rec = recorder_ready_.load(std::memory_order_acquire); rec && record_id_) rec->stop();
       break;
-    case Op::kDetect:
-      detect_ = c.detect;
-      break;
+    case Op::kDetect: detect_ = c.detect; break;
     case Op::kCollect: start_collect(c); return true;
     case Op::kStopCollect:
       if (collect_id_) finish_collect(reason::kStopped);
@@ -286,15 +285,15 @@ bool ChannelPipeline::apply(const Command& c) {
       else if (c.op == Op::kOnHook) code = sig_.onhook(now, *this, &why);
       else if (c.op == Op::kFlash) code = sig_.flash(now, *this, &why);
       else if (c.op == Op::kRing) {
-        code = sig_.ring(c.cadence_ms, now, *this, &why, c.callerid ? c.ring_delay_ms : 0, c.callerid ? c.ring_pulse_ms : 0);
+        code = sig_.ring(c.cadence_ms, now, *this, &why, c.callerid ? c.ring_delay_ms : 0,
+                         c.callerid ? c.ring_pulse_ms : 0);
         if (!code && c.callerid && c.callerid_at_ms >= 0) {
           if (c.callerid_reverse) engine_.boards_[board_]->set_polarity(info_.number, true);
           cid_.arm_at(c.callerid, now + c.callerid_at_ms, c.callerid_reverse);
         } else if (!code && c.callerid) {
           cid_.arm(c.callerid, c.callerid_after_ms);
         }
-      }
-      else if (c.op == Op::kPulseDial) code = sig_.pulse_dial(c.digits, now, *this, &why);
+      } else if (c.op == Op::kPulseDial) code = sig_.pulse_dial(c.digits, now, *this, &why);
       else code = sig_.stop_ring(now, *this, &why);
       published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
       if (code) {
@@ -346,22 +345,25 @@ void ChannelPipeline::prepare_recorder(DiskWriter& writer) {
   if (recorder_) return;
   Engine* eng = &engine_;
   Event proto = make(ev::kRecordDone);
-  recorder_ = std::make_unique<Recorder>(writer, [eng, proto](const RecordResult& r) {
-    // Writer thread: the file is closed and synced; tell JS now, not at the next tick.
-    Event e = proto;
-    e.cmd = static_cast<uint32_t>(r.tag);
-    if (r.reason == RecordStop::kError) {
-      e.type = ev::kError;
-      e.code = err::kFileIo;
-      e.text = r.error.empty() ? "recording failed: " + r.path : r.error;
-    } else {
-      e.name = record_stop_name(r.reason);
-      e.value = static_cast<double>(r.duration_ms);
-      e.text = r.path;
-      e.digit = r.digit;
-    }
-    eng->emit_now(std::move(e));
-  }, 2000);
+  recorder_ = std::make_unique<Recorder>(
+      writer,
+      [eng, proto](const RecordResult& r) {
+        // Writer thread: the file is closed and synced; tell JS now, not at the next tick.
+        Event e = proto;
+        e.cmd = static_cast<uint32_t>(r.tag);
+        if (r.reason == RecordStop::kError) {
+          e.type = ev::kError;
+          e.code = err::kFileIo;
+          e.text = r.error.empty() ? "recording failed: " + r.path : r.error;
+        } else {
+          e.name = record_stop_name(r.reason);
+          e.value = static_cast<double>(r.duration_ms);
+          e.text = r.path;
+          e.digit = r.digit;
+        }
+        eng->emit_now(std::move(e));
+      },
+      2000);
   recorder_ready_.store(recorder_.get(), std::memory_order_release);
 }
 
@@ -377,7 +379,9 @@ void ChannelPipeline::start_record(const Command& c) {
   }
   RecordOptions o;
   o.path = c.rec.path;
-  o.format = c.rec.format == Law::kUlaw ? WavFormat::kUlaw : c.rec.format == Law::kAlaw ? WavFormat::kAlaw : WavFormat::kPcm16;
+  o.format = c.rec.format == Law::kUlaw   ? WavFormat::kUlaw
+             : c.rec.format == Law::kAlaw ? WavFormat::kAlaw
+                                          : WavFormat::kPcm16;
   o.max_length_ms = c.rec.max_ms;
   o.max_silence_ms = c.rec.max_silence_ms;
   o.silence_threshold_dbm0 = c.rec.silence_dbm0;

@@ -89,7 +89,11 @@ class ChannelPipeline final : public SigPort {
   void set_peer(int p) { peer_ = p; }
   int conference() const { return conf_; }
   int conference_slot() const { return conf_slot_; }
-  void set_conference(int c, int slot, ConfMode m) { conf_ = c; conf_slot_ = slot; conf_mode_ = m; }
+  void set_conference(int c, int slot, ConfMode m) {
+    conf_ = c;
+    conf_slot_ = slot;
+    conf_mode_ = m;
+  }
   int16_t* conf_out() { return conf_out_; }
   // JS thread, before a record command is queued: the channel's recorder is
   // created (and registered with the disk writer) off the media thread.
@@ -145,8 +149,8 @@ class ChannelPipeline final : public SigPort {
   // collect
   uint32_t collect_id_ = 0;
   CollectSpec collect_;
-  std::string digits_;       // collected so far
-  std::string typeahead_;    // digits heard with no collect running
+  std::string digits_;     // collected so far
+  std::string typeahead_;  // digits heard with no collect running
   bool digit_buffer_ = false;
   int64_t collect_deadline_ms_ = 0;
 

@@ -25,24 +25,24 @@ enum class Op : uint8_t {
   kConfLeave,
   kHangup,  // stop every media operation on the channel (canceled)
   // Line signalling (native/sig):
-  kOffHook,   // FXO/E1: answer an alerting line, or seize an idle one
-  kOnHook,    // release the line (FXS: stop ringing)
-  kFlash,     // FXO: hook flash
-  kRing,      // FXS: ring the phone with `cadence_ms`
-  kStopRing,  // FXS
-  kSetup,     // ISDN PRI: place a call on this B channel (SETUP)
-  kPulseDial, // FXO: dial `digits` by loop-disconnect pulses
+  kOffHook,    // FXO/E1: answer an alerting line, or seize an idle one
+  kOnHook,     // release the line (FXS: stop ringing)
+  kFlash,      // FXO: hook flash
+  kRing,       // FXS: ring the phone with `cadence_ms`
+  kStopRing,   // FXS
+  kSetup,      // ISDN PRI: place a call on this B channel (SETUP)
+  kPulseDial,  // FXO: dial `digits` by loop-disconnect pulses
 };
 
 // An outgoing ISDN call (Q.931 SETUP). ton: type of number (0 unknown,
 // 1 international, 2 national, 4 subscriber); the numbering plan is E.164.
 struct SetupSpec {
   std::string called;
-  std::string calling;        // empty: none sent (the network may insert the line's number)
+  std::string calling;  // empty: none sent (the network may insert the line's number)
   int called_ton = 0;
   int calling_ton = 0;
-  bool restricted = false;    // presentation of the calling number
-  bool exclusive = true;      // channel selection: this B channel only, or preferred
+  bool restricted = false;  // presentation of the calling number
+  bool exclusive = true;    // channel selection: this B channel only, or preferred
 };
 
 struct PlaySpec {
@@ -74,10 +74,10 @@ struct DetectSpec {
 
 struct CollectSpec {
   int max_digits = 1;
-  int timeout_ms = 5000;       // for the first digit
-  int inter_digit_ms = 3000;   // between digits
-  std::string terminators;     // e.g. "#"
-  bool flush = false;          // discard digits typed ahead
+  int timeout_ms = 5000;      // for the first digit
+  int inter_digit_ms = 3000;  // between digits
+  std::string terminators;    // e.g. "#"
+  bool flush = false;         // discard digits typed ahead
 };
 
 enum class ConfMode : uint8_t { kTalkListen, kListenOnly, kTalkOnly };
@@ -109,8 +109,8 @@ struct Command {
   bool callerid_reverse = false;
   int ring_delay_ms = 0;
   int ring_pulse_ms = 0;
-  SetupSpec setup;              // kSetup
-  int cause = 16;               // kOnHook on a PRI channel: the Q.850 cause (16 normal clearing)
+  SetupSpec setup;     // kSetup
+  int cause = 16;      // kOnHook on a PRI channel: the Q.850 cause (16 normal clearing)
   std::string digits;  // kPulseDial
 };
 

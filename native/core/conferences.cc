@@ -16,8 +16,8 @@ bool Conferences::join(int conf, ChannelPipeline& ch, ConfMode mode, const char*
   }
   MemberOptions o;
   o.mode = mode == ConfMode::kListenOnly ? MemberMode::kListenOnly
-         : mode == ConfMode::kTalkOnly  ? MemberMode::kTalkOnly
-                                        : MemberMode::kTalkListen;
+           : mode == ConfMode::kTalkOnly ? MemberMode::kTalkOnly
+                                         : MemberMode::kTalkListen;
   int slot = r.mixer->add(o);
   if (slot < 0) {
     if (r.mixer->size() == 0) rooms_.erase(conf);

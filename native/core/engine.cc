@@ -35,8 +35,7 @@ void atomic_max(std::atomic<double>& a, double v) {
 }  // namespace
 
 Engine::Engine(const EngineConfig& cfg) : cfg_(cfg) {
-  if (cfg_.frame_ms != 10 && cfg_.frame_ms != 20)
-    throw CtiError(err::kBadArgument, "frameMs must be 10 or 20");
+  if (cfg_.frame_ms != 10 && cfg_.frame_ms != 20) throw CtiError(err::kBadArgument, "frameMs must be 10 or 20");
   frame_ = cfg_.frame_ms * 8;
 }
 
@@ -65,7 +64,9 @@ int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSp
   for (const PriSpanConfig& pc : pri) {
     bool e1 = false;
     for (const auto& c : info.channels) e1 |= c.span == pc.span && c.kind == drv::ChannelKind::kE1;
-    if (!e1) throw CtiError(err::kBadArgument, "span " + std::to_string(pc.span) + " is not an E1 span of this board: it cannot carry ISDN PRI");
+    if (!e1)
+      throw CtiError(err::kBadArgument,
+                     "span " + std::to_string(pc.span) + " is not an E1 span of this board: it cannot carry ISDN PRI");
     if (pc.overlap_ms < 100) throw CtiError(err::kBadArgument, "overlapMs must be >= 100");
   }
   int first = static_cast<int>(chans_.size());
@@ -93,16 +94,18 @@ bool Engine::is_pri(int board, int span) const {
 }
 
 const drv::BoardInfo& Engine::board_info(int board) const {
-  if (board < 0 || board >= static_cast<int>(boards_.size())) throw CtiError(err::kNoSuchBoard, "no board " + std::to_string(board));
+  if (board < 0 || board >= static_cast<int>(boards_.size()))
+    throw CtiError(err::kNoSuchBoard, "no board " + std::to_string(board));
   return boards_[board]->info();
 }
 
 int Engine::global_index(int board, int channel) const {
-  if (board < 0 || board >= static_cast<int>(boards_.size())) throw CtiError(err::kNoSuchBoard, "no board " + std::to_string(board));
+  if (board < 0 || board >= static_cast<int>(boards_.size()))
+    throw CtiError(err::kNoSuchBoard, "no board " + std::to_string(board));
   int count = static_cast<int>(boards_[board]->info().channels.size());
   if (channel < 1 || channel > count)
-    throw CtiError(err::kNoSuchChannel, "board " + std::to_string(board) + " has no channel " + std::to_string(channel) +
-                                            " (1.." + std::to_string(count) + ")");
+    throw CtiError(err::kNoSuchChannel, "board " + std::to_string(board) + " has no channel " +
+                                            std::to_string(channel) + " (1.." + std::to_string(count) + ")");
   return board_first_[board] + channel - 1;
 }
 
@@ -165,7 +168,8 @@ void Engine::validate(const Command& c) const {
   global_index(c.board, c.channel);
   if (c.op == Op::kBridge) {
     global_index(c.board2, c.channel2);
-    if (c.board == c.board2 && c.channel == c.channel2) throw CtiError(err::kBadArgument, "cannot bridge a channel to itself");
+    if (c.board == c.board2 && c.channel == c.channel2)
+      throw CtiError(err::kBadArgument, "cannot bridge a channel to itself");
   }
   if (c.op == Op::kCollect && c.collect.max_digits < 1) throw CtiError(err::kBadArgument, "collect: max must be >= 1");
   if (c.op == Op::kDetect && c.detect.tones && !cfg_.tone_plan)
@@ -352,16 +356,22 @@ void Engine::tick() {
     }
     BankCtx ctx{this, b};
     if (dtmf) {
-      dtmf_banks_[b]->rx(x, F, [](void* c, const DtmfEvent& e) {
-        auto* k = static_cast<BankCtx*>(c);
-        if (ChannelPipeline* ch = k->self->lane_channel(k->bank, e.lane)) ch->on_dtmf(e);
-      }, &ctx);
+      dtmf_banks_[b]->rx(
+          x, F,
+          [](void* c, const DtmfEvent& e) {
+            auto* k = static_cast<BankCtx*>(c);
+            if (ChannelPipeline* ch = k->self->lane_channel(k->bank, e.lane)) ch->on_dtmf(e);
+          },
+          &ctx);
     }
     if (tones && b < static_cast<int>(cp_banks_.size())) {
-      cp_banks_[b]->rx(x, F, [](void* c, const ToneEvent& e) {
-        auto* k = static_cast<BankCtx*>(c);
-        if (ChannelPipeline* ch = k->self->lane_channel(k->bank, e.lane)) ch->on_tone(e);
-      }, &ctx);
+      cp_banks_[b]->rx(
+          x, F,
+          [](void* c, const ToneEvent& e) {
+            auto* k = static_cast<BankCtx*>(c);
+            if (ChannelPipeline* ch = k->self->lane_channel(k->bank, e.lane)) ch->on_tone(e);
+          },
+          &ctx);
     }
   }
   // 4. Per-channel media: players, recorders, collect timers; bridges and

@@ -11,9 +11,9 @@
 #include <mutex>
 #include <string>
 
-#include "native/sig/line_signalling.h"
 #include <thread>
 #include <vector>
+#include "native/sig/line_signalling.h"
 
 #include "drivers/driver.h"
 #include "native/core/command.h"
@@ -39,7 +39,7 @@ enum class ClockMode : uint8_t {
 struct EngineConfig {
   int frame_ms = 20;  // 10 or 20
   ClockMode mode = ClockMode::kRealtime;
-  int clock_event_ms = 100;  // engine:clock period (0 = off)
+  int clock_event_ms = 100;                   // engine:clock period (0 = off)
   std::shared_ptr<const TonePlan> tone_plan;  // call-progress plan for every channel
   // Line signalling timers and supervision choices for every channel; the
   // FXS ring cadence comes from the tone plan when there is one.
@@ -52,10 +52,10 @@ struct EngineConfig {
 
 struct EngineStats {
   uint64_t ticks = 0;
-  uint64_t late_ticks = 0;      // realtime: frames that started later than one frame period
+  uint64_t late_ticks = 0;  // realtime: frames that started later than one frame period
   double max_tick_us = 0;
   double mean_tick_us = 0;
-  double thread_cpu_ms = 0;     // CPU time used by the media thread
+  double thread_cpu_ms = 0;  // CPU time used by the media thread
   // Of thread_cpu_ms, the part spent inside the boards' read(), write() and
   // poll_event(): the driver's I/O. With the simulated board this is the
   // simulated world itself (lines, far ends, their detectors), work a real
@@ -139,7 +139,7 @@ class Engine {
   };
   void validate(const Command& c) const;
   int global_index(int board, int channel) const;  // channel is 1-based
-  void emit(Event&& e);  // media thread: joins this tick's batch
+  void emit(Event&& e);                            // media thread: joins this tick's batch
   void flush_events();
 
   EngineConfig cfg_;
@@ -151,7 +151,7 @@ class Engine {
   std::vector<std::unique_ptr<PriSpan>> pri_;  // media thread (built by add_board)
   std::vector<std::unique_ptr<DtmfRxBank>> dtmf_banks_;
   std::vector<std::unique_ptr<CallProgressBank>> cp_banks_;
-  AlignedFloats bank_x_;  // [bank][frame][16] interleaved rx for the detectors
+  AlignedFloats bank_x_;                      // [bank][frame][16] interleaved rx for the detectors
   std::vector<uint8_t> rx_codes_, tx_codes_;  // [channel][frame]
   std::vector<uint8_t*> rx_ptrs_;
   std::vector<const uint8_t*> tx_ptrs_;
@@ -172,7 +172,7 @@ class Engine {
   std::vector<Command> pending_;
   std::vector<Command> applying_;
   std::atomic<uint32_t> next_cmd_{1};
-  int64_t budget_ = 0;            // stepped mode, guarded by cmd_mu_
+  int64_t budget_ = 0;                 // stepped mode, guarded by cmd_mu_
   std::vector<uint32_t> advance_ids_;  // guarded by cmd_mu_
 
   std::mutex ev_mu_;

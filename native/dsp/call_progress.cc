@@ -73,12 +73,12 @@ struct CallProgressBank::Rt {
   struct Tone {
     ToneKind kind;
     ToneShape shape;
-    int cls = 0;                 // continuous / cadence: class (set + 1)
-    double min_on = 0;           // continuous
-    std::vector<Range> el;       // cadence
-    double max_first_on = 0;     // cadence: longest burst any on-element accepts
+    int cls = 0;              // continuous / cadence: class (set + 1)
+    double min_on = 0;        // continuous
+    std::vector<Range> el;    // cadence
+    double max_first_on = 0;  // cadence: longest burst any on-element accepts
     int min_cycles = 1;
-    std::vector<int> seq_cls;    // sequence
+    std::vector<int> seq_cls;  // sequence
     std::vector<Range> seq;
     double gap_max = 0, rep_max = 0;
   };
@@ -98,7 +98,7 @@ struct CallProgressBank::Match {
   int8_t phase = -1;  // cadence element running (-1: first burst, element not yet known)
   bool rec = false;   // recognised, start reported
   int bursts = 0;
-  int idx = 0;        // sequence: steps completed
+  int idx = 0;  // sequence: steps completed
   int64_t seg_start = 0, first_start = 0, last_end = 0, seq_start = 0, last_seg_end = 0;
 
   using Tone = Rt::Tone;
@@ -132,9 +132,7 @@ struct CallProgressBank::Match {
       recognise(t, o);
     }
   }
-  int64_t cont_deadline(const Tone& t) const {
-    return st == kOn && !rec ? when_reaches(seg_start, t.min_on) : kNever;
-  }
+  int64_t cont_deadline(const Tone& t) const { return st == kOn && !rec ? when_reaches(seg_start, t.min_on) : kNever; }
   void cont_flush(const Tone& t, int64_t end, const Out& o) {
     if (st == kOn) {
       cont_tick(t, end, o);
@@ -294,7 +292,6 @@ struct CallProgressBank::Emit {
   void* ctx;
   int64_t total;
 };
-
 
 // ---- construction ----------------------------------------------------------------
 
@@ -511,9 +508,7 @@ void CallProgressBank::commit(int lane, const Emit& em) {
         if (a == t.cls) m.cad_on_end(t, at, since <= L.origin_blk, false, o);
         if (b == t.cls) m.cad_on_start(t, at, o);
         break;
-      case ToneShape::kSequence:
-        m.seq_segment(t, a, since, at, false, o);
-        break;
+      case ToneShape::kSequence: m.seq_segment(t, a, since, at, false, o); break;
     }
   }
   L.cls = b;

@@ -82,10 +82,10 @@ class CallProgressBank {
   std::unique_ptr<float, FreeDeleter> buf_;    // one block, interleaved, 64-byte aligned
   std::unique_ptr<float, FreeDeleter> power_;  // [bins + 1][16]: powers, then energy
   std::vector<Lane> lanes_;
-  std::vector<Match> matches_;     // [lane * tones + tone]
-  int fill_ = 0;                   // samples in buf_
-  int64_t blk_ = 0;                // blocks processed
-  int64_t total_ = 0;              // samples received
+  std::vector<Match> matches_;  // [lane * tones + tone]
+  int fill_ = 0;                // samples in buf_
+  int64_t blk_ = 0;             // blocks processed
+  int64_t total_ = 0;           // samples received
 };
 
 struct ToneSpan {

@@ -41,7 +41,8 @@ void cid_dtas(std::vector<int16_t>* out, double level_dbm0) {
   const int n = kDtasMs * kSampleRate / 1000;
   for (int i = 0; i < n; i++) {
     double t = static_cast<double>(i) / kSampleRate;
-    out->push_back(static_cast<int16_t>(std::lround(a * (std::sin(2 * M_PI * kDtasLowHz * t) + std::sin(2 * M_PI * kDtasHighHz * t)))));
+    out->push_back(static_cast<int16_t>(
+        std::lround(a * (std::sin(2 * M_PI * kDtasLowHz * t) + std::sin(2 * M_PI * kDtasHighHz * t)))));
   }
 }
 
@@ -152,8 +153,7 @@ void CidFskRx::bit(int b, bool carrier, int64_t sample) {
       }
       break;
     }
-    case St::kHunt:
-      break;
+    case St::kHunt: break;
   }
 }
 
@@ -167,8 +167,7 @@ std::vector<CidDetected> callerid_detect(const int16_t* pcm, size_t n) {
         CidDetected{cid_modem_name(m.modem), m.info, m.start_sample, m.end_sample});
   };
   constexpr int kChunk = 160;
-  for (size_t i = 0; i < n; i += kChunk)
-    rx.rx(pcm + i, static_cast<int>(std::min<size_t>(kChunk, n - i)), sink, &out);
+  for (size_t i = 0; i < n; i += kChunk) rx.rx(pcm + i, static_cast<int>(std::min<size_t>(kChunk, n - i)), sink, &out);
   const int16_t zeros[kChunk] = {};
   for (int i = 0; i < 4; i++) rx.rx(zeros, kChunk, sink, &out);  // let a message at the very end finish
 

@@ -32,8 +32,8 @@
 namespace bcti {
 
 struct CidTiming {
-  int after_ring_ms;    // first ring end (or alerting signal end) -> data start, at least
-  int before_ring_ms;   // data end -> next ring, at least
+  int after_ring_ms;   // first ring end (or alerting signal end) -> data start, at least
+  int before_ring_ms;  // data end -> next ring, at least
 };
 inline constexpr CidTiming kCidTimingBellcore{500, 200};
 inline constexpr CidTiming kCidTimingChina{500, 200};
@@ -63,9 +63,9 @@ bool cid_dtas_block(const int16_t* x, int n);
 struct CidFskTxParams {
   CidModem modem = CidModem::kBell202;
   CidMessageType type = CidMessageType::kMdmf;
-  int seizure_bits = 300;   // 0: no channel seizure
-  int mark_bits = 180;      // 0: no mark signal
-  int trailing_bits = 4;    // marks after the checksum
+  int seizure_bits = 300;  // 0: no channel seizure
+  int mark_bits = 180;     // 0: no mark signal
+  int trailing_bits = 4;   // marks after the checksum
   double level_dbm0 = -13;
   double freq_scale = 1.0;  // for tests of a receiver: 1.02 = all tones 2 % high
 };
@@ -103,8 +103,8 @@ class CidFskRx {
   Sink sink_ = nullptr;
   void* ctx_ = nullptr;
   St st_ = St::kHunt;
-  uint32_t reg_ = 0x3ff;   // last 10 bits while hunting, newest in bit 0
-  int carrier_bits_ = 0;   // consecutive bits with the carrier present
+  uint32_t reg_ = 0x3ff;  // last 10 bits while hunting, newest in bit 0
+  int carrier_bits_ = 0;  // consecutive bits with the carrier present
   int nbits_ = 0, marks_ = 0;
   uint8_t cur_ = 0;
   uint8_t buf_[kCidMaxMessage];

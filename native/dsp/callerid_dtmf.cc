@@ -75,7 +75,8 @@ bool parse_hash_terminated(const std::string& body, CallerIdInfo* out) {
 const char* cid_dtmf_encode(const CallerIdInfo& info, CidDtmfVariant variant, std::string* digits) {
   if (!info.number.empty() && !all_digits(info.number)) return "a DTMF caller ID number may hold only 0-9";
   if (info.number.size() > kCidMaxNumber) return "the number is longer than 20 digits";
-  if (!info.number.empty() && info.number_withheld != CidWithheld::kNone) return "a number cannot be both sent and withheld";
+  if (!info.number.empty() && info.number_withheld != CidWithheld::kNone)
+    return "a number cannot be both sent and withheld";
   if (info.number.empty() && info.number_withheld == CidWithheld::kNone) return "nothing to send";
   if (!info.redirect.empty() && (variant != CidDtmfVariant::kAC || !all_digits(info.redirect)))
     return "a redirecting number needs the A...C variant and digits only";
@@ -133,7 +134,8 @@ std::vector<CidDetected> callerid_detect_dtmf(const int16_t* pcm, size_t n) {
     std::string run;
     for (size_t k = i; k < j; k++) run.push_back(digits[k].digit);
     CallerIdInfo info;
-    if (cid_dtmf_parse(run, &info)) out.push_back(CidDetected{"dtmf", info, digits[i].start_sample, digits[j - 1].end_sample});
+    if (cid_dtmf_parse(run, &info))
+      out.push_back(CidDetected{"dtmf", info, digits[i].start_sample, digits[j - 1].end_sample});
     i = j;
   }
   return out;

@@ -84,8 +84,7 @@ bool decode_mdmf(const uint8_t* body, size_t n, CallerIdInfo* out) {
       case cid_param::kNameAbsent:
         if (!parse_absence(v, len, &r.name_withheld)) return false;
         break;
-      default:
-        break;  // a parameter this receiver does not show
+      default: break;  // a parameter this receiver does not show
     }
     any = true;
     i += 2 + len;
@@ -137,7 +136,8 @@ const char* cid_check(const CallerIdInfo& info) {
   if (!all_of(info.number, is_number_char)) return "the number may hold only 0-9 * # + -";
   if (info.name.size() > kCidMaxName) return "the name is longer than 50 characters";
   if (!all_of(info.name, is_name_char)) return "the name may hold only printable ASCII";
-  if (!info.time.empty() && !valid_time(info.time)) return "the time must be MMDDHHMM (8 digits, a valid date and time)";
+  if (!info.time.empty() && !valid_time(info.time))
+    return "the time must be MMDDHHMM (8 digits, a valid date and time)";
   if (!info.number.empty() && info.number_withheld != CidWithheld::kNone)
     return "a number cannot be both sent and withheld";
   if (!info.name.empty() && info.name_withheld != CidWithheld::kNone) return "a name cannot be both sent and withheld";

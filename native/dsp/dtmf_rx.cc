@@ -37,8 +37,8 @@ namespace {
 constexpr int kF = 8;
 constexpr double kFreq[kF] = {697, 770, 852, 941, 1209, 1336, 1477, 1633};
 constexpr char kKeys[] = "123A456B789C*0#D";
-constexpr int kOn = 3;     // consecutive windows that start a digit
-constexpr int kOff = 4;    // windows without the digit that end it
+constexpr int kOn = 3;                  // consecutive windows that start a digit
+constexpr int kOff = 4;                 // windows without the digit that end it
 constexpr double kLooseExtraPct = 1.0;  // per-window gate: tolerance + this
 constexpr double kGateDb = 3.0;         // per-window gate: level/twist this much looser
 // Per-window gate on the energy share: this much below the limit, because
@@ -74,8 +74,7 @@ DtmfRxDescriptor::DtmfRxDescriptor(const DtmfRxConfig& c) : gate{}, cfg(c) {
     gate.c2i[k] = static_cast<float>(-std::sin(w * n));
     // Phase advance over one hop of a tone off by p percent: 2 pi f p/100 N / fs.
     double tight = std::min(M_PI, 2 * M_PI * kFreq[k] * cfg.freq_tolerance_pct / 100 * n / fs);
-    double loose =
-        std::min(M_PI, 2 * M_PI * kFreq[k] * (cfg.freq_tolerance_pct + kLooseExtraPct) / 100 * n / fs);
+    double loose = std::min(M_PI, 2 * M_PI * kFreq[k] * (cfg.freq_tolerance_pct + kLooseExtraPct) / 100 * n / fs);
     cos_tight[k] = static_cast<float>(std::cos(tight));
     for (int j = k; j < 16; j += kF) {
       gate.lut[0][j] = gate.c2r[k];
@@ -112,11 +111,11 @@ struct DtmfRxBank::WinStats {
 struct DtmfRxBank::Lane {
   enum class State : uint8_t { kIdle, kActive };
   State state = State::kIdle;
-  int8_t digit = -1;     // reported digit (index into kKeys) while kActive
-  int8_t pend = -1;      // candidate digit of the current run of windows
-  int count = 0;         // consecutive windows of `pend`
-  int misses = 0;        // consecutive windows without `digit`
-  int64_t origin = 0;    // bank sample at the lane's reset
+  int8_t digit = -1;       // reported digit (index into kKeys) while kActive
+  int8_t pend = -1;        // candidate digit of the current run of windows
+  int count = 0;           // consecutive windows of `pend`
+  int misses = 0;          // consecutive windows without `digit`
+  int64_t origin = 0;      // bank sample at the lane's reset
   int64_t pend_first = 0;  // first window (half index) of the run of `pend`
   int64_t last_seen = 0;   // last window that showed `digit`
   int64_t start = 0;       // estimated start of `digit` (bank samples)
@@ -218,10 +217,8 @@ void DtmfRxBank::end_of_half(const Kernels& k, Sink sink, void* ctx) {
 
 void DtmfRxBank::set_busy(int lane) {
   const Lane& L = lanes_[lane];
-  if (L.state != Lane::State::kIdle || L.pend >= 0)
-    busy_ |= 1u << lane;
-  else
-    busy_ &= ~(1u << lane);
+  if (L.state != Lane::State::kIdle || L.pend >= 0) busy_ |= 1u << lane;
+  else busy_ &= ~(1u << lane);
 }
 
 float DtmfRxBank::amp(int64_t half, int lane, int row, int col) const {

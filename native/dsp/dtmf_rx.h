@@ -69,14 +69,14 @@ struct alignas(64) DtmfGateConst {
   // Per-bin constants looked up by a lane's strongest bin k: lut[i][j] is
   // constant i of bin j % 8 (i: c2r, c2i, cos_loose, gain_cap).
   float lut[4][16];
-  float c1r[8], c1i[8];  // e^{-jw(N-1)}: Goertzel state -> DFT of a half block
-  float c2r[8], c2i[8];  // e^{-jwN}: phase advance of one half block
-  float level_gate;      // |W|^2 of a tone kGateDb below the minimum level
-  float rel_peak_gate;   // runner-up of a group must stay below peak * this
+  float c1r[8], c1i[8];                // e^{-jw(N-1)}: Goertzel state -> DFT of a half block
+  float c2r[8], c2i[8];                // e^{-jwN}: phase advance of one half block
+  float level_gate;                    // |W|^2 of a tone kGateDb below the minimum level
+  float rel_peak_gate;                 // runner-up of a group must stay below peak * this
   float twist_gate_lo, twist_gate_hi;  // T_col / T_row limits
-  float share_k;         // 2 (T_row + T_col) >= share_k * window energy
+  float share_k;                       // 2 (T_row + T_col) >= share_k * window energy
 };
-struct DtmfGateState {  // every member one value per lane
+struct DtmfGateState {   // every member one value per lane
   vf16 s1[8], s2[8], e;  // Goertzel state and energy of the current half block
   vf16 wr[8], wi[8];     // DFT of the latest window (the previous one on entry)
   vf16 e_prev;           // energy of the previous half block
@@ -87,10 +87,10 @@ struct DtmfHalfDft {
   vf16 re[8], im[8];
 };
 struct DtmfGateOut {
-  vi16 digit;            // candidate digit (index into "123A456B789C*0#D") or -1
-  vf16 ewin;             // energy of the window
-  vf16 pr_re, pr_im;     // phase-advance phasor of the strongest row tone
-  vf16 pc_re, pc_im;     // and of the strongest column tone
+  vi16 digit;         // candidate digit (index into "123A456B789C*0#D") or -1
+  vf16 ewin;          // energy of the window
+  vf16 pr_re, pr_im;  // phase-advance phasor of the strongest row tone
+  vf16 pc_re, pc_im;  // and of the strongest column tone
 };
 
 // Shared read-only analysis constants derived from a config.
@@ -98,12 +98,12 @@ struct DtmfRxDescriptor {
   explicit DtmfRxDescriptor(const DtmfRxConfig& cfg);
   DtmfGateConst gate;
   DtmfRxConfig cfg;
-  float coef[8];       // 2 cos(w) for the Goertzel recursion
-  float cos_tight[8];  // cos of the largest accepted mean phase error per hop
-  float level_thr;     // |W|^2 of a tone at min_level_dbm0
-  float rel_peak;      // unexplained energy in a group's other bins < tone * this
-  float twist_normal;  // T_col / T_row lower limit (linear power ratio)
-  float twist_reverse; // T_col / T_row upper limit
+  float coef[8];        // 2 cos(w) for the Goertzel recursion
+  float cos_tight[8];   // cos of the largest accepted mean phase error per hop
+  float level_thr;      // |W|^2 of a tone at min_level_dbm0
+  float rel_peak;       // unexplained energy in a group's other bins < tone * this
+  float twist_normal;   // T_col / T_row lower limit (linear power ratio)
+  float twist_reverse;  // T_col / T_row upper limit
 };
 
 class DtmfRxBank {
@@ -138,14 +138,14 @@ class DtmfRxBank {
 
   static constexpr int kRing = 16;  // half blocks of amplitude history (power of two)
   DtmfRxDescriptor desc_;
-  DtmfGateState* v_;  // vector state
-  DtmfHalfDft* ring_; // the last kRing half blocks
+  DtmfGateState* v_;   // vector state
+  DtmfHalfDft* ring_;  // the last kRing half blocks
   Lane* lanes_;
-  uint32_t busy_ = 0; // lanes with a digit reported or being confirmed
+  uint32_t busy_ = 0;                 // lanes with a digit reported or being confirmed
   static constexpr int kStage = 256;  // rx16 interleaves this many samples at a time
-  float* xbuf_;       // rx16 staging: kStage * 16 floats
-  int pos_ = 0;       // samples into the current half block
-  int64_t half_ = 0;  // index of the current half block (bank-wide)
+  float* xbuf_;                       // rx16 staging: kStage * 16 floats
+  int pos_ = 0;                       // samples into the current half block
+  int64_t half_ = 0;                  // index of the current half block (bank-wide)
 };
 
 struct DtmfDigit {
@@ -157,8 +157,7 @@ struct DtmfDigit {
 
 // One channel, offline: runs a bank on lane 0 (fed `frame` samples per rx16
 // call) and flushes with silence so a digit at the very end is closed.
-std::vector<DtmfDigit> dtmf_detect(const int16_t* pcm, size_t n, const DtmfRxConfig& cfg = {},
-                                   int frame = kDtmfHalf);
+std::vector<DtmfDigit> dtmf_detect(const int16_t* pcm, size_t n, const DtmfRxConfig& cfg = {}, int frame = kDtmfHalf);
 
 // Up to 16 channels of different lengths at once (one lane each).
 std::vector<std::vector<DtmfDigit>> dtmf_detect_bank(const std::vector<const int16_t*>& ch,

@@ -22,9 +22,9 @@ struct EnergyConfig {
 
 struct EnergyEvent {
   int lane;
-  bool voice;          // true: voice started; false: silence started
-  int64_t sample;      // where the run that confirmed it began
-  double level_dbm0;   // mean level over that run
+  bool voice;         // true: voice started; false: silence started
+  int64_t sample;     // where the run that confirmed it began
+  double level_dbm0;  // mean level over that run
 };
 
 enum class EnergyState : int8_t { kUnknown = -1, kSilence = 0, kVoice = 1 };
@@ -54,7 +54,7 @@ class EnergyDetector {
   int frame_n_;
   double voice_pow_, silence_pow_;
   EnergyState state_ = EnergyState::kUnknown;
-  int64_t pos_ = 0;        // samples received
+  int64_t pos_ = 0;  // samples received
   int64_t frame_start_ = 0;
   int fill_ = 0;
   double acc_ = 0;

@@ -9,11 +9,11 @@ namespace bcti {
 
 namespace {
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kSpb = kSampleRate / kFskBaud;  // samples per bit, 6.67
+constexpr double kSpb = kSampleRate / kFskBaud;      // samples per bit, 6.67
 constexpr double kMarkRef = 1250, kSpaceRef = 2150;  // between the two standards' tones
-constexpr float kHyst = 0.2f;       // soft-bit hysteresis for edges
-constexpr float kSmooth = 1.0f / 16; // carrier detect smoothing (~2 ms)
-constexpr double kAccDecay = 0.998;  // frequency measurement: ~500 samples (75 bits)
+constexpr float kHyst = 0.2f;                        // soft-bit hysteresis for edges
+constexpr float kSmooth = 1.0f / 16;                 // carrier detect smoothing (~2 ms)
+constexpr double kAccDecay = 0.998;                  // frequency measurement: ~500 samples (75 bits)
 }  // namespace
 
 const char* cid_modem_name(CidModem m) { return m == CidModem::kBell202 ? "bell202" : "v23"; }
@@ -157,8 +157,10 @@ void FskDemod::step(float x, BitSink sink, void* ctx) {
   // samples, where the soft bit says that tone filled both windows.
   const int old = (h + kWin - kLag) % kWin;
   if (carrier_) {
-    if (d > 0.6f && d_hist_[old] > 0.6f) acc_m_ = acc_m_ * kAccDecay + std::complex<double>(m * std::conj(m_hist_[old]));
-    else if (d < -0.6f && d_hist_[old] < -0.6f) acc_s_ = acc_s_ * kAccDecay + std::complex<double>(s * std::conj(s_hist_[old]));
+    if (d > 0.6f && d_hist_[old] > 0.6f)
+      acc_m_ = acc_m_ * kAccDecay + std::complex<double>(m * std::conj(m_hist_[old]));
+    else if (d < -0.6f && d_hist_[old] < -0.6f)
+      acc_s_ = acc_s_ * kAccDecay + std::complex<double>(s * std::conj(s_hist_[old]));
   }
   m_hist_[h] = m;
   s_hist_[h] = s;

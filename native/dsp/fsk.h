@@ -41,7 +41,7 @@ struct FskTx {
   double level_dbm0 = -13;
   double freq_scale = 1.0;  // 1.01 = every tone 1 % high (tests of the receiver)
   double phase = 0;
-  double bit_clock = 0;     // samples into the current bit
+  double bit_clock = 0;  // samples into the current bit
   void bits(const uint8_t* b, size_t n_bits, std::vector<int16_t>* out);
   // One character: start bit, 8 data bits LSB first, stop bit.
   void byte(uint8_t v, std::vector<int16_t>* out);
@@ -73,30 +73,30 @@ class FskDemod {
   CidModem modem() const { return shift_hz() > 900 ? CidModem::kBell202 : CidModem::kV23; }
 
  private:
-  static constexpr int kWin = 7;       // correlation window, samples
-  static constexpr int kTable = 160;   // lcm of both reference periods (32, 160)
+  static constexpr int kWin = 7;      // correlation window, samples
+  static constexpr int kTable = 160;  // lcm of both reference periods (32, 160)
   void step(float x, BitSink sink, void* ctx);
 
   FskRxConfig cfg_;
-  float level_thr_;                    // window energy of a sine at min_level
+  float level_thr_;  // window energy of a sine at min_level
   float mark_re_[kTable], mark_im_[kTable], space_re_[kTable], space_im_[kTable];
-  float hist_[kWin];                   // last samples
+  float hist_[kWin];  // last samples
   float pm_re_[kWin], pm_im_[kWin], ps_re_[kWin], ps_im_[kWin];
   int hpos_ = 0;
   int tpos_ = 0;
-  int64_t n_ = 0;                      // samples since reset
-  float d_prev_ = 0;                   // soft bit at n - 1
-  int sign_ = 1;                       // soft bit's sign, with hysteresis
-  double last_zero_ = 0;               // time of the latest zero crossing of the soft bit
-  double next_ = 0;                    // next bit sample time
-  double last_sample_ = -1;            // time of the latest bit sample
+  int64_t n_ = 0;            // samples since reset
+  float d_prev_ = 0;         // soft bit at n - 1
+  int sign_ = 1;             // soft bit's sign, with hysteresis
+  double last_zero_ = 0;     // time of the latest zero crossing of the soft bit
+  double next_ = 0;          // next bit sample time
+  double last_sample_ = -1;  // time of the latest bit sample
   int bits_since_edge_ = 100;
-  float sm_in_ = 0, sm_x_ = 0;         // smoothed in-band and total energy
+  float sm_in_ = 0, sm_x_ = 0;  // smoothed in-band and total energy
   bool carrier_ = false;
-  static constexpr int kLag = 6;       // frequency measurement lag, samples
+  static constexpr int kLag = 6;                     // frequency measurement lag, samples
   std::complex<float> m_hist_[kWin], s_hist_[kWin];  // correlator outputs, by hpos
-  float d_hist_[kWin];                 // soft bits, by hpos
-  std::complex<double> acc_m_, acc_s_; // phase advance per sample, averaged
+  float d_hist_[kWin];                               // soft bits, by hpos
+  std::complex<double> acc_m_, acc_s_;               // phase advance per sample, averaged
 };
 
 }  // namespace bcti

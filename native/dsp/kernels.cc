@@ -1,10 +1,16 @@
 #include "native/dsp/kernels.h"
 
 namespace bcti {
-namespace isa_generic { const Kernels& table(); }
+namespace isa_generic {
+const Kernels& table();
+}
 #if defined(__x86_64__)
-namespace isa_avx2 { const Kernels& table(); }
-namespace isa_avx512 { const Kernels& table(); }
+namespace isa_avx2 {
+const Kernels& table();
+}
+namespace isa_avx512 {
+const Kernels& table();
+}
 #endif
 
 const Kernels& kernels_for(Isa isa) {

@@ -29,8 +29,7 @@ struct Kernels {
   // |X|^2 = s1^2 + s2^2 - coef s1 s2 to power[f * 16 + lane]. Several
   // resonators run per sample (independent chains: throughput, not FMA latency,
   // bounds the loop). If `energy` is not null, adds sum x^2 to energy[lane].
-  void (*goertzel_power)(const float* coef, int nfreq, const float* x, int n, int sub, float* power,
-                         float* energy);
+  void (*goertzel_power)(const float* coef, int nfreq, const float* x, int n, int sub, float* power, float* energy);
 
   // ---- DTMF receiver (native/dsp/dtmf_rx.cc)
   // The 8 DTMF Goertzel resonators over n interleaved samples of 16 lanes, all
@@ -43,8 +42,7 @@ struct Kernels {
   // 106-sample window with the previous half block's (`prev`), measures each
   // group's strongest tone and its phase advance, and gates a candidate digit
   // per lane. Structures and meaning: native/dsp/dtmf_rx.h.
-  void (*gate)(const DtmfGateConst& c, DtmfGateState* st, const DtmfHalfDft* prev, DtmfHalfDft* cur,
-               DtmfGateOut* out);
+  void (*gate)(const DtmfGateConst& c, DtmfGateState* st, const DtmfHalfDft* prev, DtmfHalfDft* cur, DtmfGateOut* out);
 };
 
 // Kernels for the active instruction set (see cpu.h).

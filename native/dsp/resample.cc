@@ -13,10 +13,10 @@ namespace bcti {
 
 namespace {
 
-constexpr double kPassEdge = 0.43;   // of the lower rate
-constexpr double kStopEdge = 0.50;   // of the lower rate: its Nyquist frequency
-constexpr double kStopDb = 75.0;     // Kaiser design attenuation
-constexpr int kMaxPhases = 1024;     // beyond this, interpolate between phases
+constexpr double kPassEdge = 0.43;  // of the lower rate
+constexpr double kStopEdge = 0.50;  // of the lower rate: its Nyquist frequency
+constexpr double kStopDb = 75.0;    // Kaiser design attenuation
+constexpr int kMaxPhases = 1024;    // beyond this, interpolate between phases
 constexpr int kMinRate = 1000;
 constexpr int kMaxRate = 768000;
 

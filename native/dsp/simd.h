@@ -20,9 +20,7 @@ typedef int32_t vi16 __attribute__((vector_size(64), aligned(64)));
 
 // static: each ISA build keeps its own copy (a shared inline copy could carry
 // AVX-512 code into the baseline build).
-static inline vf16 vf16_splat(float x) {
-  return vf16{x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x};
-}
+static inline vf16 vf16_splat(float x) { return vf16{x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x}; }
 
 // A zeroed float buffer aligned for vf16: kernels read lane-interleaved data
 // as whole vectors, which must start on a 64-byte boundary.

@@ -29,8 +29,7 @@ bool dtmf_frequencies(char digit, double* low_hz, double* high_hz);
 
 // One digit: its tone pair for on_ms followed by off_ms of silence. `twist_db`
 // is high-group level minus low-group level.
-ToneDescriptor dtmf_descriptor(char digit, int on_ms, int off_ms, double level_dbm0 = -10,
-                               double twist_db = 0);
+ToneDescriptor dtmf_descriptor(char digit, int on_ms, int off_ms, double level_dbm0 = -10, double twist_db = 0);
 
 class ToneGen {
  public:

@@ -65,7 +65,9 @@ class JsonReader {
   }
 
  private:
-  [[noreturn]] void fail(const char* what) { bad(std::string("invalid JSON at offset ") + std::to_string(i_) + ": " + what); }
+  [[noreturn]] void fail(const char* what) {
+    bad(std::string("invalid JSON at offset ") + std::to_string(i_) + ": " + what);
+  }
   void ws() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) i_++;
   }
@@ -85,7 +87,10 @@ class JsonReader {
       v.type = Json::kObj;
       i_++;
       ws();
-      if (i_ < s_.size() && s_[i_] == '}') { i_++; return v; }
+      if (i_ < s_.size() && s_[i_] == '}') {
+        i_++;
+        return v;
+      }
       for (;;) {
         ws();
         if (i_ >= s_.size() || s_[i_] != '"') fail("expected a key string");
@@ -94,8 +99,14 @@ class JsonReader {
         if (i_ >= s_.size() || s_[i_++] != ':') fail("expected ':'");
         v.obj.emplace_back(std::move(k), value(depth + 1));
         ws();
-        if (i_ < s_.size() && s_[i_] == ',') { i_++; continue; }
-        if (i_ < s_.size() && s_[i_] == '}') { i_++; return v; }
+        if (i_ < s_.size() && s_[i_] == ',') {
+          i_++;
+          continue;
+        }
+        if (i_ < s_.size() && s_[i_] == '}') {
+          i_++;
+          return v;
+        }
         fail("expected ',' or '}'");
       }
     }
@@ -103,18 +114,38 @@ class JsonReader {
       v.type = Json::kArr;
       i_++;
       ws();
-      if (i_ < s_.size() && s_[i_] == ']') { i_++; return v; }
+      if (i_ < s_.size() && s_[i_] == ']') {
+        i_++;
+        return v;
+      }
       for (;;) {
         v.arr.push_back(value(depth + 1));
         ws();
-        if (i_ < s_.size() && s_[i_] == ',') { i_++; continue; }
-        if (i_ < s_.size() && s_[i_] == ']') { i_++; return v; }
+        if (i_ < s_.size() && s_[i_] == ',') {
+          i_++;
+          continue;
+        }
+        if (i_ < s_.size() && s_[i_] == ']') {
+          i_++;
+          return v;
+        }
         fail("expected ',' or ']'");
       }
     }
-    if (c == '"') { v.type = Json::kStr; v.str = string(); return v; }
-    if (lit("true")) { v.type = Json::kBool; v.b = true; return v; }
-    if (lit("false")) { v.type = Json::kBool; return v; }
+    if (c == '"') {
+      v.type = Json::kStr;
+      v.str = string();
+      return v;
+    }
+    if (lit("true")) {
+      v.type = Json::kBool;
+      v.b = true;
+      return v;
+    }
+    if (lit("false")) {
+      v.type = Json::kBool;
+      return v;
+    }
     if (lit("null")) return v;
     if (c == '-' || (c >= '0' && c <= '9')) {
       const char* p = s_.c_str() + i_;
@@ -141,7 +172,10 @@ class JsonReader {
           case 'r': out += '\r'; break;
           case 'b': out += '\b'; break;
           case 'f': out += '\f'; break;
-          case 'u': i_ += 4; out += '?'; break;  // names and descriptions only
+          case 'u':
+            i_ += 4;
+            out += '?';
+            break;  // names and descriptions only
           default: out += e;
         }
       } else {
@@ -232,8 +266,7 @@ struct Builder {
     } else {
       bad(path + ": expected a number of ms or {ms, minMs, maxMs}");
     }
-    if (!(r.min_ms <= r.nominal_ms && r.nominal_ms <= r.max_ms))
-      bad(path + ": needs minMs <= ms <= maxMs");
+    if (!(r.min_ms <= r.nominal_ms && r.nominal_ms <= r.max_ms)) bad(path + ": needs minMs <= ms <= maxMs");
     return r;
   }
   std::vector<double> levels(const Json* v, const std::string& path, size_t n, double dflt) {
@@ -251,7 +284,8 @@ struct Builder {
     const Json* kind = t.get("tone");
     if (!kind || kind->type != Json::kStr) bad(path + ".tone: expected a tone name");
     if (!tone_kind_from_name(kind->str, &tone.kind))
-      bad(path + ".tone: unknown tone '" + kind->str + "' (dial, busy, ringback, congestion, sit, cng, ced, stutter, howler)");
+      bad(path + ".tone: unknown tone '" + kind->str +
+          "' (dial, busy, ringback, congestion, sit, cng, ced, stutter, howler)");
     if (p.find(tone.kind)) bad(path + ".tone: '" + kind->str + "' appears twice");
     const std::string name = path + " (" + kind->str + ")";
     double pct = num(t.get("cadenceTolerancePct"), name + ".cadenceTolerancePct", cad_tol_pct, 0, 100);
@@ -278,7 +312,8 @@ struct Builder {
           for (int b : bins(hz, tol, fp)) comp.push_back(b);
           step.play_hz.push_back(hz);
         }
-        if (const Json* play = s.get("playHz")) step.play_hz.insert(step.play_hz.begin(), num(play, sp + ".playHz", 0, 100, 3800));
+        if (const Json* play = s.get("playHz"))
+          step.play_hz.insert(step.play_hz.begin(), num(play, sp + ".playHz", 0, 100, 3800));
         step.set = set({comp});
         const Json& ms = arr(s.get("ms"), sp + ".ms", 1, 4);
         double lo = 1e9, hi = 0;
@@ -327,7 +362,9 @@ struct Builder {
     p.tones.push_back(std::move(tone));
   }
 
-  static bool overlap(const DurationRange& a, const DurationRange& b) { return a.min_ms <= b.max_ms && b.min_ms <= a.max_ms; }
+  static bool overlap(const DurationRange& a, const DurationRange& b) {
+    return a.min_ms <= b.max_ms && b.min_ms <= a.max_ms;
+  }
 
   // Two cadences on the same frequencies must differ somewhere at every alignment.
   static bool ambiguous(const TonePlanTone& a, const TonePlanTone& b) {
@@ -362,8 +399,8 @@ struct Builder {
         for (size_t k = 0; k < d.cadence.size(); k += 2) longest = std::max(longest, d.cadence[k].max_ms);
         if (c.min_ms <= longest)
           bad(std::string(tone_kind_name(c.kind)) + ".minMs: " + std::to_string(c.min_ms) +
-              " must exceed the longest burst accepted for " + tone_kind_name(d.kind) + " (" +
-              std::to_string(longest) + " ms) on the same frequencies");
+              " must exceed the longest burst accepted for " + tone_kind_name(d.kind) + " (" + std::to_string(longest) +
+              " ms) on the same frequencies");
       }
     }
   }
@@ -396,7 +433,8 @@ std::shared_ptr<const TonePlan> tone_plan_from_json(const std::string& text) {
     const Json& a = arr(rc, "ringCadenceMs", 2, 8);
     b.p.ring_cadence_ms.clear();
     for (size_t i = 0; i < a.arr.size(); i++)
-      b.p.ring_cadence_ms.push_back(static_cast<int>(num(&a.arr[i], "ringCadenceMs[" + std::to_string(i) + "]", 0, 50, 10000)));
+      b.p.ring_cadence_ms.push_back(
+          static_cast<int>(num(&a.arr[i], "ringCadenceMs[" + std::to_string(i) + "]", 0, 50, 10000)));
     if (b.p.ring_cadence_ms.size() % 2) bad("ringCadenceMs: expected on, off pairs");
   }
   const Json& tones = arr(root.get("tones"), "tones", 1, kToneKinds);

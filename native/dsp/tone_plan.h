@@ -43,9 +43,11 @@ namespace bcti {
 
 // stutter: special / stutter dial tone (messages waiting); howler: off-hook
 // warning (receiver off hook, ROH) for a phone left off hook.
-#define BCTI_TONE_KINDS(X) X(kDial, "dial") X(kBusy, "busy") X(kRingback, "ringback") \
-  X(kCongestion, "congestion") X(kSit, "sit") X(kCng, "cng") X(kCed, "ced")        \
-  X(kStutter, "stutter") X(kHowler, "howler")
+// clang-format off
+#define BCTI_TONE_KINDS(X) \
+  X(kDial, "dial") X(kBusy, "busy") X(kRingback, "ringback") X(kCongestion, "congestion") X(kSit, "sit") \
+  X(kCng, "cng") X(kCed, "ced") X(kStutter, "stutter") X(kHowler, "howler")
+// clang-format on
 #define BCTI_TONE_KIND_ENUM(k, s) k,
 enum class ToneKind : uint8_t { BCTI_TONE_KINDS(BCTI_TONE_KIND_ENUM) };
 #undef BCTI_TONE_KIND_ENUM
@@ -83,8 +85,8 @@ struct DurationRange {
 };
 
 struct SequenceStep {
-  int set = -1;                       // index into TonePlan::sets
-  std::vector<double> play_hz;        // what generation plays (first alternative)
+  int set = -1;                 // index into TonePlan::sets
+  std::vector<double> play_hz;  // what generation plays (first alternative)
   DurationRange ms;
 };
 
@@ -93,17 +95,17 @@ enum class ToneShape : uint8_t { kContinuous, kCadence, kSequence };
 struct TonePlanTone {
   ToneKind kind = ToneKind::kDial;
   ToneShape shape = ToneShape::kContinuous;
-  int set = -1;                       // continuous / cadence
-  std::vector<double> freqs_hz;       // continuous / cadence components
-  std::vector<double> level_dbm0;     // per component (sequence: one level)
-  double min_ms = 0;                  // continuous: on this long before it counts
-  double play_ms = 0;                 // continuous: generation length (0 = for ever)
-  std::vector<DurationRange> cadence; // on, off, on, off, ... (even count)
-  int min_cycles = 1;                 // cadence: bursts before recognition
-  std::vector<SequenceStep> sequence; // sequence steps
-  double gap_max_ms = 0;              // sequence: silence allowed between steps
-  double repeat_gap_max_ms = 0;       // sequence: a repeat within this is the same event
-  double play_gap_ms = 0;             // sequence: silence after the steps when played
+  int set = -1;                        // continuous / cadence
+  std::vector<double> freqs_hz;        // continuous / cadence components
+  std::vector<double> level_dbm0;      // per component (sequence: one level)
+  double min_ms = 0;                   // continuous: on this long before it counts
+  double play_ms = 0;                  // continuous: generation length (0 = for ever)
+  std::vector<DurationRange> cadence;  // on, off, on, off, ... (even count)
+  int min_cycles = 1;                  // cadence: bursts before recognition
+  std::vector<SequenceStep> sequence;  // sequence steps
+  double gap_max_ms = 0;               // sequence: silence allowed between steps
+  double repeat_gap_max_ms = 0;        // sequence: a repeat within this is the same event
+  double play_gap_ms = 0;              // sequence: silence after the steps when played
 };
 
 struct TonePlan {

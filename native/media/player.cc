@@ -110,8 +110,7 @@ void Player::apply_gain(int16_t* x, int n) const {
 int Player::read(int16_t* out, int n) {
   int done = 0;
   switch (kind_) {
-    case Kind::kNone:
-      return 0;
+    case Kind::kNone: return 0;
     case Kind::kBuffer: {
       const std::vector<int16_t>& b = *buf_;
       const int64_t len = static_cast<int64_t>(b.size());

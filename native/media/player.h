@@ -26,9 +26,9 @@ struct PlayOptions {
 };
 
 struct DigitScriptOptions {
-  int on_ms = 80;     // each digit's tone
-  int off_ms = 80;    // silence after each digit
-  int pause_ms = 500; // what one ',' lasts
+  int on_ms = 80;           // each digit's tone
+  int off_ms = 80;          // silence after each digit
+  int pause_ms = 500;       // what one ',' lasts
   double level_dbm0 = -10;  // low-group level
   double twist_db = 0;      // high group minus low group
 };

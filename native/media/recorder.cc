@@ -33,7 +33,9 @@ ToneDescriptor default_record_beep() {
 }
 
 Recorder::Recorder(DiskWriter& writer, Completion on_complete, int ring_ms)
-    : writer_(writer), on_complete_(std::move(on_complete)), ring_(static_cast<size_t>(ms_to_samples(std::max(ring_ms, 100)))) {
+    : writer_(writer),
+      on_complete_(std::move(on_complete)),
+      ring_(static_cast<size_t>(ms_to_samples(std::max(ring_ms, 100)))) {
   opts_.path.reserve(512);
   writer_.attach(this);
 }

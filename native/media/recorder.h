@@ -45,29 +45,29 @@ ToneDescriptor default_record_beep();
 struct RecordOptions {
   std::string path;
   WavFormat format = WavFormat::kPcm16;
-  int max_length_ms = 0;              // 0: no limit
-  int max_silence_ms = 0;             // 0: no limit after speech
-  int max_initial_silence_ms = -1;    // -1: as max_silence_ms; 0: no limit before speech
+  int max_length_ms = 0;                // 0: no limit
+  int max_silence_ms = 0;               // 0: no limit after speech
+  int max_initial_silence_ms = -1;      // -1: as max_silence_ms; 0: no limit before speech
   double silence_threshold_dbm0 = -42;  // a frame at or below this mean level is silence
-  bool trim_silence = false;          // on max-silence keep only 300 ms of the trailing silence
-  std::string stop_digits;            // e.g. "#", "0123456789*#"; empty: digits do not stop
+  bool trim_silence = false;            // on max-silence keep only 300 ms of the trailing silence
+  std::string stop_digits;              // e.g. "#", "0123456789*#"; empty: digits do not stop
   int digit_trim_ms = 0;
-  ToneDescriptor beep;                // no segments: no beep; must be finite
-  int header_interval_ms = 500;       // crash safety: header rewritten this often
-  int sync_interval_ms = 0;           // power-cut safety: fdatasync this often (0: on close)
-  uint64_t tag = 0;                   // echoed in the result (e.g. the command id)
+  ToneDescriptor beep;           // no segments: no beep; must be finite
+  int header_interval_ms = 500;  // crash safety: header rewritten this often
+  int sync_interval_ms = 0;      // power-cut safety: fdatasync this often (0: on close)
+  uint64_t tag = 0;              // echoed in the result (e.g. the command id)
 };
 
 struct RecordResult {
   RecordStop reason = RecordStop::kNone;
-  char digit = 0;               // for kDigit
-  int64_t samples = 0;          // in the file, 8 kHz
+  char digit = 0;       // for kDigit
+  int64_t samples = 0;  // in the file, 8 kHz
   int64_t duration_ms = 0;
   int64_t dropped_samples = 0;  // lost to a full ring (writer too slow)
   bool speech = false;          // some frame was above the silence threshold
   uint64_t tag = 0;
   std::string path;
-  std::string error;            // for kError
+  std::string error;  // for kError
 };
 
 class Recorder {
@@ -114,8 +114,8 @@ class Recorder {
   // Set by start() before `active_` is released; read by the writer thread.
   RecordOptions opts_;
   std::atomic<bool> active_{false};
-  std::atomic<uint8_t> reason_{0};     // RecordStop, set once per recording
-  std::atomic<int64_t> trim_to_{-1};   // samples to keep, -1: all
+  std::atomic<uint8_t> reason_{0};    // RecordStop, set once per recording
+  std::atomic<int64_t> trim_to_{-1};  // samples to keep, -1: all
   std::atomic<int64_t> dropped_{0};
   std::atomic<char> digit_{0};
   std::atomic<bool> speech_{false};

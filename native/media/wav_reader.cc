@@ -149,12 +149,14 @@ void parse_fmt(const uint8_t* f, uint32_t len, WavLayout& l, const std::string& 
       break;
     case 3:
       l.codec = WavLayout::Codec::kFloat;
-      if (bits != 32 && bits != 64) bad(name, "float with " + std::to_string(bits) + " bits per sample (32 or 64 supported)");
+      if (bits != 32 && bits != 64)
+        bad(name, "float with " + std::to_string(bits) + " bits per sample (32 or 64 supported)");
       break;
     case 6:
     case 7:
       l.codec = tag == 6 ? WavLayout::Codec::kAlaw : WavLayout::Codec::kUlaw;
-      if (bits != 8) bad(name, std::string(tag == 6 ? "A-law" : "mu-law") + " with " + std::to_string(bits) + " bits per sample");
+      if (bits != 8)
+        bad(name, std::string(tag == 6 ? "A-law" : "mu-law") + " with " + std::to_string(bits) + " bits per sample");
       break;
     default: {
       const char* cn = codec_name(tag);
@@ -216,7 +218,8 @@ WavLayout parse_wav(ByteSource& src, const std::string& name) {
       if (have_fmt) bad(name, "two 'fmt ' chunks");
       if (len > kMaxFmtBytes) bad(name, "'fmt ' chunk claims an absurd " + std::to_string(len) + " bytes");
       if (len > present)
-        bad(name, "truncated: 'fmt ' chunk claims " + std::to_string(len) + " bytes, " + std::to_string(present) + " present");
+        bad(name, "truncated: 'fmt ' chunk claims " + std::to_string(len) + " bytes, " + std::to_string(present) +
+                      " present");
       std::vector<uint8_t> f(len);
       src.read_at(body, f.data(), len);
       parse_fmt(f.data(), len, l, name);

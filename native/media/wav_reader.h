@@ -34,8 +34,8 @@ struct WavInfo {
 struct WavLayout {
   enum class Codec : uint8_t { kPcm, kFloat, kUlaw, kAlaw };
   Codec codec = Codec::kPcm;
-  int bits = 16;        // significant bits per sample (format name)
-  int container = 2;    // bytes per sample as stored
+  int bits = 16;      // significant bits per sample (format name)
+  int container = 2;  // bytes per sample as stored
   int channels = 1;
   int rate = 8000;
   int block_align = 2;  // bytes per frame
@@ -60,7 +60,7 @@ WavLayout parse_wav(ByteSource& src, const std::string& name);
 // Streams a file as 8 kHz mono samples (one reader thread per stream at most).
 class WavFileReader {
  public:
-  explicit WavFileReader(const std::string& path);  // opens and parses; throws
+  explicit WavFileReader(const std::string& path);                           // opens and parses; throws
   WavFileReader(const uint8_t* data, size_t size, const std::string& name);  // not owned
   ~WavFileReader();
   WavFileReader(const WavFileReader&) = delete;

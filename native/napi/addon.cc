@@ -48,15 +48,18 @@ void throw_cti(Napi::Env env, const char* code, const std::string& message) {
 }
 
 int32_t arg_int(const Napi::CallbackInfo& info, size_t i, const char* name) {
-  if (info.Length() <= i || !info[i].IsNumber()) throw_cti(info.Env(), err::kBadArgument, std::string(name) + ": expected a number");
+  if (info.Length() <= i || !info[i].IsNumber())
+    throw_cti(info.Env(), err::kBadArgument, std::string(name) + ": expected a number");
   return info[i].As<Napi::Number>().Int32Value();
 }
 double arg_number(const Napi::CallbackInfo& info, size_t i, const char* name) {
-  if (info.Length() <= i || !info[i].IsNumber()) throw_cti(info.Env(), err::kBadArgument, std::string(name) + ": expected a number");
+  if (info.Length() <= i || !info[i].IsNumber())
+    throw_cti(info.Env(), err::kBadArgument, std::string(name) + ": expected a number");
   return info[i].As<Napi::Number>().DoubleValue();
 }
 std::string arg_string(const Napi::CallbackInfo& info, size_t i, const char* name) {
-  if (info.Length() <= i || !info[i].IsString()) throw_cti(info.Env(), err::kBadArgument, std::string(name) + ": expected a string");
+  if (info.Length() <= i || !info[i].IsString())
+    throw_cti(info.Env(), err::kBadArgument, std::string(name) + ": expected a string");
   return info[i].As<Napi::String>().Utf8Value();
 }
 Napi::Object arg_object(const Napi::CallbackInfo& info, size_t i, const char* name) {

@@ -94,7 +94,8 @@ Napi::Value GenerateCallerId(const Napi::CallbackInfo& info) {
       CidFskTxParams p;
       p.modem = format == "bell202" ? CidModem::kBell202 : CidModem::kV23;
       std::string m = opt_string(o, "message", "mdmf");
-      if (m != "mdmf" && m != "sdmf" && m != "mwi") throw_cti(env, err::kBadArgument, "options.message: expected sdmf, mdmf or mwi");
+      if (m != "mdmf" && m != "sdmf" && m != "mwi")
+        throw_cti(env, err::kBadArgument, "options.message: expected sdmf, mdmf or mwi");
       p.type = m == "sdmf" ? CidMessageType::kSdmf : m == "mwi" ? CidMessageType::kMwi : CidMessageType::kMdmf;
       p.seizure_bits = static_cast<int>(opt_number(o, "seizureBits", p.seizure_bits));
       p.mark_bits = static_cast<int>(opt_number(o, "markBits", p.modem == CidModem::kV23 ? 80 : p.mark_bits));
@@ -144,7 +145,8 @@ void ring_callerid(Napi::Env env, Napi::Value v, const Napi::Object& o, const st
   CidAlert alert = CidAlert::kBetweenRings;
   if (timing == "etsi-dtas") alert = CidAlert::kDtas;
   else if (timing == "etsi-rpas") alert = CidAlert::kRpas;
-  else if (timing != "between-rings") throw_cti(env, err::kBadArgument, "ring: callerIdTiming must be between-rings, etsi-dtas or etsi-rpas");
+  else if (timing != "between-rings")
+    throw_cti(env, err::kBadArgument, "ring: callerIdTiming must be between-rings, etsi-dtas or etsi-rpas");
   std::string format = opt_string(o, "callerIdFormat", alert == CidAlert::kBetweenRings ? "bell202" : "v23");
   double level = opt_number(o, "callerIdLevelDbm0", -13);
   auto out = std::make_shared<std::vector<int16_t>>();
@@ -178,9 +180,12 @@ void ring_callerid(Napi::Env env, Napi::Value v, const Napi::Object& o, const st
     c->ring_delay_ms = c->callerid_at_ms + burst_ms + kEtsiDataToRingMs;
   } else {
     const int pause = cadence.size() >= 2 ? cadence[1] : SigConfig{}.ring_cadence_ms[1];
-    const int need = kCidTimingBellcore.after_ring_ms + static_cast<int>(out->size() / 8) + kCidTimingBellcore.before_ring_ms;
+    const int need =
+        kCidTimingBellcore.after_ring_ms + static_cast<int>(out->size() / 8) + kCidTimingBellcore.before_ring_ms;
     if (need > pause)
-      throw_cti(env, err::kBadArgument, "ring: caller ID needs a first ring pause of " + std::to_string(need) + " ms, the cadence has " + std::to_string(pause));
+      throw_cti(env, err::kBadArgument,
+                "ring: caller ID needs a first ring pause of " + std::to_string(need) + " ms, the cadence has " +
+                    std::to_string(pause));
   }
   c->callerid = std::move(out);
 }

@@ -85,9 +85,7 @@ Napi::Value GenerateTone(const Napi::CallbackInfo& info) {
   });
 }
 
-Napi::Value ActiveIsa(const Napi::CallbackInfo& info) {
-  return Napi::String::New(info.Env(), isa_name(active_isa()));
-}
+Napi::Value ActiveIsa(const Napi::CallbackInfo& info) { return Napi::String::New(info.Env(), isa_name(active_isa())); }
 
 Napi::Value ForceIsa(const Napi::CallbackInfo& info) {
   std::string s = arg_string(info, 0, "isa");

@@ -15,7 +15,8 @@ namespace {
 DtmfRxConfig parse_config(const Napi::CallbackInfo& info, size_t i, int* frame) {
   Napi::Object o = arg_object(info, i, "options");
   *frame = static_cast<int>(opt_number(o, "frameSamples", kDtmfHalf));
-  if (*frame < 1 || *frame > 8000) throw_cti(info.Env(), err::kBadArgument, "options.frameSamples must be in [1, 8000]");
+  if (*frame < 1 || *frame > 8000)
+    throw_cti(info.Env(), err::kBadArgument, "options.frameSamples must be in [1, 8000]");
   DtmfRxConfig c;
   c.min_level_dbm0 = opt_number(o, "minLevelDbm0", c.min_level_dbm0);
   c.max_normal_twist_db = opt_number(o, "maxNormalTwistDb", c.max_normal_twist_db);
@@ -60,7 +61,8 @@ Napi::Value DetectDtmf(const Napi::CallbackInfo& info) {
 Napi::Value DetectDtmfBank(const Napi::CallbackInfo& info) {
   return guard(info.Env(), [&]() -> Napi::Value {
     Napi::Env env = info.Env();
-    if (info.Length() < 1 || !info[0].IsArray()) throw_cti(env, err::kBadArgument, "channels: expected an array of Int16Array");
+    if (info.Length() < 1 || !info[0].IsArray())
+      throw_cti(env, err::kBadArgument, "channels: expected an array of Int16Array");
     Napi::Array a = info[0].As<Napi::Array>();
     if (a.Length() > static_cast<uint32_t>(kBankLanes))
       throw_cti(env, err::kBadArgument, "channels: at most 16 channels per bank");

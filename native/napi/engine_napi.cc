@@ -11,9 +11,9 @@
 #include "native/dsp/tone_plan.h"
 #include "native/napi/media_source.h"
 #include "native/napi/parse.h"
+#include "native/napi/pri_napi.h"
 #include "native/napi/registry.h"
 #include "native/sig/line_state.h"
-#include "native/napi/pri_napi.h"
 
 namespace bcti::napi {
 namespace {
@@ -94,7 +94,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     Napi::Env env = info.Env();
     guard(env, [&] {
       Napi::Object o = arg_object(info, 0, "options");
-      if (info.Length() < 2 || !info[1].IsFunction()) throw_cti(env, err::kBadArgument, "Engine: second argument must be the event callback");
+      if (info.Length() < 2 || !info[1].IsFunction())
+        throw_cti(env, err::kBadArgument, "Engine: second argument must be the event callback");
       EngineConfig cfg;
       cfg.frame_ms = static_cast<int>(opt_number(o, "frameMs", 20));
       cfg.mode = parse_mode(env, opt_string(o, "mode", "realtime"));
@@ -102,7 +103,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       if (cfg.clock_event_ms < 0 || (cfg.clock_event_ms > 0 && cfg.clock_event_ms % cfg.frame_ms != 0))
         throw_cti(env, err::kBadArgument, "clockEventMs must be a multiple of frameMs");
       cfg.rt_priority = static_cast<int>(opt_number(o, "rtPriority", 0));
-      if (cfg.rt_priority < 0 || cfg.rt_priority > 99) throw_cti(env, err::kBadArgument, "rtPriority must be 0 (normal) to 99");
+      if (cfg.rt_priority < 0 || cfg.rt_priority > 99)
+        throw_cti(env, err::kBadArgument, "rtPriority must be 0 (normal) to 99");
       std::string plan = opt_string(o, "tonePlan", "");
       if (!plan.empty()) cfg.tone_plan = tone_plan_from_json(plan);
       if (cfg.tone_plan) cfg.sig.ring_cadence_ms = cfg.tone_plan->ring_cadence_ms;
@@ -134,7 +136,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       if (driver == "sim") {
         // The simulated board's port: a napi External from firmware-sim's addon.
         Napi::Value port = o.Get("port");
-        if (!port.IsExternal()) throw_cti(info.Env(), err::kBadArgument, "driver 'sim' needs the board's port (SimBoard.port())");
+        if (!port.IsExternal())
+          throw_cti(info.Env(), err::kBadArgument, "driver 'sim' needs the board's port (SimBoard.port())");
         const auto* p = port.As<Napi::External<bcti_sim_port>>().Data();
         std::unique_ptr<drv::Board> b;
         try {
@@ -145,7 +148,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         return Napi::Number::New(info.Env(), engine_->add_board(std::move(b), parse_pri_spans(info.Env(), o)));
       }
       if (driver == "dahdi") return Napi::Number::New(info.Env(), engine_->add_board(dahdi_board(info.Env(), o)));
-      if (driver != "loopback") throw_cti(info.Env(), err::kBadArgument, "driver: 'loopback', 'sim' or 'dahdi', got '" + driver + "'");
+      if (driver != "loopback")
+        throw_cti(info.Env(), err::kBadArgument, "driver: 'loopback', 'sim' or 'dahdi', got '" + driver + "'");
       int channels = static_cast<int>(opt_number(o, "channels", 2));
       if (channels < 1 || channels > 4096) throw_cti(info.Env(), err::kBadArgument, "channels must be 1..4096");
       Law law = parse_law(info.Env(), opt_string(o, "law", "alaw"));
@@ -167,16 +171,19 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     std::string law = opt_string(o, "law", "");
     if (!law.empty()) cfg.law = static_cast<int>(parse_law(env, law));
     Napi::Value chans = o.Get("channels");
-    if (!chans.IsArray()) throw_cti(env, err::kBadArgument, "driver 'dahdi' needs channels: the DAHDI channel numbers, in board order");
+    if (!chans.IsArray())
+      throw_cti(env, err::kBadArgument, "driver 'dahdi' needs channels: the DAHDI channel numbers, in board order");
     Napi::Array a = chans.As<Napi::Array>();
     for (uint32_t i = 0; i < a.Length(); i++) {
       Napi::Value v = a.Get(i);
-      if (!v.IsNumber() || v.As<Napi::Number>().Int32Value() < 1) throw_cti(env, err::kBadArgument, "channels: DAHDI channel numbers are >= 1");
+      if (!v.IsNumber() || v.As<Napi::Number>().Int32Value() < 1)
+        throw_cti(env, err::kBadArgument, "channels: DAHDI channel numbers are >= 1");
       cfg.channels.push_back(v.As<Napi::Number>().Int32Value());
     }
     try {
       Napi::Value sys = o.Get("sys");
-      std::unique_ptr<drv::DahdiSys> s = sys.IsExternal() ? drv::table_sys(sys.As<Napi::External<bcti_sys>>().Data()) : drv::kernel_sys();
+      std::unique_ptr<drv::DahdiSys> s =
+          sys.IsExternal() ? drv::table_sys(sys.As<Napi::External<bcti_sys>>().Data()) : drv::kernel_sys();
       return std::make_unique<drv::DahdiBoard>(std::move(s), cfg);
     } catch (const drv::DahdiUnavailable& e) {
       throw_cti(env, err::kNoDevice, e.what());
@@ -197,10 +204,10 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       Napi::Array chans = Napi::Array::New(env, bi.channels.size());
       static const char* kinds[] = {"fxs", "fxo", "e1", "loopback"};
       o.Set("spans", Napi::Number::New(env, [&] {
-        int m = 0;
-        for (const auto& c : bi.channels) m = std::max(m, c.span);
-        return m;
-      }()));
+              int m = 0;
+              for (const auto& c : bi.channels) m = std::max(m, c.span);
+              return m;
+            }()));
       for (size_t i = 0; i < bi.channels.size(); i++) {
         Napi::Object c = Napi::Object::New(env);
         c.Set("span", bi.channels[i].span);
@@ -255,9 +262,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     return c;
   }
 
-  Napi::Value submit(Napi::Env env, Command&& c) {
-    return Napi::Number::New(env, engine_->submit(std::move(c)));
-  }
+  Napi::Value submit(Napi::Env env, Command&& c) { return Napi::Number::New(env, engine_->submit(std::move(c))); }
 
   // play(board, channel, { file | pcm | tone | digits, loop, bargeIn, ... })
   Napi::Value Play(const Napi::CallbackInfo& info) {
@@ -315,7 +320,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       c.collect.inter_digit_ms = static_cast<int>(opt_number(o, "interDigitTimeoutMs", 3000));
       c.collect.terminators = opt_string(o, "terminators", "");
       c.collect.flush = opt_bool(o, "flush", false);
-      if (c.collect.max_digits < 1 || c.collect.max_digits > 128) throw_cti(info.Env(), err::kBadArgument, "collect: max must be 1..128");
+      if (c.collect.max_digits < 1 || c.collect.max_digits > 128)
+        throw_cti(info.Env(), err::kBadArgument, "collect: max must be 1..128");
       return submit(info.Env(), std::move(c));
     });
   }
@@ -324,9 +330,9 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
   Napi::Value Simple(const Napi::CallbackInfo& info) {
     return guard(info.Env(), [&]() -> Napi::Value {
       static const std::map<std::string, Op> ops = {
-          {"stopPlay", Op::kStopPlay},   {"stopRecord", Op::kStopRecord}, {"stopCollect", Op::kStopCollect},
-          {"unbridge", Op::kUnbridge},   {"confLeave", Op::kConfLeave},   {"hangup", Op::kHangup},
-          {"offhook", Op::kOffHook},     {"onhook", Op::kOnHook},         {"flash", Op::kFlash},
+          {"stopPlay", Op::kStopPlay}, {"stopRecord", Op::kStopRecord}, {"stopCollect", Op::kStopCollect},
+          {"unbridge", Op::kUnbridge}, {"confLeave", Op::kConfLeave},   {"hangup", Op::kHangup},
+          {"offhook", Op::kOffHook},   {"onhook", Op::kOnHook},         {"flash", Op::kFlash},
           {"stopRing", Op::kStopRing}};
       std::string name = arg_string(info, 0, "op");
       auto it = ops.find(name);
@@ -362,7 +368,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     return guard(info.Env(), [&]() -> Napi::Value {
       Command c = channel_command(info, Op::kOnHook);
       c.cause = arg_int(info, 2, "cause");
-      if (c.cause < 1 || c.cause > 127) throw_cti(info.Env(), err::kBadArgument, "release: cause must be a Q.850 cause, 1..127");
+      if (c.cause < 1 || c.cause > 127)
+        throw_cti(info.Env(), err::kBadArgument, "release: cause must be a Q.850 cause, 1..127");
       return submit(info.Env(), std::move(c));
     });
   }
@@ -404,7 +411,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       if (!cad.IsUndefined()) {
         if (!cad.IsArray()) throw_cti(info.Env(), err::kBadArgument, "ring: cadenceMs must be an array of ms");
         Napi::Array a = cad.As<Napi::Array>();
-        if (a.Length() < 1 || a.Length() > 8) throw_cti(info.Env(), err::kBadArgument, "ring: cadenceMs needs 1 to 8 entries");
+        if (a.Length() < 1 || a.Length() > 8)
+          throw_cti(info.Env(), err::kBadArgument, "ring: cadenceMs needs 1 to 8 entries");
         for (uint32_t i = 0; i < a.Length(); i++) {
           Napi::Value v = a.Get(i);
           if (!v.IsNumber() || v.As<Napi::Number>().Int32Value() < 50 || v.As<Napi::Number>().Int32Value() > 10000)
@@ -413,7 +421,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         }
       }
       Napi::Value cid = o.Get("callerId");
-      if (!cid.IsUndefined()) ring_callerid(info.Env(), cid, o, c.cadence_ms.empty() ? ring_cadence_ : c.cadence_ms, &c);
+      if (!cid.IsUndefined())
+        ring_callerid(info.Env(), cid, o, c.cadence_ms.empty() ? ring_cadence_ : c.cadence_ms, &c);
       return submit(info.Env(), std::move(c));
     });
   }
@@ -422,7 +431,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     return guard(info.Env(), [&]() -> Napi::Value {
       std::vector<uint8_t> st = engine_->line_states(arg_int(info, 0, "board"));
       Napi::Array a = Napi::Array::New(info.Env(), st.size());
-      for (size_t i = 0; i < st.size(); i++) a.Set(static_cast<uint32_t>(i), line_state_name(static_cast<LineState>(st[i])));
+      for (size_t i = 0; i < st.size(); i++)
+        a.Set(static_cast<uint32_t>(i), line_state_name(static_cast<LineState>(st[i])));
       return a;
     });
   }
@@ -453,7 +463,8 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
       Command c = channel_command(info, Op::kConfJoin);
       c.conf = arg_int(info, 2, "conference");
       if (c.conf < 1) throw_cti(info.Env(), err::kBadArgument, "conference ids start at 1");
-      std::string mode = info.Length() > 3 && info[3].IsString() ? info[3].As<Napi::String>().Utf8Value() : "talk-listen";
+      std::string mode =
+          info.Length() > 3 && info[3].IsString() ? info[3].As<Napi::String>().Utf8Value() : "talk-listen";
       if (mode == "talk-listen") c.conf_mode = ConfMode::kTalkListen;
       else if (mode == "listen") c.conf_mode = ConfMode::kListenOnly;
       else if (mode == "talk") c.conf_mode = ConfMode::kTalkOnly;

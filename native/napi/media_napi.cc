@@ -80,7 +80,8 @@ Napi::Value ProbeWav(const Napi::CallbackInfo& info) {
 
 WavFormat arg_format(Napi::Env env, const std::string& s) {
   WavFormat f;
-  if (!parse_wav_format(s, &f)) throw_cti(env, err::kBadArgument, "format: expected 'pcm16', 'ulaw' or 'alaw', got '" + s + "'");
+  if (!parse_wav_format(s, &f))
+    throw_cti(env, err::kBadArgument, "format: expected 'pcm16', 'ulaw' or 'alaw', got '" + s + "'");
   return f;
 }
 
@@ -90,7 +91,7 @@ Napi::Value WriteWav(const Napi::CallbackInfo& info) {
     std::string path = arg_string(info, 0, "path");
     Napi::Int16Array s = arg_int16(info, 1, "samples");
     WavFormat f = info.Length() > 2 && !info[2].IsUndefined() ? arg_format(info.Env(), arg_string(info, 2, "format"))
-                                                               : WavFormat::kPcm16;
+                                                              : WavFormat::kPcm16;
     WavWriter w;
     w.open(path, f);
     w.write(s.Data(), s.ElementLength());
@@ -158,9 +159,9 @@ struct RecordSim {
   RecordOptions opts;
   std::vector<int16_t> input;
   bool loop = false;
-  int64_t total = 0;    // samples to feed (input length, or more when looping)
+  int64_t total = 0;  // samples to feed (input length, or more when looping)
   int64_t stop_at = -1;
-  double speed = 0;     // x real time; 0: as fast as possible
+  double speed = 0;  // x real time; 0: as fast as possible
   std::vector<DigitAt> digits;
   int64_t stop_writer_at = -1;
   std::unique_ptr<DiskWriter> own_writer;  // declared before rec: destroyed after it
@@ -275,11 +276,12 @@ Napi::Value RecordSimulate(const Napi::CallbackInfo& info) {
       sim->own_writer->start();
     }
     RecordSim* raw = sim.get();
-    sim->rec = std::make_unique<Recorder>(sim->own_writer ? *sim->own_writer : disk_writer(), [raw](const RecordResult& r) {
-      std::lock_guard<std::mutex> lock(raw->mu);
-      raw->result = r;
-      raw->have_result = true;
-    });
+    sim->rec =
+        std::make_unique<Recorder>(sim->own_writer ? *sim->own_writer : disk_writer(), [raw](const RecordResult& r) {
+          std::lock_guard<std::mutex> lock(raw->mu);
+          raw->result = r;
+          raw->have_result = true;
+        });
     sim->tsfn = Napi::ThreadSafeFunction::New(env, Napi::Function::New(env, [](const Napi::CallbackInfo&) {}),
                                               "mediaRecordSim", 0, 1);
     Napi::Promise p = sim->deferred.Promise();
@@ -313,7 +315,8 @@ Napi::Value PlayerRender(const Napi::CallbackInfo& info) {
       p.play_tone(parse_tone_descriptor(env, tone.As<Napi::Object>()), po);
     } else if (digits.IsString()) {
       DigitScriptOptions d;
-      Napi::Object dopt = spec.Get("digitOptions").IsObject() ? spec.Get("digitOptions").As<Napi::Object>() : Napi::Object::New(env);
+      Napi::Object dopt =
+          spec.Get("digitOptions").IsObject() ? spec.Get("digitOptions").As<Napi::Object>() : Napi::Object::New(env);
       d.on_ms = static_cast<int>(opt_number(dopt, "onMs", d.on_ms));
       d.off_ms = static_cast<int>(opt_number(dopt, "offMs", d.off_ms));
       d.pause_ms = static_cast<int>(opt_number(dopt, "pauseMs", d.pause_ms));
@@ -372,7 +375,9 @@ Napi::Value ConferenceMix(const Napi::CallbackInfo& info) {
       Napi::Object m = mem.Get(i).As<Napi::Object>();
       MemberOptions mo;
       std::string mode = opt_string(m, "mode", "talk-listen");
-      mo.mode = mode == "listen-only" ? MemberMode::kListenOnly : mode == "talk-only" ? MemberMode::kTalkOnly : MemberMode::kTalkListen;
+      mo.mode = mode == "listen-only" ? MemberMode::kListenOnly
+                : mode == "talk-only" ? MemberMode::kTalkOnly
+                                      : MemberMode::kTalkListen;
       mo.talk_gain_db = opt_number(m, "talkGainDb", 0);
       mo.listen_gain_db = opt_number(m, "listenGainDb", 0);
       int slot = conf.add(mo);

@@ -76,7 +76,8 @@ void fill_play_spec(Napi::Env env, const Napi::Object& o, PlaySpec& spec) {
     d.off_ms = static_cast<int>(opt_number(o, "offMs", 100));
     d.pause_ms = static_cast<int>(opt_number(o, "pauseMs", 500));
     d.level_dbm0 = opt_number(o, "level", -10);
-    if (d.on_ms < 20 || d.off_ms < 0 || d.pause_ms < 0) throw_cti(env, err::kBadArgument, "play: onMs must be >= 20, offMs and pauseMs >= 0");
+    if (d.on_ms < 20 || d.off_ms < 0 || d.pause_ms < 0)
+      throw_cti(env, err::kBadArgument, "play: onMs must be >= 20, offMs and pauseMs >= 0");
     try {
       spec.tone = std::make_shared<const ToneDescriptor>(digit_script_descriptor(script, d));
     } catch (const CtiError& e) {

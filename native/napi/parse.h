@@ -15,4 +15,4 @@ ToneDescriptor parse_tone_descriptor(Napi::Env env, const Napi::Object& o);
 // ring(): the caller ID burst for a ring command's callerId (callerid_napi.cc).
 // Fills c->callerid and, for caller ID before the first ring, the ETSI timing.
 void ring_callerid(Napi::Env env, Napi::Value v, const Napi::Object& o, const std::vector<int>& cadence, Command* c);
-}
+}  // namespace bcti::napi

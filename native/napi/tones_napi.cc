@@ -21,7 +21,8 @@ double ms_of(int64_t sample) { return static_cast<double>(std::llround(sample * 
 ToneKind parse_kind(Napi::Env env, const std::string& s) {
   ToneKind k;
   if (!tone_kind_from_name(s, &k))
-    throw_cti(env, err::kBadArgument, "tone: expected dial, busy, ringback, congestion, sit, cng or ced, got '" + s + "'");
+    throw_cti(env, err::kBadArgument,
+              "tone: expected dial, busy, ringback, congestion, sit, cng or ced, got '" + s + "'");
   return k;
 }
 
@@ -81,7 +82,8 @@ Napi::Value DetectTonesBank(const Napi::CallbackInfo& info) {
       n = std::max(n, keep.back().ElementLength());
     }
     for (const auto& k : keep)
-      if (k.ElementLength() != n) throw_cti(env, err::kBadArgument, "channels: every channel must have the same length");
+      if (k.ElementLength() != n)
+        throw_cti(env, err::kBadArgument, "channels: every channel must have the same length");
 
     CallProgressBank bank(plan);
     BankCtx ctx;
@@ -147,7 +149,9 @@ Napi::Value TonePlanInfo(const Napi::CallbackInfo& info) {
       const TonePlanTone& t = plan->tones[i];
       Napi::Object to = Napi::Object::New(env);
       to.Set("tone", tone_kind_name(t.kind));
-      to.Set("shape", t.shape == ToneShape::kContinuous ? "continuous" : t.shape == ToneShape::kCadence ? "cadence" : "sequence");
+      to.Set("shape", t.shape == ToneShape::kContinuous ? "continuous"
+                      : t.shape == ToneShape::kCadence  ? "cadence"
+                                                        : "sequence");
       Napi::Array cad = Napi::Array::New(env, t.cadence.size());
       for (size_t k = 0; k < t.cadence.size(); k++) {
         Napi::Object r = Napi::Object::New(env);
@@ -171,7 +175,8 @@ Napi::Value TonePlanDescriptor(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     auto plan = tone_plan_from_json(arg_string(info, 0, "planJson"));
     ToneKind k = parse_kind(env, arg_string(info, 1, "tone"));
-    if (!plan->find(k)) throw_cti(env, err::kBadArgument, std::string("tone plan '") + plan->name + "' has no " + tone_kind_name(k));
+    if (!plan->find(k))
+      throw_cti(env, err::kBadArgument, std::string("tone plan '") + plan->name + "' has no " + tone_kind_name(k));
     ToneDescriptor d = tone_plan_descriptor(*plan, k);
     Napi::Object o = Napi::Object::New(env);
     Napi::Array segs = Napi::Array::New(env, d.segments.size());

@@ -92,8 +92,7 @@ void LineSignalling::on_fxo(const drv::LineEvent& e, int64_t now_ms, SigPort& po
       if ((sm_.state() == S::kUp || sm_.state() == S::kSeized) && cfg_.disconnect_on_loop_drop)
         disconnect("loop-drop", now_ms, port);
       break;
-    default:
-      break;
+    default: break;
   }
 }
 
@@ -142,8 +141,7 @@ void LineSignalling::on_cas(const drv::LineEvent& e, int64_t now_ms, SigPort& po
         go(S::kIdle, now_ms, "clear-forward", port);
       }
       break;
-    default:
-      break;
+    default: break;
   }
 }
 
@@ -173,7 +171,8 @@ void LineSignalling::tick(int64_t now_ms, SigPort& port) {
     cadence_step_ = (cadence_step_ + 1) % cadence_.size();
     ringer(cadence_step_ % 2 == 0, port);
     cadence_next_ms_ = now_ms + cadence_[cadence_step_];
-    if (cadence_step_ % 2 == 1) port.line_event("line:ring-pause", nullptr, static_cast<int64_t>(cadence_step_ / 2 + 1));
+    if (cadence_step_ % 2 == 1)
+      port.line_event("line:ring-pause", nullptr, static_cast<int64_t>(cadence_step_ / 2 + 1));
   }
   if (sm_.state() == S::kAlerting && kind_ == ChannelKind::kFxo && now_ms - last_ring_ms_ > cfg_.ring_timeout_ms) {
     go(S::kIdle, now_ms, "ring timeout", port);
@@ -271,8 +270,8 @@ const char* LineSignalling::pulse_dial(const std::string& digits, int64_t now_ms
   return nullptr;
 }
 
-const char* LineSignalling::ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why, int delay_ms,
-                                 int pulse_ms) {
+const char* LineSignalling::ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why,
+                                 int delay_ms, int pulse_ms) {
   if (kind_ != ChannelKind::kFxs) {
     *why = "only FXS ports ring (this is a line, not a phone)";
     return err::kBadArgument;

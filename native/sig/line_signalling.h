@@ -23,7 +23,7 @@ struct SigConfig {
   bool disconnect_on_polarity = true;
   bool disconnect_on_loop_drop = true;
   std::vector<int> ring_cadence_ms = {1000, 4000};  // FXS ringing: on, off, ... (the tone plan's)
-  PulseTiming pulse;               // FXO: pulse dialling (10 pps, 60/40)
+  PulseTiming pulse;                                // FXO: pulse dialling (10 pps, 60/40)
 };
 
 // What signalling needs from its channel: the board, events, the clock.
@@ -38,11 +38,11 @@ class SigPort {
 
 // Q.421 a/b bits in the ABCD nibble (A = 8, B = 4, C = 2, D = 1; c/d = 0/1).
 namespace cas {
-inline constexpr uint32_t kIdle = 0x9;         // forward idle / clear-forward; backward idle
-inline constexpr uint32_t kSeize = 0x1;        // forward: seizure
-inline constexpr uint32_t kSeizeAck = 0xD;     // backward: seizure acknowledged
-inline constexpr uint32_t kAnswered = 0x5;     // backward: answered
-inline constexpr uint32_t kClearBack = 0xD;    // backward: clear-back (after answer)
+inline constexpr uint32_t kIdle = 0x9;       // forward idle / clear-forward; backward idle
+inline constexpr uint32_t kSeize = 0x1;      // forward: seizure
+inline constexpr uint32_t kSeizeAck = 0xD;   // backward: seizure acknowledged
+inline constexpr uint32_t kAnswered = 0x5;   // backward: answered
+inline constexpr uint32_t kClearBack = 0xD;  // backward: clear-back (after answer)
 inline constexpr uint32_t kAbMask = 0xC;
 }  // namespace cas
 
@@ -55,14 +55,14 @@ class LineSignalling {
 
   // Commands; each returns nullptr when done, else the CTI_ERR_* code, with
   // *why saying what was wrong.
-  const char* offhook(int64_t now_ms, SigPort& port, const char** why);   // answer or seize
-  const char* onhook(int64_t now_ms, SigPort& port, const char** why);    // hang up / release
+  const char* offhook(int64_t now_ms, SigPort& port, const char** why);  // answer or seize
+  const char* onhook(int64_t now_ms, SigPort& port, const char** why);   // hang up / release
   const char* flash(int64_t now_ms, SigPort& port, const char** why);
   // delay_ms > 0: the cadence starts that long after the command (caller ID
   // before the first ring), the phone counting as ringing meanwhile; with
   // pulse_ms > 0 the ringer is on for that long at once (ETSI RP-AS).
-  const char* ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why, int delay_ms = 0,
-                   int pulse_ms = 0);
+  const char* ring(const std::vector<int>& cadence_ms, int64_t now_ms, SigPort& port, const char** why,
+                   int delay_ms = 0, int pulse_ms = 0);
   const char* stop_ring(int64_t now_ms, SigPort& port, const char** why);
   // FXO: dial `digits` (0-9) by loop-disconnect pulses; `line:dialed` when done.
   const char* pulse_dial(const std::string& digits, int64_t now_ms, SigPort& port, const char** why);

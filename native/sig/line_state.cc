@@ -15,14 +15,13 @@ struct Move {
 };
 // Every allowed move. Anything may go Blocked (alarm) or Idle (reset, hang-up).
 constexpr Move kMoves[] = {
-    {S::kIdle, S::kRinging},     {S::kIdle, S::kAlerting},   {S::kIdle, S::kSeized},
-    {S::kIdle, S::kUp},          // FXS: the phone goes off hook
-    {S::kRinging, S::kUp},       // FXS: answered
-    {S::kAlerting, S::kUp},      // FXO/E1: we answered
-    {S::kSeized, S::kUp},        // outgoing call answered (or dialing begins)
-    {S::kSeized, S::kClearing},  {S::kUp, S::kClearing},
-    {S::kAlerting, S::kClearing},
-    {S::kBlocked, S::kIdle},
+    {S::kIdle, S::kRinging},      {S::kIdle, S::kAlerting},
+    {S::kIdle, S::kSeized},       {S::kIdle, S::kUp},  // FXS: the phone goes off hook
+    {S::kRinging, S::kUp},                             // FXS: answered
+    {S::kAlerting, S::kUp},                            // FXO/E1: we answered
+    {S::kSeized, S::kUp},                              // outgoing call answered (or dialing begins)
+    {S::kSeized, S::kClearing},   {S::kUp, S::kClearing},
+    {S::kAlerting, S::kClearing}, {S::kBlocked, S::kIdle},
 };
 }  // namespace
 

@@ -7,14 +7,14 @@
 
 namespace bcti {
 
-#define BCTI_LINE_STATES(X)                                                  \
-  X(Idle, "idle")            /* on hook, nothing happening */                \
-  X(Ringing, "ringing")      /* FXS: we ring the phone */                    \
-  X(Alerting, "alerting")    /* FXO/E1: an incoming call rings us */         \
-  X(Seized, "seized")        /* FXO/E1: we took the line to call out */      \
-  X(Up, "up")                /* off hook and connected (or dialing) */       \
-  X(Clearing, "clearing")    /* the far end left; waiting for our on-hook */ \
-  X(Blocked, "blocked")      /* span alarm: out of service */
+#define BCTI_LINE_STATES(X)                                               \
+  X(Idle, "idle")         /* on hook, nothing happening */                \
+  X(Ringing, "ringing")   /* FXS: we ring the phone */                    \
+  X(Alerting, "alerting") /* FXO/E1: an incoming call rings us */         \
+  X(Seized, "seized")     /* FXO/E1: we took the line to call out */      \
+  X(Up, "up")             /* off hook and connected (or dialing) */       \
+  X(Clearing, "clearing") /* the far end left; waiting for our on-hook */ \
+  X(Blocked, "blocked")   /* span alarm: out of service */
 
 #define BCTI_AS_ENUM(e, s) k##e,
 enum class LineState : uint8_t { BCTI_LINE_STATES(BCTI_AS_ENUM) };

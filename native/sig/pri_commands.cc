@@ -53,7 +53,8 @@ const char* PriSpan::setup(ChannelPipeline& ch, const SetupSpec& spec, int64_t n
   pri_sr_set_bearer(sr, PRI_TRANS_CAP_SPEECH, ch.info().law == Law::kUlaw ? PRI_LAYER_1_ULAW : PRI_LAYER_1_ALAW);
   pri_sr_set_called(sr, called.data(), plan_of(spec.called_ton), 1);
   pri_sr_set_caller(sr, calling.empty() ? nullptr : calling.data(), nullptr, plan_of(spec.calling_ton),
-                    spec.restricted ? (PRI_PRES_RESTRICTED | PRI_PRES_USER_NUMBER_UNSCREENED) : PRES_ALLOWED_USER_NUMBER_NOT_SCREENED);
+                    spec.restricted ? (PRI_PRES_RESTRICTED | PRI_PRES_USER_NUMBER_UNSCREENED)
+                                    : PRES_ALLOWED_USER_NUMBER_NOT_SCREENED);
   int r = pri_setup(pri_, call, sr);
   pri_sr_free(sr);
   if (r) {

@@ -88,7 +88,8 @@ void PriSpan::service(int64_t now_ms) {
     pri_ = pri_new_cb(-1, PRI_CPE, PRI_SWITCH_EUROISDN_E1, io_read, io_write, this);
     if (!pri_) return;
     if (cfg_.overlap) pri_set_overlapdial(pri_, 1);
-    if (debug_on()) pri_set_debug(pri_, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE | PRI_DEBUG_Q921_DUMP);
+    if (debug_on())
+      pri_set_debug(pri_, PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q921_STATE | PRI_DEBUG_Q921_DUMP);
   }
   // Frames the board received, one pri_check_event() each.
   for (int i = 0; i < 256; i++) {
@@ -158,7 +159,8 @@ void PriSpan::handle(void* ev, int64_t now_ms) {
       if (ch > 0 && ch != 0xff && ch != b->ts) {
         // The network moved the call to another B channel: this engine keeps a
         // call on the channel it was placed on, so it gives the call up.
-        b->ch->pri_event(b->ch->make_event(kDisconnect, cause_name(PRI_CAUSE_CHANNEL_UNACCEPTABLE), PRI_CAUSE_CHANNEL_UNACCEPTABLE));
+        b->ch->pri_event(
+            b->ch->make_event(kDisconnect, cause_name(PRI_CAUSE_CHANNEL_UNACCEPTABLE), PRI_CAUSE_CHANNEL_UNACCEPTABLE));
         pri_hangup(pri_, b->call, PRI_CAUSE_CHANNEL_UNACCEPTABLE);
         b->local_cleared = true;
         b->ch->pri_go(S::kClearing, "channel unacceptable");
@@ -225,8 +227,7 @@ void PriSpan::handle(void* ev, int64_t now_ms) {
       }
       return;
     }
-    default:
-      return;
+    default: return;
   }
 }
 

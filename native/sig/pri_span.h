@@ -50,8 +50,8 @@ class ChannelPipeline;
 
 struct PriSpanConfig {
   int span = 0;
-  bool overlap = false;      // overlap receiving
-  int overlap_ms = 3000;     // quiet after the last digit: the number is complete
+  bool overlap = false;   // overlap receiving
+  int overlap_ms = 3000;  // quiet after the last digit: the number is complete
 };
 
 class PriSpan {

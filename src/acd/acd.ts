@@ -221,7 +221,8 @@ export class Acd extends EventEmitter {
     for (const q of this.queues.values()) for (const e of q.entries) inQueues.set(e, (inQueues.get(e) ?? 0) + 1);
     for (const e of this.#entries.values()) {
       if (inQueues.get(e) !== 1) out.push(`call ${e.id} is in ${inQueues.get(e) ?? 0} queues`);
-      if (e.offers.size > 1 && e.queue.config.strategy !== 'ring-all') out.push(`call ${e.id} is offered to ${[...e.offers.keys()].join(', ')} at once`);
+      if (e.offers.size > 1 && e.queue.config.strategy !== 'ring-all')
+        out.push(`call ${e.id} is offered to ${[...e.offers.keys()].join(', ')} at once`);
       if (e.status === 'offering' && e.offers.size === 0) out.push(`call ${e.id} is offering to no one`);
       for (const id of e.offers.keys()) {
         if (offeredTo.has(id)) out.push(`agent ${id} is offered ${offeredTo.get(id)} and ${e.id}`);
@@ -232,7 +233,8 @@ export class Acd extends EventEmitter {
     }
     for (const [e, n] of inQueues) if (!this.#entries.has(e.id) && n) out.push(`call ${e.id} left but is still in a queue`);
     for (const a of this.o.agents.all()) {
-      if ((a.state === 'reserved' || a.state === 'ringing') && !offeredTo.has(a.id)) out.push(`agent ${a.id} is ${a.state} (call ${a.callId}) with no offer`);
+      if ((a.state === 'reserved' || a.state === 'ringing') && !offeredTo.has(a.id))
+        out.push(`agent ${a.id} is ${a.state} (call ${a.callId}) with no offer`);
     }
     return out;
   }
@@ -253,7 +255,8 @@ export class Acd extends EventEmitter {
       members: q.members,
       talkMs: q.talk.mean,
       wrapUpMs: q.config.wrapUpMs,
-      answeredAt: (a) => (a.callId ? this.o.telephony.call(a.callId)?.legs.find((l) => l.channel.role.extension === a.extension)?.answeredAt : undefined),
+      answeredAt: (a) =>
+        a.callId ? this.o.telephony.call(a.callId)?.legs.find((l) => l.channel.role.extension === a.extension)?.answeredAt : undefined,
       wrapEndsAt: (a) => a.since + q.config.wrapUpMs,
     });
   }
@@ -271,7 +274,9 @@ export class Acd extends EventEmitter {
   /** One pass: every waiting caller in service order (all queues), each given the agent(s) routing picks. */
   dispatchNow(): number {
     let offered = 0;
-    const waiting = [...this.#entries.values()].filter((e) => e.status === 'waiting' || e.status === 'callback').sort((a, b) => (before(a, b) ? -1 : 1));
+    const waiting = [...this.#entries.values()]
+      .filter((e) => e.status === 'waiting' || e.status === 'callback')
+      .sort((a, b) => (before(a, b) ? -1 : 1));
     const exhausted = new Set<Queue>();
     for (const e of waiting) {
       if ((e.status !== 'waiting' && e.status !== 'callback') || exhausted.has(e.queue)) continue;

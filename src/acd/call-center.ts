@@ -80,7 +80,8 @@ export function createCallCenter(o: CallCenterOptions): CallCenter {
     const ids = new Set(listed.map((a) => a.id));
     for (const account of listed) {
       const known = agents.get(account.id);
-      if (known && known.account.accountId === undefined) o.log.warn({ agent: account.id }, 'agent id in both the database and the YAML: the database account wins');
+      if (known && known.account.accountId === undefined)
+        o.log.warn({ agent: account.id }, 'agent id in both the database and the YAML: the database account wins');
       agents.update(account);
     }
     if (first) {
@@ -96,7 +97,10 @@ export function createCallCenter(o: CallCenterOptions): CallCenter {
     acd.dispatch();
   };
   let syncing: Promise<void> = Promise.resolve();
-  const syncAgents = () => (syncing = syncing.then(() => sync(false)).catch((e: unknown) => o.log.error({ err: (e as Error).message }, 'agents could not be reloaded')));
+  const syncAgents = () =>
+    (syncing = syncing
+      .then(() => sync(false))
+      .catch((e: unknown) => o.log.error({ err: (e as Error).message }, 'agents could not be reloaded')));
   const unwatch = dir?.onChange(() => void syncAgents());
 
   const ready = sync(true)

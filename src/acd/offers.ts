@@ -49,7 +49,9 @@ export class Offers {
    */
   pickup(by: Leg, ext?: string): 'picked' | 'refused' | undefined {
     const ringingAt = (leg: Leg | undefined) => leg?.state === 'ringing' && (ext === undefined || leg.channel.role.extension === ext);
-    const e = this.acd.entries().find((x) => x.status === 'offering' && x.answeredBy === undefined && [...x.offers.values()].some(ringingAt));
+    const e = this.acd
+      .entries()
+      .find((x) => x.status === 'offering' && x.answeredBy === undefined && [...x.offers.values()].some(ringingAt));
     if (!e) return undefined;
     const byExt = by.channel.role.extension;
     const agent = byExt ? this.o.agents.byExtension(byExt) : undefined;

@@ -86,7 +86,9 @@ export class Queue {
   /** The member list: the configured agents in order, or every agent with the queue's skills. */
   setMembers(all: readonly Agent[]): void {
     const ids = this.config.agents;
-    this.#members = ids ? ids.map((id) => all.find((a) => a.id === id)).filter((a): a is Agent => a !== undefined) : all.filter((a) => 'score' in skillMatch(this.config, a));
+    this.#members = ids
+      ? ids.map((id) => all.find((a) => a.id === id)).filter((a): a is Agent => a !== undefined)
+      : all.filter((a) => 'score' in skillMatch(this.config, a));
   }
   get members(): readonly Agent[] {
     return this.#members;

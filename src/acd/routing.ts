@@ -68,7 +68,15 @@ export function route(q: QueueConfig, members: readonly Agent[], entry: RoutingE
     else if (!ctx.phoneFree(a)) why = 'phone busy';
     const score = 'score' in m ? m.score : 0;
     if (!why) free.push({ a, i, score });
-    if (explain) candidates.push({ agent: a.id, free: !why, why: why ?? '', skillScore: score, idleMs: a.state === 'ready' ? ctx.now - a.idleSince : null, rank: null });
+    if (explain)
+      candidates.push({
+        agent: a.id,
+        free: !why,
+        why: why ?? '',
+        skillScore: score,
+        idleMs: a.state === 'ready' ? ctx.now - a.idleSince : null,
+        rank: null,
+      });
   }
   const last = entry.lastAgent ? members.find((a) => a.id === entry.lastAgent) : undefined;
   const lastWait = q.lastAgent?.waitMs ?? 0;
@@ -77,7 +85,8 @@ export function route(q: QueueConfig, members: readonly Agent[], entry: RoutingE
   }
   // Agents who missed this call go last (they are tried again only if no one else is free).
   const pool = free.some((f) => !entry.tried.has(f.a.id)) ? free.filter((f) => !entry.tried.has(f.a.id)) : free;
-  if (pool.length === 0) return { agents: [], reason: free.length ? 'no free member' : n ? 'no member is free' : 'the queue has no members', candidates };
+  if (pool.length === 0)
+    return { agents: [], reason: free.length ? 'no free member' : n ? 'no member is free' : 'the queue has no members', candidates };
   const start = ctx.lastOffered;
   const order = (f: { a: Agent; i: number }): number => {
     switch (q.strategy) {

@@ -75,7 +75,13 @@ export class WaitingMedia {
         this.o.announced(position, estimateMs);
         for (const req of what) {
           if (this.#stopped || !leg.live) return;
-          if (!(await leg.play(req).then(() => true, () => false))) return;
+          if (
+            !(await leg.play(req).then(
+              () => true,
+              () => false,
+            ))
+          )
+            return;
         }
         if (!this.#stopped) this.#arm(a.everyMs);
         continue;

@@ -224,11 +224,13 @@ export class AgentService extends EventEmitter {
       if (a.busy && a.callId) {
         byCall.set(a.callId, [...(byCall.get(a.callId) ?? []), a]);
         if (probe && !probe.callLive(a.callId)) out.push(`agent ${a.id} is ${a.state} on call ${a.callId}, which has ended`);
-        if (probe && a.state === 'on-call' && !probe.agentInCall(a, a.callId)) out.push(`agent ${a.id} is on-call but their phone is not in call ${a.callId}`);
+        if (probe && a.state === 'on-call' && !probe.agentInCall(a, a.callId))
+          out.push(`agent ${a.id} is on-call but their phone is not in call ${a.callId}`);
       }
     }
     for (const [callId, list] of byCall) {
-      if (list.filter((a) => a.state === 'on-call').length > 1) out.push(`call ${callId} is on-call with ${list.map((a) => a.id).join(', ')}`);
+      if (list.filter((a) => a.state === 'on-call').length > 1)
+        out.push(`call ${callId} is on-call with ${list.map((a) => a.id).join(', ')}`);
     }
     return out;
   }
@@ -316,7 +318,19 @@ export class AgentService extends EventEmitter {
     const quiet = (p: void | Promise<void>) => {
       if (p) p.catch((e: unknown) => this.o.log.error({ agent: a.id, err: (e as Error).message }, 'agent store write failed'));
     };
-    quiet(this.store.appendEvent({ agentId: a.id, from, to, reason: a.reason, why, at, wallMs: this.#epochMs + at, callId: a.callId, queue: a.queue }));
+    quiet(
+      this.store.appendEvent({
+        agentId: a.id,
+        from,
+        to,
+        reason: a.reason,
+        why,
+        at,
+        wallMs: this.#epochMs + at,
+        callId: a.callId,
+        queue: a.queue,
+      }),
+    );
     quiet(this.store.saveStatus({ agentId: a.id, state: to, reason: a.reason, since: at, callId: a.callId, queue: a.queue }));
   }
 }

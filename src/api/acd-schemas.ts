@@ -2,9 +2,21 @@
 const nstr = { type: ['string', 'null'] } as const;
 const nint = { type: ['integer', 'null'] } as const;
 
-export const agentIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^(me|[0-9A-Za-z][0-9A-Za-z_-]{0,31})$' } } } as const;
-export const queueParams = { type: 'object', required: ['name'], properties: { name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$' } } } as const;
-export const queueCallParams = { type: 'object', required: ['callId'], properties: { callId: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
+export const agentIdParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: '^(me|[0-9A-Za-z][0-9A-Za-z_-]{0,31})$' } },
+} as const;
+export const queueParams = {
+  type: 'object',
+  required: ['name'],
+  properties: { name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$' } },
+} as const;
+export const queueCallParams = {
+  type: 'object',
+  required: ['callId'],
+  properties: { callId: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const;
 
 export const agentSchema = {
   type: 'object',
@@ -27,8 +39,17 @@ export const agentSchema = {
   },
 } as const;
 
-export const loginAgentBody = { type: 'object', additionalProperties: false, properties: { ready: { type: 'boolean', default: true } } } as const;
-export const notReadyBody = { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' } } } as const;
+export const loginAgentBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ready: { type: 'boolean', default: true } },
+} as const;
+export const notReadyBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' } },
+} as const;
 export const dndBody = { type: 'object', additionalProperties: false, required: ['on'], properties: { on: { type: 'boolean' } } } as const;
 
 export const agentEventSchema = {
@@ -48,7 +69,11 @@ export const agentEventSchema = {
 export const historyQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { since: { type: 'string', format: 'date-time' }, until: { type: 'string', format: 'date-time' }, limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
+  properties: {
+    since: { type: 'string', format: 'date-time' },
+    until: { type: 'string', format: 'date-time' },
+    limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 },
+  },
 } as const;
 
 const waitingSchema = {
@@ -74,7 +99,10 @@ export const queueSchema = {
     waiting: { type: 'array', items: waitingSchema },
     agents: {
       type: 'array',
-      items: { type: 'object', properties: { id: { type: 'string' }, name: nstr, state: { type: 'string' }, reason: nstr, callId: nstr, idleMs: nint } },
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: nstr, state: { type: 'string' }, reason: nstr, callId: nstr, idleMs: nint },
+      },
     },
     stats: {
       type: 'object',
@@ -96,7 +124,14 @@ export const queueSchema = {
 const candidateSchema = {
   type: 'object',
   required: ['agent', 'free', 'why'],
-  properties: { agent: { type: 'string' }, free: { type: 'boolean' }, why: { type: 'string' }, skillScore: { type: 'integer' }, idleMs: nint, rank: nint },
+  properties: {
+    agent: { type: 'string' },
+    free: { type: 'boolean' },
+    why: { type: 'string' },
+    skillScore: { type: 'integer' },
+    idleMs: nint,
+    rank: nint,
+  },
 } as const;
 export const explanationSchema = {
   type: 'object',

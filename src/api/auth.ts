@@ -88,8 +88,18 @@ export function installAuth(app: FastifyInstance, o: AuthOptions): void {
     if (!req.account) {
       if (!o.config.required) req.account = OPEN_ACCOUNT;
       else if (o.config.openSim && req.url.startsWith('/api/sim/')) return;
-      else throw new CtiError('CTI_ERR_UNAUTHORIZED', token ? 'the token is unknown or expired: log in again' : 'log in first (POST /api/auth/login) and send Authorization: Bearer <token>');
+      else
+        throw new CtiError(
+          'CTI_ERR_UNAUTHORIZED',
+          token
+            ? 'the token is unknown or expired: log in again'
+            : 'log in first (POST /api/auth/login) and send Authorization: Bearer <token>',
+        );
     }
-    if (!admits(access, req.account.role)) throw new CtiError('CTI_ERR_FORBIDDEN', `${req.method} ${req.routeOptions.url}: ${describeAccess(access)} You are ${req.account.role}.`);
+    if (!admits(access, req.account.role))
+      throw new CtiError(
+        'CTI_ERR_FORBIDDEN',
+        `${req.method} ${req.routeOptions.url}: ${describeAccess(access)} You are ${req.account.role}.`,
+      );
   });
 }

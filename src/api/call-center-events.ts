@@ -30,7 +30,11 @@ export function publishCallCenter(o: CallCenterEventsOptions): () => void {
   const { cc, events } = o;
   const { acd, agents } = cc;
   const stats = (e: QueueEntry) => events.publish('supervisor', 'queue:stats', queueView(acd, e.queue));
-  const vars = (e: QueueEntry) => Object.fromEntries(Object.entries(e.call.vars).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))) as Record<string, string | number | boolean>;
+  const vars = (e: QueueEntry) =>
+    Object.fromEntries(Object.entries(e.call.vars).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))) as Record<
+      string,
+      string | number | boolean
+    >;
 
   const onState = ({ agent, from, to, why }: AgentStateChange) => {
     events.publish(topicOf(agent), 'agent:state', { agent: agent.toJSON(), from, to, why });
@@ -56,12 +60,24 @@ export function publishCallCenter(o: CallCenterEventsOptions): () => void {
     const waitedMs = acd.clock.now() - entry.arrivedAt;
     events.publish(`queue:${entry.queue.name}`, 'acd:answered', { queue: entry.queue.name, callId: entry.id, agent, waitedMs });
     const a = agents.get(agent);
-    if (a?.account.accountId !== undefined) events.publish(agentTopic(a.account.accountId), 'call:answered', { callId: entry.id, number: entry.number ?? null, queue: entry.queue.name, waitedMs });
+    if (a?.account.accountId !== undefined)
+      events.publish(agentTopic(a.account.accountId), 'call:answered', {
+        callId: entry.id,
+        number: entry.number ?? null,
+        queue: entry.queue.name,
+        waitedMs,
+      });
   };
   const onLeft = ({ entry, exit }: { entry: QueueEntry; exit: QueueExit }) => {
     if (exit !== 'answered') {
       const type = exit === 'abandoned' ? 'acd:abandoned' : 'acd:left';
-      events.publish(`queue:${entry.queue.name}`, type, { queue: entry.queue.name, callId: entry.id, number: entry.number ?? null, exit, waitedMs: acd.clock.now() - entry.arrivedAt });
+      events.publish(`queue:${entry.queue.name}`, type, {
+        queue: entry.queue.name,
+        callId: entry.id,
+        number: entry.number ?? null,
+        exit,
+        waitedMs: acd.clock.now() - entry.arrivedAt,
+      });
     }
     stats(entry);
   };

@@ -3,19 +3,37 @@
 import { CALL_RESULTS } from '../db/call-records.ts';
 import { errorSchema } from '../server/routes/schemas.ts';
 
-export const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 500: errorSchema } as const;
+export const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  500: errorSchema,
+} as const;
 
 const nstr = (max: number) => ({ type: ['string', 'null'], maxLength: max });
 const isoTime = { type: 'string', format: 'date-time' } as const;
 
 export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
-export const callIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
-export const paging = { offset: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } } as const;
+export const callIdParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const;
+export const paging = {
+  offset: { type: 'integer', minimum: 0, default: 0 },
+  limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+} as const;
 export const okSchema = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } } as const;
 
 // --- accounts ---------------------------------------------------------------
 const roleSchema = { type: 'string', enum: ['agent', 'supervisor', 'admin', 'technician'] } as const;
-const skillsSchema = { type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 9 }, propertyNames: { pattern: '^[a-z0-9_-]{1,32}$' } } as const;
+const skillsSchema = {
+  type: 'object',
+  additionalProperties: { type: 'integer', minimum: 1, maximum: 9 },
+  propertyNames: { pattern: '^[a-z0-9_-]{1,32}$' },
+} as const;
 const groupsSchema = { type: 'array', maxItems: 64, uniqueItems: true, items: { type: 'string', pattern: '^[a-z0-9_-]{1,32}$' } } as const;
 const accountFields = {
   username: { type: 'string', pattern: '^[a-zA-Z0-9._-]{2,64}$' },
@@ -29,7 +47,12 @@ const accountFields = {
   groups: groupsSchema,
   enabled: { type: 'boolean' },
 } as const;
-export const accountBody = { type: 'object', additionalProperties: false, required: ['username', 'name', 'role', 'password'], properties: accountFields } as const;
+export const accountBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['username', 'name', 'role', 'password'],
+  properties: accountFields,
+} as const;
 export const accountPatch = { type: 'object', additionalProperties: false, minProperties: 1, properties: accountFields } as const;
 export const accountSchema = {
   type: 'object',
@@ -67,7 +90,12 @@ const contactSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['name'],
-  properties: { name: { type: 'string', minLength: 1, maxLength: 128 }, role: { type: 'string', maxLength: 64 }, phone: { type: 'string', maxLength: 40 }, email: { type: 'string', maxLength: 128 } },
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 128 },
+    role: { type: 'string', maxLength: 64 },
+    phone: { type: 'string', maxLength: 40 },
+    email: { type: 'string', maxLength: 128 },
+  },
 } as const;
 const phoneIn = {
   type: 'object',
@@ -96,11 +124,18 @@ export const customerSchema = {
     company: { type: ['string', 'null'] },
     contacts: {
       type: 'array',
-      items: { type: 'object', properties: { name: { type: 'string' }, role: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: { name: { type: 'string' }, role: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' } },
+      },
     },
     phones: {
       type: 'array',
-      items: { type: 'object', required: ['number', 'normalized'], properties: { number: { type: 'string' }, normalized: { type: 'string' }, label: { type: ['string', 'null'] } } },
+      items: {
+        type: 'object',
+        required: ['number', 'normalized'],
+        properties: { number: { type: 'string' }, normalized: { type: 'string' }, label: { type: ['string', 'null'] } },
+      },
     },
     address: { type: ['string', 'null'] },
     notes: { type: ['string', 'null'] },
@@ -129,13 +164,25 @@ export const lookupQuery = {
 export const historySchema = {
   type: 'object',
   required: ['id', 'at', 'kind', 'summary'],
-  properties: { id: { type: 'integer' }, at: { type: 'string' }, kind: { type: 'string' }, callId: { type: ['string', 'null'] }, userId: { type: ['integer', 'null'] }, summary: { type: 'string' } },
+  properties: {
+    id: { type: 'integer' },
+    at: { type: 'string' },
+    kind: { type: 'string' },
+    callId: { type: ['string', 'null'] },
+    userId: { type: ['integer', 'null'] },
+    summary: { type: 'string' },
+  },
 } as const;
 export const historyBody = {
   type: 'object',
   additionalProperties: false,
   required: ['kind', 'summary'],
-  properties: { kind: { type: 'string', enum: ['call', 'note', 'email', 'visit'] }, summary: { type: 'string', minLength: 1, maxLength: 10000 }, callId: nstr(64), at: isoTime },
+  properties: {
+    kind: { type: 'string', enum: ['call', 'note', 'email', 'visit'] },
+    summary: { type: 'string', minLength: 1, maxLength: 10000 },
+    callId: nstr(64),
+    at: isoTime,
+  },
 } as const;
 
 // --- blacklist --------------------------------------------------------------
@@ -145,12 +192,25 @@ const blacklistFields = {
   target: { type: ['string', 'null'], pattern: '^[0-9A-Za-z:_-]{1,40}$' },
   note: nstr(1000),
 } as const;
-export const blacklistBody = { type: 'object', additionalProperties: false, required: ['pattern', 'action'], properties: blacklistFields } as const;
+export const blacklistBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['pattern', 'action'],
+  properties: blacklistFields,
+} as const;
 export const blacklistPatch = { type: 'object', additionalProperties: false, minProperties: 1, properties: blacklistFields } as const;
 export const blacklistSchema = {
   type: 'object',
   required: ['id', 'pattern', 'action', 'target', 'note'],
-  properties: { id: { type: 'integer' }, pattern: { type: 'string' }, action: { type: 'string' }, target: { type: ['string', 'null'] }, note: { type: ['string', 'null'] }, createdAt: { type: 'string' }, updatedAt: { type: 'string' } },
+  properties: {
+    id: { type: 'integer' },
+    pattern: { type: 'string' },
+    action: { type: 'string' },
+    target: { type: ['string', 'null'] },
+    note: { type: ['string', 'null'] },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
 } as const;
 
 // --- call records -----------------------------------------------------------
@@ -174,7 +234,13 @@ const legSchema = {
     cause: { type: ['string', 'null'] },
     detail: { type: ['string', 'null'] },
     digits: { type: 'string' },
-    history: { type: 'array', items: { type: 'object', properties: { at: { type: 'number' }, from: { type: 'string' }, to: { type: 'string' }, why: { type: 'string' } } } },
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { at: { type: 'number' }, from: { type: 'string' }, to: { type: 'string' }, why: { type: 'string' } },
+      },
+    },
   },
 } as const;
 export const callRecordSchema = {
@@ -200,7 +266,19 @@ export const callRecordSchema = {
     agent: { type: ['string', 'null'] },
     cause: { type: ['string', 'null'] },
     detail: { type: ['string', 'null'] },
-    transfers: { type: 'array', items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, atMs: { type: 'integer' }, kind: { type: 'string' }, notes: { type: 'string' } } } },
+    transfers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          from: { type: 'string' },
+          to: { type: 'string' },
+          atMs: { type: 'integer' },
+          kind: { type: 'string' },
+          notes: { type: 'string' },
+        },
+      },
+    },
     recording: { type: ['string', 'null'] },
     vars: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
     legs: { type: 'array', items: legSchema },

@@ -117,7 +117,8 @@ export class CallOps {
       }
       const out = await this.o.ringer.connect(call, phone, number);
       this.#notify(ext, out.result === 'answered' ? 'call:answered' : 'call:failed', call, { to: number, result: out.result });
-      if (out.result !== 'answered' && phone.live) await phone.hangup(out.result === 'busy' ? 'busy' : 'no-answer', `${number}: ${out.result}`);
+      if (out.result !== 'answered' && phone.live)
+        await phone.hangup(out.result === 'busy' ? 'busy' : 'no-answer', `${number}: ${out.result}`);
     })().catch((e: unknown) => {
       call.log.warn({ err: (e as Error).message }, 'click-to-dial failed');
       void call.hangup('failed', (e as Error).message).catch(() => {});
@@ -173,13 +174,16 @@ export class CallOps {
     if (to.startsWith('queue:')) {
       if (!this.o.queue) throw new CtiError('CTI_ERR_NOT_FOUND', 'this server has no queues');
       if (other.state === 'held') await other.unhold();
-      void this.o.queue(call, other, to.slice(6)).catch((e: unknown) => call.log.warn({ err: (e as Error).message }, 'transfer to queue failed'));
+      void this.o
+        .queue(call, other, to.slice(6))
+        .catch((e: unknown) => call.log.warn({ err: (e as Error).message }, 'transfer to queue failed'));
       return;
     }
     void (async () => {
       if (other.state === 'held') await other.unhold();
       const out = await this.o.ringer.connect(call, other, to, notes ? { notes } : {});
-      if (out.result !== 'answered' && other.live) await other.hangup(out.result === 'busy' ? 'busy' : 'no-answer', `transfer to ${to}: ${out.result}`);
+      if (out.result !== 'answered' && other.live)
+        await other.hangup(out.result === 'busy' ? 'busy' : 'no-answer', `transfer to ${to}: ${out.result}`);
     })().catch((e: unknown) => call.log.warn({ err: (e as Error).message }, 'blind transfer failed'));
   }
 
@@ -336,7 +340,11 @@ export class CallOps {
     const conf = leg.conference !== undefined ? this.o.telephony.conferences.get(leg.conference) : undefined;
     if (!conf || conf.closed) return;
     const others = [...conf.members.keys()].filter((m) => m !== leg && m.live);
-    if (others.length > 1) throw new CtiError('CTI_ERR_CONFLICT', `extension ${ext} is in a conference with ${others.length} others: a ${op} needs one (hang up to leave it)`);
+    if (others.length > 1)
+      throw new CtiError(
+        'CTI_ERR_CONFLICT',
+        `extension ${ext} is in a conference with ${others.length} others: a ${op} needs one (hang up to leave it)`,
+      );
     await conf.close();
     for (const [k, v] of this.conferences) if (v === conf) this.conferences.delete(k);
     const other = others[0];

@@ -56,7 +56,8 @@ export interface DeskPhoneOptions {
 
 export class DeskPhones {
   #listener = ({ leg }: { leg: Leg }) => {
-    if (leg.kind === 'fxs') leg.on('leg:flash', () => void this.onFlash(leg).catch((e: unknown) => leg.log.warn({ err: (e as Error).message }, 'flash failed')));
+    if (leg.kind === 'fxs')
+      leg.on('leg:flash', () => void this.onFlash(leg).catch((e: unknown) => leg.log.warn({ err: (e as Error).message }, 'flash failed')));
   };
   #busy = new Set<Leg>();
 
@@ -92,7 +93,9 @@ export class DeskPhones {
         void leg.stopCollect().catch(() => {});
       };
       leg.once('leg:flash', onFlash);
-      const r = await leg.collectDigits({ max: 16, timeout: 8000, interDigitTimeout: 3000, terminators: '#', flush: true }).finally(() => leg.off('leg:flash', onFlash));
+      const r = await leg
+        .collectDigits({ max: 16, timeout: 8000, interDigitTimeout: 3000, terminators: '#', flush: true })
+        .finally(() => leg.off('leg:flash', onFlash));
       await dial.stop();
       const digits = r.digits;
       if (flashed || !digits) {
@@ -118,7 +121,8 @@ export class DeskPhones {
     const arg = digits.slice(code.length).replace(/#$/, '');
     const { settings } = this.o;
     const prefix = this.o.outsidePrefix ?? '0';
-    const target = (x: string) => (this.o.telephony.inventory.byExtension(x) ? x : x.startsWith(prefix) && x.length > prefix.length ? x.slice(prefix.length) : undefined);
+    const target = (x: string) =>
+      this.o.telephony.inventory.byExtension(x) ? x : x.startsWith(prefix) && x.length > prefix.length ? x.slice(prefix.length) : undefined;
     let ok = true;
     try {
       switch (code) {
@@ -143,7 +147,8 @@ export class DeskPhones {
           break;
         default: {
           const to = target(arg);
-          const kind = code === CALL_FEATURE_CODES.forwardAlways ? 'always' : code === CALL_FEATURE_CODES.forwardBusy ? 'busy' : 'no-answer';
+          const kind =
+            code === CALL_FEATURE_CODES.forwardAlways ? 'always' : code === CALL_FEATURE_CODES.forwardBusy ? 'busy' : 'no-answer';
           if (!to || to === ext) ok = false;
           else settings.setForward(ext, kind, to);
         }

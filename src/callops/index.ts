@@ -48,7 +48,12 @@ export function createCallOps(o: {
   let ready = Promise.resolve();
   const store = o.store;
   if (store) {
-    settings.onChange((ext) => void store.save(settings.saved(ext)).catch((e: unknown) => o.log.error({ ext, err: (e as Error).message }, 'extension settings not saved')));
+    settings.onChange(
+      (ext) =>
+        void store
+          .save(settings.saved(ext))
+          .catch((e: unknown) => o.log.error({ ext, err: (e as Error).message }, 'extension settings not saved')),
+    );
     ready = store
       .load()
       .then((rows) => {
@@ -57,7 +62,13 @@ export function createCallOps(o: {
       })
       .catch((e: unknown) => o.log.error({ err: (e as Error).message }, 'extension settings could not be loaded'));
   }
-  const ringer = new ExtensionRinger({ telephony: o.telephony, settings, tones: o.tones, log: o.log, ...(o.ringing ? { ringing: o.ringing } : {}) }).start();
+  const ringer = new ExtensionRinger({
+    telephony: o.telephony,
+    settings,
+    tones: o.tones,
+    log: o.log,
+    ...(o.ringing ? { ringing: o.ringing } : {}),
+  }).start();
   const ops = new CallOps({
     telephony: o.telephony,
     ringer,
@@ -67,7 +78,15 @@ export function createCallOps(o: {
     ...(o.queue ? { queue: o.queue } : {}),
     ...(o.notify ? { notify: o.notify } : {}),
   });
-  const phones = new DeskPhones({ telephony: o.telephony, ops, ringer, settings, tones: o.tones, clock: o.telephony.clock, ...(o.acdPickup ? { acdPickup: o.acdPickup } : {}) }).start();
+  const phones = new DeskPhones({
+    telephony: o.telephony,
+    ops,
+    ringer,
+    settings,
+    tones: o.tones,
+    clock: o.telephony.clock,
+    ...(o.acdPickup ? { acdPickup: o.acdPickup } : {}),
+  }).start();
   return {
     ops,
     ringer,

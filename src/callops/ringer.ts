@@ -122,7 +122,8 @@ export class ExtensionRinger {
     if (this.o.telephony.inventory.byExtension(to)) return this.place(call, to, opts);
     try {
       const out = await this.o.telephony.dial(to, { call, ...(call.from ? { callerId: call.from } : {}) });
-      const result: RingResult = out.result === 'answered' ? 'answered' : out.result === 'busy' ? 'busy' : out.result === 'no-answer' ? 'no-answer' : 'failed';
+      const result: RingResult =
+        out.result === 'answered' ? 'answered' : out.result === 'busy' ? 'busy' : out.result === 'no-answer' ? 'no-answer' : 'failed';
       if (result !== 'answered' && out.leg.live) await out.leg.hangup(out.result === 'busy' ? 'busy' : 'no-answer');
       return { result, ...(result === 'answered' ? { leg: out.leg } : {}), target: to };
     } catch (e) {

@@ -74,7 +74,9 @@ export class ExtensionSettings {
     for (const r of rows) {
       if (!this.exists(r.extension) || this.#touched.has(r.extension)) continue;
       if (r.dnd) this.#dnd.add(r.extension);
-      const f = Object.fromEntries(Object.entries(r.forward).filter(([k, to]) => (FORWARD_KINDS as readonly string[]).includes(k) && to && to !== r.extension));
+      const f = Object.fromEntries(
+        Object.entries(r.forward).filter(([k, to]) => (FORWARD_KINDS as readonly string[]).includes(k) && to && to !== r.extension),
+      );
       if (Object.keys(f).length) this.#forward.set(r.extension, f);
       if (r.noAnswerMs !== null) this.#noAnswerMs.set(r.extension, r.noAnswerMs);
       for (const to of r.campOn) if (this.exists(to) && to !== r.extension) this.#campOns.push({ from: r.extension, to, since: now });

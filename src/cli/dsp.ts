@@ -52,7 +52,8 @@ export async function runDsp(argv: string[]): Promise<number> {
       }
     } else if (what === 'tones') {
       if (!plan) throw new UsageError(`--plan is required (${TONE_PLAN_NAMES.join('|')})`);
-      if (!(TONE_PLAN_NAMES as readonly string[]).includes(plan)) throw new UsageError(`unknown plan '${plan}' (${TONE_PLAN_NAMES.join('|')})`);
+      if (!(TONE_PLAN_NAMES as readonly string[]).includes(plan))
+        throw new UsageError(`unknown plan '${plan}' (${TONE_PLAN_NAMES.join('|')})`);
       const json = loadTonePlanJson(plan as (typeof TONE_PLAN_NAMES)[number]);
       for (const t of detectPlanTones(readSamples(file), json)) {
         out.push(JSON.stringify({ tone: t.tone, startMs: t.startMs, endMs: t.endMs }));

@@ -4,8 +4,17 @@
 import type { AgentAccount } from '../agents/agent.ts';
 import { OVERFLOW_SINKS, STRATEGIES, type QueueConfig } from '../acd/types.ts';
 
-const ms = (min: number, max: number, dflt?: number) => ({ type: 'integer', minimum: min, maximum: max, ...(dflt !== undefined ? { default: dflt } : {}) });
-const skills = { type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 9 }, propertyNames: { pattern: '^[a-z][a-z0-9-]{0,31}$' } };
+const ms = (min: number, max: number, dflt?: number) => ({
+  type: 'integer',
+  minimum: min,
+  maximum: max,
+  ...(dflt !== undefined ? { default: dflt } : {}),
+});
+const skills = {
+  type: 'object',
+  additionalProperties: { type: 'integer', minimum: 1, maximum: 9 },
+  propertyNames: { pattern: '^[a-z][a-z0-9-]{0,31}$' },
+};
 const id = { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z_-]{0,31}$' };
 
 export const AGENTS_SCHEMA = {
@@ -59,10 +68,22 @@ export const QUEUES_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         required: ['to'],
-        properties: { afterMs: ms(1000, 86400000), length: { type: 'integer', minimum: 0, maximum: 10000 }, to: { type: 'string', minLength: 1 } },
+        properties: {
+          afterMs: ms(1000, 86400000),
+          length: { type: 'integer', minimum: 0, maximum: 10000 },
+          to: { type: 'string', minLength: 1 },
+        },
       },
-      callback: { type: 'object', additionalProperties: false, properties: { digit: { type: 'string', pattern: '^[0-9*#]$', default: '*' } } },
-      lastAgent: { type: 'object', additionalProperties: false, properties: { rememberMs: ms(1000, 30 * 86400000, 3600000), waitMs: ms(0, 600000, 5000) } },
+      callback: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { digit: { type: 'string', pattern: '^[0-9*#]$', default: '*' } },
+      },
+      lastAgent: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { rememberMs: ms(1000, 30 * 86400000, 3600000), waitMs: ms(0, 600000, 5000) },
+      },
       defaultHandleMs: ms(1000, 3600000, 120000),
     },
   },
@@ -105,7 +126,10 @@ export function queueDefaults(q: QueueConfig): QueueConfig {
   return q;
 }
 
-export function acdCrossChecks(c: AcdConfig & { routes: { inbound: { queue?: string }[] } }, extensions: ReadonlySet<string>): { path: (string | number)[]; message: string }[] {
+export function acdCrossChecks(
+  c: AcdConfig & { routes: { inbound: { queue?: string }[] } },
+  extensions: ReadonlySet<string>,
+): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
   const agents = new Set<string>();
   const exts = new Map<string, string>();
@@ -113,8 +137,13 @@ export function acdCrossChecks(c: AcdConfig & { routes: { inbound: { queue?: str
     if (agents.has(a.id)) out.push({ path: ['agents', i, 'id'], message: `agent ${a.id} is already defined` });
     agents.add(a.id);
     if (a.extension !== undefined) {
-      if (extensions.size && !extensions.has(a.extension)) out.push({ path: ['agents', i, 'extension'], message: `no extension ${JSON.stringify(a.extension)}` });
-      if (exts.has(a.extension)) out.push({ path: ['agents', i, 'extension'], message: `extension ${a.extension} already belongs to agent ${exts.get(a.extension)}` });
+      if (extensions.size && !extensions.has(a.extension))
+        out.push({ path: ['agents', i, 'extension'], message: `no extension ${JSON.stringify(a.extension)}` });
+      if (exts.has(a.extension))
+        out.push({
+          path: ['agents', i, 'extension'],
+          message: `extension ${a.extension} already belongs to agent ${exts.get(a.extension)}`,
+        });
       exts.set(a.extension, a.id);
     }
   });
@@ -129,12 +158,16 @@ export function acdCrossChecks(c: AcdConfig & { routes: { inbound: { queue?: str
     });
     const to = q.overflow?.to;
     if (to !== undefined && !queues.has(to) && !(OVERFLOW_SINKS as readonly string[]).includes(to)) {
-      out.push({ path: ['queues', i, 'overflow', 'to'], message: `no queue ${JSON.stringify(to)} (or one of ${OVERFLOW_SINKS.join(', ')})` });
+      out.push({
+        path: ['queues', i, 'overflow', 'to'],
+        message: `no queue ${JSON.stringify(to)} (or one of ${OVERFLOW_SINKS.join(', ')})`,
+      });
     }
     if (to === q.name) out.push({ path: ['queues', i, 'overflow', 'to'], message: 'a queue cannot overflow to itself' });
   });
   c.routes.inbound.forEach((r, i) => {
-    if (r.queue !== undefined && !queues.has(r.queue)) out.push({ path: ['routes', 'inbound', i, 'queue'], message: `no queue ${JSON.stringify(r.queue)}` });
+    if (r.queue !== undefined && !queues.has(r.queue))
+      out.push({ path: ['routes', 'inbound', i, 'queue'], message: `no queue ${JSON.stringify(r.queue)}` });
   });
   return out;
 }

@@ -55,7 +55,10 @@ export function parseConfig(text: string, source = 'config.yaml'): Config {
     return { line: p.line, col: p.col };
   };
   if (doc.errors.length) {
-    throw new ConfigError(source, doc.errors.map((e) => ({ ...at(e.pos[0]), path: '', message: e.message.split('\n')[0]! })));
+    throw new ConfigError(
+      source,
+      doc.errors.map((e) => ({ ...at(e.pos[0]), path: '', message: e.message.split('\n')[0]! })),
+    );
   }
   const data: unknown = doc.toJS() ?? {};
   if (!validate(data)) {
@@ -63,7 +66,11 @@ export function parseConfig(text: string, source = 'config.yaml'): Config {
     const issues = errors.filter((e) => useful(e, errors)).map((e) => schemaIssue(doc, e, at));
     throw new ConfigError(source, dedupe(issues));
   }
-  const issues = crossChecks(data).map(({ path, message, key }) => ({ ...at(nodeAt(doc, path, key)?.range?.[0]), path: dotted(path), message }));
+  const issues = crossChecks(data).map(({ path, message, key }) => ({
+    ...at(nodeAt(doc, path, key)?.range?.[0]),
+    path: dotted(path),
+    message,
+  }));
   if (issues.length) throw new ConfigError(source, issues);
   return data;
 }
@@ -92,7 +99,10 @@ function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
 }
 
 function schemaIssue(doc: Document, e: ErrorObject, at: (o: number | undefined) => { line: number; col: number }): ConfigIssue {
-  const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
   let message = e.message ?? 'invalid';
   let key = false;
   if (e.keyword === 'additionalProperties') {
@@ -160,7 +170,7 @@ function crossChecks(c: Config): CrossIssue[] {
   const out: CrossIssue[] = [];
   const board = c.boards[0]!;
   const portOk = (port: string): string | undefined => {
-    if (board.driver === 'dahdi') return undefined;  // the ports are known once DAHDI is opened
+    if (board.driver === 'dahdi') return undefined; // the ports are known once DAHDI is opened
     const [kind, a, b] = port.split(':') as [string, string, string | undefined];
     if (kind === 'fxs' && Number(a) > board.fxs) return `no FXS port ${a} (the board has ${board.fxs})`;
     if (kind === 'fxo' && Number(a) > board.fxo) return `no FXO port ${a} (the board has ${board.fxo})`;
@@ -173,12 +183,16 @@ function crossChecks(c: Config): CrossIssue[] {
     return undefined;
   };
   if (board.driver === 'dahdi' && !board.channels) {
-    out.push({ path: ['boards', 0, 'driver'], message: 'driver: dahdi needs channels, the DAHDI channel numbers as in system.conf (e.g. "1-8")' });
+    out.push({
+      path: ['boards', 0, 'driver'],
+      message: 'driver: dahdi needs channels, the DAHDI channel numbers as in system.conf (e.g. "1-8")',
+    });
   }
   const seenSpan = new Map<number, number>();
   board.spans.forEach((s, i) => {
     if (s.e1 > board.e1) out.push({ path: ['boards', 0, 'spans', i, 'e1'], message: `no E1 span ${s.e1} (the board has ${board.e1})` });
-    if (seenSpan.has(s.e1)) out.push({ path: ['boards', 0, 'spans', i, 'e1'], message: `E1 span ${s.e1} is already configured (spans[${seenSpan.get(s.e1)}])` });
+    if (seenSpan.has(s.e1))
+      out.push({ path: ['boards', 0, 'spans', i, 'e1'], message: `E1 span ${s.e1} is already configured (spans[${seenSpan.get(s.e1)}])` });
     seenSpan.set(s.e1, i);
   });
   const seenExt = new Map<string, number>();
@@ -186,8 +200,13 @@ function crossChecks(c: Config): CrossIssue[] {
   c.extensions.forEach((x, i) => {
     const bad = portOk(x.port);
     if (bad) out.push({ path: ['extensions', i, 'port'], message: bad });
-    if (seenExt.has(x.number)) out.push({ path: ['extensions', i, 'number'], message: `extension ${x.number} is already defined (extensions[${seenExt.get(x.number)}])` });
-    if (seenPort.has(x.port)) out.push({ path: ['extensions', i, 'port'], message: `${x.port} already belongs to extensions[${seenPort.get(x.port)}]` });
+    if (seenExt.has(x.number))
+      out.push({
+        path: ['extensions', i, 'number'],
+        message: `extension ${x.number} is already defined (extensions[${seenExt.get(x.number)}])`,
+      });
+    if (seenPort.has(x.port))
+      out.push({ path: ['extensions', i, 'port'], message: `${x.port} already belongs to extensions[${seenPort.get(x.port)}]` });
     seenExt.set(x.number, i);
     seenPort.set(x.port, i);
   });
@@ -207,7 +226,10 @@ function crossChecks(c: Config): CrossIssue[] {
     }
     if (r.ring !== undefined && !seenExt.has(r.ring)) {
       const have = [...seenExt.keys()];
-      out.push({ path: ['routes', 'inbound', i, 'ring'], message: `no extension ${JSON.stringify(r.ring)} (have ${have.length ? have.join(', ') : 'none'})` });
+      out.push({
+        path: ['routes', 'inbound', i, 'ring'],
+        message: `no extension ${JSON.stringify(r.ring)} (have ${have.length ? have.join(', ') : 'none'})`,
+      });
     }
   });
   out.push(...acdCrossChecks(c, new Set(seenExt.keys())));

@@ -7,7 +7,12 @@ import type { TelephonyTimings } from '../telephony/types.ts';
 import { ACD_SCHEMA, AGENTS_SCHEMA, QUEUES_SCHEMA, ROUTE_QUEUE_PROPERTIES, type AcdSettings } from './acd-schema.ts';
 
 export const PORT_PATTERN = '^(fxs|fxo):[1-9][0-9]*$|^e1:([1-9][0-9]*:)?[1-9][0-9]*$';
-const ms = (min: number, max: number, dflt?: number) => ({ type: 'integer', minimum: min, maximum: max, ...(dflt !== undefined ? { default: dflt } : {}) });
+const ms = (min: number, max: number, dflt?: number) => ({
+  type: 'integer',
+  minimum: min,
+  maximum: max,
+  ...(dflt !== undefined ? { default: dflt } : {}),
+});
 const digits = { type: 'string', pattern: '^[0-9]{1,32}$' };
 
 export const CONFIG_SCHEMA = {

@@ -111,7 +111,9 @@ export class AccountStore extends EventEmitter {
       passwordHash: await hashSecret(password),
       pinHash: pin ? await hashSecret(pin) : null,
     };
-    const created = await this.db.tx((transaction) => this.db.models.User.create(row, { transaction })).catch((e) => conflict(e, `account '${input.username}'`));
+    const created = await this.db
+      .tx((transaction) => this.db.models.User.create(row, { transaction }))
+      .catch((e) => conflict(e, `account '${input.username}'`));
     const a = account(plain(created));
     this.emit('account:changed', a.id);
     return a;
@@ -129,7 +131,8 @@ export class AccountStore extends EventEmitter {
         if (!r) throw new CtiError('CTI_ERR_NOT_FOUND', `no account ${id}`);
         await r.update(values, { transaction });
         // A changed password or a disabled account ends its sessions.
-        if (password !== undefined || values.enabled === false) await this.db.models.Session.destroy({ where: { userId: id }, transaction });
+        if (password !== undefined || values.enabled === false)
+          await this.db.models.Session.destroy({ where: { userId: id }, transaction });
         return r;
       })
       .catch((e) => conflict(e, `account ${id}`));

@@ -59,7 +59,17 @@ export class SqlAgentStore implements AgentStore {
   }
 
   appendEvent(e: AgentStateEvent): Promise<void> {
-    const row = { agentId: e.agentId, fromState: e.from, toState: e.to, reason: e.reason, why: e.why.slice(0, 2000), atMs: e.at, at: new Date(e.wallMs), callId: e.callId, queue: e.queue };
+    const row = {
+      agentId: e.agentId,
+      fromState: e.from,
+      toState: e.to,
+      reason: e.reason,
+      why: e.why.slice(0, 2000),
+      atMs: e.at,
+      at: new Date(e.wallMs),
+      callId: e.callId,
+      queue: e.queue,
+    };
     return this.#write(() => this.db.tx((transaction) => this.db.models.AgentEvent.create(row, { transaction })));
   }
 
@@ -88,7 +98,17 @@ export class SqlAgentStore implements AgentStore {
     const rows = await this.db.models.AgentEvent.findAll({ where, order: [['id', 'ASC']], ...(q.limit ? { limit: q.limit } : {}) });
     return rows.map((r) => {
       const e = plain<EventRow>(r);
-      return { agentId: e.agentId, from: e.fromState, to: e.toState, reason: e.reason, why: e.why, at: num(e.atMs), wallMs: new Date(e.at).getTime(), callId: e.callId, queue: e.queue };
+      return {
+        agentId: e.agentId,
+        from: e.fromState,
+        to: e.toState,
+        reason: e.reason,
+        why: e.why,
+        at: num(e.atMs),
+        wallMs: new Date(e.at).getTime(),
+        callId: e.callId,
+        queue: e.queue,
+      };
     });
   }
 

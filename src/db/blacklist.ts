@@ -38,7 +38,9 @@ export class BlacklistStore {
   async create(input: BlacklistInput): Promise<BlacklistEntry> {
     check(input);
     const r = await this.db
-      .tx((transaction) => this.db.models.Blacklist.create({ ...input, target: input.target ?? null, note: input.note ?? null }, { transaction }))
+      .tx((transaction) =>
+        this.db.models.Blacklist.create({ ...input, target: input.target ?? null, note: input.note ?? null }, { transaction }),
+      )
       .catch((e) => conflict(e, `blacklist pattern '${input.pattern}'`));
     this.#cache = undefined;
     return entry(plain(r));

@@ -71,9 +71,12 @@ export function callCenterFacts(r: CallRecordInput): CallCenterFacts {
   const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : null);
   const n = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : null);
   // The phone that took the call: one rung that answered, else one that picked it up (*8) from the time it did.
-  const picker = r.legs.find((l) => l.kind === 'fxs' && l.direction === 'inbound' && s('pickedUpBy') !== null && l.extension === s('pickedUpBy'));
+  const picker = r.legs.find(
+    (l) => l.kind === 'fxs' && l.direction === 'inbound' && s('pickedUpBy') !== null && l.extension === s('pickedUpBy'),
+  );
   const agentLeg: LegRecord | undefined =
-    r.legs.find((l) => l.kind === 'fxs' && l.direction === 'outbound' && l.answerMs !== null) ?? (picker ? { ...picker, answerMs: n('pickedUpAtMs') ?? picker.answerMs ?? picker.startMs } : undefined);
+    r.legs.find((l) => l.kind === 'fxs' && l.direction === 'outbound' && l.answerMs !== null) ??
+    (picker ? { ...picker, answerMs: n('pickedUpAtMs') ?? picker.answerMs ?? picker.startMs } : undefined);
   const rang = r.legs.some((l) => l.kind === 'fxs' && l.direction === 'outbound');
   const queue = s('queue');
   let result: CallResult;
@@ -213,7 +216,16 @@ export class SqlCallRecords implements CallRecordRepository {
     if (q.since || q.until) where.startedAt = range;
     const { CallRecord: R, CallLeg: L } = this.db.models;
     const total = await R.count({ where });
-    const page = await R.findAll({ where, attributes: ['id'], order: [['startedAt', 'DESC'], ['id', 'DESC']], offset: q.offset ?? 0, limit: q.limit ?? 50 });
+    const page = await R.findAll({
+      where,
+      attributes: ['id'],
+      order: [
+        ['startedAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      offset: q.offset ?? 0,
+      limit: q.limit ?? 50,
+    });
     const ids = page.map((r) => plain<{ id: string }>(r).id);
     const rows = ids.length ? await R.findAll({ where: { id: ids }, include: [{ model: L, as: 'legs' }] }) : [];
     const byId = new Map(rows.map((r) => [plain<{ id: string }>(r).id, toRecord(plain(r))]));

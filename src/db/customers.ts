@@ -142,7 +142,13 @@ export class CustomerStore {
       where[Op.or] = [{ name: { [like]: `%${q.q}%` } }, { company: { [like]: `%${q.q}%` } }];
     }
     const total = await this.db.models.Customer.count({ where });
-    const ids = await this.db.models.Customer.findAll({ where, attributes: ['id'], order: [['id', 'ASC']], offset: q.offset ?? 0, limit: q.limit ?? 50 });
+    const ids = await this.db.models.Customer.findAll({
+      where,
+      attributes: ['id'],
+      order: [['id', 'ASC']],
+      offset: q.offset ?? 0,
+      limit: q.limit ?? 50,
+    });
     const rows = await this.db.models.Customer.findAll({
       where: { id: ids.map((r) => plain<Row>(r).id) },
       include: this.#include(),
@@ -175,11 +181,22 @@ export class CustomerStore {
     return rows.map((r) => customer(plain(r)));
   }
 
-  async addHistory(customerId: number, entry: Omit<HistoryEntry, 'id' | 'at' | 'callId' | 'userId'> & { at?: string; callId?: string | null; userId?: number | null }): Promise<HistoryEntry> {
+  async addHistory(
+    customerId: number,
+    entry: Omit<HistoryEntry, 'id' | 'at' | 'callId' | 'userId'> & { at?: string; callId?: string | null; userId?: number | null },
+  ): Promise<HistoryEntry> {
     const r = await this.db.tx(async (transaction) => {
-      if (!(await this.db.models.Customer.findByPk(customerId, { transaction, attributes: ['id'] }))) throw new CtiError('CTI_ERR_NOT_FOUND', `no customer ${customerId}`);
+      if (!(await this.db.models.Customer.findByPk(customerId, { transaction, attributes: ['id'] })))
+        throw new CtiError('CTI_ERR_NOT_FOUND', `no customer ${customerId}`);
       return this.db.models.CustomerHistory.create(
-        { customerId, at: entry.at ? new Date(entry.at) : new Date(), kind: entry.kind, callId: entry.callId ?? null, userId: entry.userId ?? null, summary: entry.summary },
+        {
+          customerId,
+          at: entry.at ? new Date(entry.at) : new Date(),
+          kind: entry.kind,
+          callId: entry.callId ?? null,
+          userId: entry.userId ?? null,
+          summary: entry.summary,
+        },
         { transaction },
       );
     });
@@ -188,7 +205,14 @@ export class CustomerStore {
 
   /** Newest first. */
   async history(customerId: number, limit = 50): Promise<HistoryEntry[]> {
-    const rows = await this.db.models.CustomerHistory.findAll({ where: { customerId }, order: [['at', 'DESC'], ['id', 'DESC']], limit });
+    const rows = await this.db.models.CustomerHistory.findAll({
+      where: { customerId },
+      order: [
+        ['at', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      limit,
+    });
     return rows.map((r) => historyEntry(plain(r)));
   }
 }

@@ -73,7 +73,11 @@ export class SqlIvrData implements IvrData {
     const known = this.#open.get(name);
     if (known) return known.db;
     const url = this.o.databases[name];
-    if (url === undefined) throw new CtiError('CTI_ERR_NOT_FOUND', `ctx.db.database: no database ${JSON.stringify(name)} in ivr.databases (have ${this.databases.join(', ') || 'none'})`);
+    if (url === undefined)
+      throw new CtiError(
+        'CTI_ERR_NOT_FOUND',
+        `ctx.db.database: no database ${JSON.stringify(name)} in ivr.databases (have ${this.databases.join(', ') || 'none'})`,
+      );
     const sequelize = sequelizeFor(url);
     const dialect = sequelize.getDialect() as Dialect;
     const db = new SqlIvrDatabase(dialect, sequelize, (fn) => sequelize.transaction(fn), this.#track);
@@ -104,7 +108,8 @@ export class SqlIvrData implements IvrData {
   }
 
   #server(): SqlIvrDatabase {
-    if (!this.#main) throw new CtiError('CTI_ERR_NOT_RUNNING', 'ctx.db: the server has no database (start it with one, or use ctx.db.database(name))');
+    if (!this.#main)
+      throw new CtiError('CTI_ERR_NOT_RUNNING', 'ctx.db: the server has no database (start it with one, or use ctx.db.database(name))');
     return this.#main;
   }
 }

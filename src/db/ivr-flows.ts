@@ -45,7 +45,14 @@ function models(db: Database): { Version: ModelStatic<Model>; Head: ModelStatic<
 
 function stored(r: VersionRow): StoredFlow {
   const flow = typeof r.definition === 'string' ? (JSON.parse(r.definition) as unknown) : r.definition;
-  return { name: r.name, version: Number(r.version), flow, source: r.source, createdBy: r.createdBy, createdAt: new Date(r.createdAt).toISOString() };
+  return {
+    name: r.name,
+    version: Number(r.version),
+    flow,
+    source: r.source,
+    createdBy: r.createdBy,
+    createdAt: new Date(r.createdAt).toISOString(),
+  };
 }
 
 export class SqlFlowStore implements FlowStore {
@@ -56,7 +63,9 @@ export class SqlFlowStore implements FlowStore {
 
   async heads(): Promise<FlowHead[]> {
     const rows = await this.#m.Head.findAll({ order: [['name', 'ASC']] });
-    return rows.map((r) => plain<{ name: string; activeVersion: number | null }>(r)).map((h) => ({ name: h.name, active: h.activeVersion === null ? null : Number(h.activeVersion) }));
+    return rows
+      .map((r) => plain<{ name: string; activeVersion: number | null }>(r))
+      .map((h) => ({ name: h.name, active: h.activeVersion === null ? null : Number(h.activeVersion) }));
   }
 
   async versions(name: string): Promise<StoredFlow[]> {

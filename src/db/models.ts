@@ -195,7 +195,19 @@ export function defineModels(s: Sequelize): Models {
     },
     { tableName: 'extension_settings', createdAt: false },
   );
-  return { User, Session, Customer, CustomerPhone, CustomerHistory, CallRecord, CallLeg, Blacklist, AgentStatus, AgentEvent, ExtensionSetting };
+  return {
+    User,
+    Session,
+    Customer,
+    CustomerPhone,
+    CustomerHistory,
+    CallRecord,
+    CallLeg,
+    Blacklist,
+    AgentStatus,
+    AgentEvent,
+    ExtensionSetting,
+  };
 }
 
 /** A row as a plain object. */

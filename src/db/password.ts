@@ -6,7 +6,9 @@ const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEYLEN = 32;
 
 function derive(secret: string, salt: Buffer, o: ScryptOptions): Promise<Buffer> {
-  return new Promise((res, rej) => scrypt(secret.normalize('NFKC'), salt, KEYLEN, { ...o, maxmem: 64 * 1024 * 1024 }, (e, k) => (e ? rej(e) : res(k))));
+  return new Promise((res, rej) =>
+    scrypt(secret.normalize('NFKC'), salt, KEYLEN, { ...o, maxmem: 64 * 1024 * 1024 }, (e, k) => (e ? rej(e) : res(k))),
+  );
 }
 
 export async function hashSecret(secret: string): Promise<string> {

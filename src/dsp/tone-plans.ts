@@ -142,7 +142,15 @@ export function validateTonePlan(input: unknown): TonePlanJson {
   if (input.detector !== undefined) {
     const d = input.detector;
     if (!isObj(d)) fail('detector', 'expected an object');
-    onlyKeys(d, 'detector', ['minLevelDbm0', 'minToneRatio', 'maxTwistDb', 'freqTolerancePct', 'cadenceTolerancePct', 'cadenceToleranceMs', 'debounceMs']);
+    onlyKeys(d, 'detector', [
+      'minLevelDbm0',
+      'minToneRatio',
+      'maxTwistDb',
+      'freqTolerancePct',
+      'cadenceTolerancePct',
+      'cadenceToleranceMs',
+      'debounceMs',
+    ]);
     num(d, 'minLevelDbm0', 'detector', -70, 0);
     num(d, 'minToneRatio', 'detector', 0.3, 1);
     num(d, 'maxTwistDb', 'detector', 0, 20);
@@ -261,7 +269,11 @@ export function validateTonePlan(input: unknown): TonePlanJson {
           const c = a.windows ? b : a;
           const d = a.windows ? a : b;
           const longest = Math.max(...d.windows!.filter((_, k) => k % 2 === 0).map((w) => w.maxMs));
-          if (c.minMs! <= longest) fail(`${c.name}.minMs`, `${c.minMs} must exceed the longest burst accepted for ${d.name} (${longest} ms) on the same frequencies`);
+          if (c.minMs! <= longest)
+            fail(
+              `${c.name}.minMs`,
+              `${c.minMs} must exceed the longest burst accepted for ${d.name} (${longest} ms) on the same frequencies`,
+            );
         }
       }
     }

@@ -6,7 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CtiError, checkTonePlanNatively, detectPlanTones, planToneDescriptor, type ToneDescriptor, type ToneKind, type ToneSpan } from '../native/index.ts';
+import {
+  CtiError,
+  checkTonePlanNatively,
+  detectPlanTones,
+  planToneDescriptor,
+  type ToneDescriptor,
+  type ToneKind,
+  type ToneSpan,
+} from '../native/index.ts';
 import { parseTonePlan, type TonePlanJson } from './tone-plans.ts';
 
 export const TONE_PLAN_NAMES = ['cn', 'itu', 'us'] as const;

@@ -48,7 +48,11 @@ const condition = {
     in: { type: 'array', minItems: 1, items: scalar },
     matches: { type: 'string', minLength: 1 },
     time: { type: 'string', pattern: '^([01]?[0-9]|2[0-4]):[0-5][0-9]-([01]?[0-9]|2[0-4]):[0-5][0-9]$' },
-    days: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$' } },
+    days: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', pattern: '^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$' },
+    },
     holiday: { type: 'string', minLength: 1 },
   },
 };
@@ -58,7 +62,10 @@ export const NODE_TYPES = {
   play: { required: ['prompt', 'next'], properties: { prompt, next: nodeRef, bargeIn: { type: 'boolean', default: false } } },
   menu: {
     required: ['prompt', 'choices', 'onFail'],
-    properties: { ...input, choices: { type: 'object', minProperties: 1, propertyNames: { pattern: '^[0-9*#]{1,4}$' }, additionalProperties: nodeRef } },
+    properties: {
+      ...input,
+      choices: { type: 'object', minProperties: 1, propertyNames: { pattern: '^[0-9*#]{1,4}$' }, additionalProperties: nodeRef },
+    },
   },
   collect: {
     required: ['prompt', 'var', 'next', 'onFail'],
@@ -72,7 +79,10 @@ export const NODE_TYPES = {
     },
   },
   branch: { required: ['when', 'else'], properties: { when: { type: 'array', minItems: 1, items: condition }, else: nodeRef } },
-  set: { required: ['vars', 'next'], properties: { vars: { type: 'object', minProperties: 1, propertyNames: varName, additionalProperties: scalar }, next: nodeRef } },
+  set: {
+    required: ['vars', 'next'],
+    properties: { vars: { type: 'object', minProperties: 1, propertyNames: varName, additionalProperties: scalar }, next: nodeRef },
+  },
   code: {
     required: ['run', 'next'],
     properties: {
@@ -105,7 +115,11 @@ const holidayEntry = {
       type: 'object',
       additionalProperties: false,
       required: ['from'],
-      properties: { from: { type: 'string', pattern: '^([0-9]{4}-)?[0-9]{2}-[0-9]{2}$' }, to: { type: 'string', pattern: '^([0-9]{4}-)?[0-9]{2}-[0-9]{2}$' }, name: { type: 'string' } },
+      properties: {
+        from: { type: 'string', pattern: '^([0-9]{4}-)?[0-9]{2}-[0-9]{2}$' },
+        to: { type: 'string', pattern: '^([0-9]{4}-)?[0-9]{2}-[0-9]{2}$' },
+        name: { type: 'string' },
+      },
     },
   ],
 };
@@ -129,7 +143,12 @@ export const FLOW_SCHEMA = {
       additionalProperties: {
         oneOf: [
           { type: 'string', minLength: 1 },
-          { type: 'object', additionalProperties: false, minProperties: 1, properties: { en: { type: 'string', minLength: 1 }, zh: { type: 'string', minLength: 1 } } },
+          {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: { en: { type: 'string', minLength: 1 }, zh: { type: 'string', minLength: 1 } },
+          },
         ],
       },
     },
@@ -153,7 +172,15 @@ export const FLOW_SCHEMA = {
 
 // ---- the same, as TypeScript types -------------------------------------------
 
-export type PromptItem = string | { number: string | number } | { digits: string | number } | { currency: string | number; unit?: 'CNY' | 'USD' } | { ordinal: string | number } | { position: string | number } | { date: string } | { time: string };
+export type PromptItem =
+  | string
+  | { number: string | number }
+  | { digits: string | number }
+  | { currency: string | number; unit?: 'CNY' | 'USD' }
+  | { ordinal: string | number }
+  | { position: string | number }
+  | { date: string }
+  | { time: string };
 export type PromptSpec = PromptItem | PromptItem[];
 type Scalar = string | number | boolean;
 
@@ -183,7 +210,16 @@ export type FlowNode =
   | ({ type: 'collect'; var: string; next: string; min: number; max: number; terminators: string; pattern?: string } & InputNode)
   | { type: 'branch'; when: Condition[]; else: string }
   | { type: 'set'; vars: Record<string, Scalar>; next: string }
-  | { type: 'code'; run: string; params?: Record<string, unknown>; timeoutMs: number; hold?: PromptSpec; next: string; branches?: Record<string, string>; error?: string }
+  | {
+      type: 'code';
+      run: string;
+      params?: Record<string, unknown>;
+      timeoutMs: number;
+      hold?: PromptSpec;
+      next: string;
+      branches?: Record<string, string>;
+      error?: string;
+    }
   | { type: 'queue'; queue: string; prompt?: PromptSpec; onFail?: string }
   | { type: 'extension'; extension: string; prompt?: PromptSpec; timeoutMs: number; onFail?: string }
   | { type: 'voicemail'; box: string; prompt?: PromptSpec; onFail?: string }

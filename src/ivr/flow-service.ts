@@ -51,7 +51,11 @@ export interface FlowServiceOptions {
 /** Key order does not make two flows different. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }
 
@@ -67,7 +71,9 @@ export class FlowService {
   /** Records changed flow files as new active versions, then puts every active version in service. */
   sync(): Promise<void> {
     const run = this.#sync.then(() => this.#syncNow());
-    this.#sync = run.catch((e: unknown) => this.o.log.error({ err: (e as Error).message }, 'IVR flows could not be synced with the database'));
+    this.#sync = run.catch((e: unknown) =>
+      this.o.log.error({ err: (e as Error).message }, 'IVR flows could not be synced with the database'),
+    );
     return this.#sync;
   }
 
@@ -100,7 +106,14 @@ export class FlowService {
     const versions = await this.o.store.versions(name);
     return {
       ...this.#summary(name, head.active, versions),
-      history: versions.map((v) => ({ version: v.version, source: v.source, createdBy: v.createdBy, createdAt: v.createdAt, active: v.version === head.active, flow: v.flow })),
+      history: versions.map((v) => ({
+        version: v.version,
+        source: v.source,
+        createdBy: v.createdBy,
+        createdAt: v.createdAt,
+        active: v.version === head.active,
+        flow: v.flow,
+      })),
     };
   }
 
@@ -119,7 +132,10 @@ export class FlowService {
   async create(name: string, input: FlowInput, by: string | null, activate = false): Promise<FlowVersionView> {
     await this.ready;
     const r = this.#check(input, `api:${name}`);
-    if (r.flow.name !== name) throw new FlowError(`api:${name}`, [{ path: 'name', message: `the flow is named ${JSON.stringify(r.flow.name)}, not ${JSON.stringify(name)}` }]);
+    if (r.flow.name !== name)
+      throw new FlowError(`api:${name}`, [
+        { path: 'name', message: `the flow is named ${JSON.stringify(r.flow.name)}, not ${JSON.stringify(name)}` },
+      ]);
     const v = await this.o.store.add(name, r.flow, 'api', by, activate);
     if (activate) this.#install(v);
     this.o.log.info({ flow: name, version: v.version, by, activate }, 'IVR flow version added');
@@ -151,7 +167,13 @@ export class FlowService {
   #summary(name: string, active: number | null, versions: StoredFlow[]): FlowSummary {
     const shown = versions.find((v) => v.version === active) ?? versions.at(-1);
     const description = (shown?.flow as Partial<Flow> | undefined)?.description;
-    return { name, description: typeof description === 'string' ? description : null, activeVersion: active, inService: this.o.registry.get(name)?.version ?? null, versions: versions.length };
+    return {
+      name,
+      description: typeof description === 'string' ? description : null,
+      activeVersion: active,
+      inService: this.o.registry.get(name)?.version ?? null,
+      versions: versions.length,
+    };
   }
 
   #check(input: FlowInput, source: string): Checked {
@@ -163,7 +185,8 @@ export class FlowService {
     try {
       return checkFlow(v.flow, `${v.name}@${v.version}`, { programs: this.o.programs() });
     } catch (e) {
-      if (e instanceof FlowError) throw new CtiError('CTI_ERR_CONFLICT', `IVR flow ${v.name} version ${v.version} cannot go in service now: ${e.message}`);
+      if (e instanceof FlowError)
+        throw new CtiError('CTI_ERR_CONFLICT', `IVR flow ${v.name} version ${v.version} cannot go in service now: ${e.message}`);
       throw e;
     }
   }
@@ -173,7 +196,10 @@ export class FlowService {
       const c = this.#checkStored(v);
       this.o.registry.set({ flow: c.flow, version: v.version, source: v.source, warnings: c.warnings });
     } catch (e) {
-      this.o.log.error({ flow: v.name, version: v.version, err: (e as Error).message }, 'IVR flow version refused: the one in service stays');
+      this.o.log.error(
+        { flow: v.name, version: v.version, err: (e as Error).message },
+        'IVR flow version refused: the one in service stays',
+      );
     }
   }
 }

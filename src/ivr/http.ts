@@ -38,20 +38,33 @@ export interface HttpReply {
 export type IvrHttp = (service: string, req?: HttpRequest) => Promise<HttpReply>;
 
 /** ctx.http for one node run: the configured services, aborted with `signal`; `track` sees each request. */
-export function httpFor(services: Record<string, HttpService>, signal: AbortSignal, track: <T>(p: Promise<T>) => Promise<T> = (p) => p): IvrHttp {
+export function httpFor(
+  services: Record<string, HttpService>,
+  signal: AbortSignal,
+  track: <T>(p: Promise<T>) => Promise<T> = (p) => p,
+): IvrHttp {
   return (name, req = {}) => track(request(services, signal, name, req));
 }
 
 async function request(services: Record<string, HttpService>, signal: AbortSignal, name: string, req: HttpRequest): Promise<HttpReply> {
   const s = services[name];
-  if (!s) throw new CtiError('CTI_ERR_NOT_FOUND', `ctx.http: no service ${JSON.stringify(name)} in ivr.http (have ${Object.keys(services).join(', ') || 'none'})`);
+  if (!s)
+    throw new CtiError(
+      'CTI_ERR_NOT_FOUND',
+      `ctx.http: no service ${JSON.stringify(name)} in ivr.http (have ${Object.keys(services).join(', ') || 'none'})`,
+    );
   const url = new URL(s.url.replace(/\/$/, '') + (req.path ?? ''));
   for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, String(v));
   let res: Response;
   try {
     res = await fetch(url, {
       method: req.method ?? (req.body !== undefined ? 'POST' : 'GET'),
-      headers: { accept: 'application/json', ...s.headers, ...req.headers, ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        accept: 'application/json',
+        ...s.headers,
+        ...req.headers,
+        ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
       signal: AbortSignal.any([signal, AbortSignal.timeout(s.timeoutMs)]),
     });

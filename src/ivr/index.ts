@@ -66,7 +66,13 @@ export class Ivr {
     const entry = this.o.flows.get(name);
     if (!entry) {
       caller.log.error({ flow: name }, 'IVR: no such flow in service: apology and hang-up');
-      const s = new IvrSession({ name, start: 'x', lang: 'en', vars: {}, calendars: {}, prompts: {}, nodes: { x: { type: 'hangup', prompt: 'ivr-sorry' } } }, 0, call, caller, this.#deps);
+      const s = new IvrSession(
+        { name, start: 'x', lang: 'en', vars: {}, calendars: {}, prompts: {}, nodes: { x: { type: 'hangup', prompt: 'ivr-sorry' } } },
+        0,
+        call,
+        caller,
+        this.#deps,
+      );
       return s.run();
     }
     const s = new IvrSession(entry.flow, entry.version, call, caller, this.#deps);

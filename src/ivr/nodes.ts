@@ -61,7 +61,8 @@ export interface NodeDefinition<Db = IvrData> {
 
 /** Declares a programmable node (typed; registered with the IVR by the server). */
 export function defineNode<Db = IvrData>(def: NodeDefinition<Db>): NodeDefinition<Db> {
-  if (!/^[a-z][a-z0-9-]{0,63}$/.test(def.name)) throw new TypeError(`defineNode: name ${JSON.stringify(def.name)} must be lower-case words joined by '-'`);
+  if (!/^[a-z][a-z0-9-]{0,63}$/.test(def.name))
+    throw new TypeError(`defineNode: name ${JSON.stringify(def.name)} must be lower-case words joined by '-'`);
   return def;
 }
 

@@ -74,11 +74,14 @@ export class FlowRegistry {
     const out: ReturnType<FlowRegistry['readFiles']> = { checked: [], refused: [] };
     const dir = this.o.dir;
     if (!dir || !existsSync(dir)) return out;
-    for (const f of readdirSync(dir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => /\.(ya?ml|json)$/i.test(n))
+      .sort()) {
       const source = join(dir, f);
       try {
         const r = parseFlow(readFileSync(source, 'utf8'), source, { programs: this.o.programs() });
-        for (const w of r.warnings) this.o.log.warn({ flow: r.flow.name, node: w.node ?? null, line: w.line ?? null }, `IVR flow: ${w.path}: ${w.message}`);
+        for (const w of r.warnings)
+          this.o.log.warn({ flow: r.flow.name, node: w.node ?? null, line: w.line ?? null }, `IVR flow: ${w.path}: ${w.message}`);
         out.checked.push({ ...r, source });
       } catch (e) {
         if (!(e instanceof FlowError)) throw e;

@@ -178,7 +178,8 @@ export class IvrSession {
   }
 
   #holds(c: Condition): boolean {
-    const t = c.time !== undefined || c.days !== undefined || c.holiday !== undefined ? localTime(this.d.now(), this.flow.timezone) : undefined;
+    const t =
+      c.time !== undefined || c.days !== undefined || c.holiday !== undefined ? localTime(this.d.now(), this.flow.timezone) : undefined;
     if (c.time !== undefined && !inTimeRange(t!, c.time)) return false;
     if (c.days !== undefined && !onDays(t!, c.days)) return false;
     if (c.holiday !== undefined && !isHoliday(t!, this.flow.calendars[c.holiday] ?? [])) return false;
@@ -229,7 +230,9 @@ export class IvrSession {
           }),
         ).then((r) => r.digits),
     };
-    const aborted = new Promise<never>((_, reject) => ac.signal.addEventListener('abort', () => reject(ac.signal.reason as Error), { once: true }));
+    const aborted = new Promise<never>((_, reject) =>
+      ac.signal.addEventListener('abort', () => reject(ac.signal.reason as Error), { once: true }),
+    );
     let result: string | void;
     try {
       result = await Promise.race([Promise.resolve().then(() => def.run(ctx)), aborted]);
@@ -269,7 +272,12 @@ export class IvrSession {
   }
 
   #targetCtx(timeoutMs?: number): TargetContext {
-    return { leg: this.leg, log: this.log, ...(timeoutMs !== undefined ? { timeoutMs } : {}), play: (p) => this.media.play(p).then(() => undefined) };
+    return {
+      leg: this.leg,
+      log: this.log,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      play: (p) => this.media.play(p).then(() => undefined),
+    };
   }
 
   /** After a node failed: the flow's onError (once per failing node), else an apology and a hang-up. */

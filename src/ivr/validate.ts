@@ -52,7 +52,10 @@ export function parseFlow(text: string, source = 'flow.yaml', opts: CheckOptions
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    throw new FlowError(source, doc.errors.map((e) => ({ path: '', message: e.message.split('\n')[0]!, ...pos(lc, e.pos[0]) })));
+    throw new FlowError(
+      source,
+      doc.errors.map((e) => ({ path: '', message: e.message.split('\n')[0]!, ...pos(lc, e.pos[0]) })),
+    );
   }
   const withLines = (i: FlowIssue): FlowIssue => {
     const path = splitPath(i.path);
@@ -93,7 +96,8 @@ function schemaIssues(errors: ErrorObject[]): FlowIssue[] {
       segs.push(String((e.params as { additionalProperty: string }).additionalProperty));
       message = 'unknown option';
     } else if (e.keyword === 'required') message = `missing '${(e.params as { missingProperty: string }).missingProperty}'`;
-    else if (e.keyword === 'enum') message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    else if (e.keyword === 'enum')
+      message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     else if (e.keyword === 'oneOf') message = ONE_OF[segs[0] as keyof typeof ONE_OF] ?? ONE_OF.nodes;
     const path = dotted(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
     if (seen.has(`${path}:${message}`)) continue;
@@ -165,28 +169,43 @@ function graphIssues(flow: Flow, opts: CheckOptions): { errors: FlowIssue[]; war
   const unknown = (to: string) => `unknown node ${JSON.stringify(to)} (have ${ids.join(', ')})`;
   if (!known(flow.start)) errors.push({ path: 'start', message: unknown(flow.start) });
   if (flow.onError !== undefined && !known(flow.onError)) errors.push({ path: 'onError', message: unknown(flow.onError) });
-  if (flow.timezone !== undefined && !validZone(flow.timezone)) errors.push({ path: 'timezone', message: `unknown time zone ${JSON.stringify(flow.timezone)} (an IANA name: Asia/Shanghai)` });
+  if (flow.timezone !== undefined && !validZone(flow.timezone))
+    errors.push({ path: 'timezone', message: `unknown time zone ${JSON.stringify(flow.timezone)} (an IANA name: Asia/Shanghai)` });
   for (const [name, list] of Object.entries(flow.calendars)) {
     list.forEach((h, i) => {
-      for (const d of typeof h === 'string' ? [h] : [h.from, h.to]) if (d !== undefined && !validDay(d)) errors.push({ path: `calendars.${name}[${i}]`, message: `no such date ${JSON.stringify(d)}` });
+      for (const d of typeof h === 'string' ? [h] : [h.from, h.to])
+        if (d !== undefined && !validDay(d)) errors.push({ path: `calendars.${name}[${i}]`, message: `no such date ${JSON.stringify(d)}` });
     });
   }
   for (const [id, node] of Object.entries(flow.nodes)) {
     const at = (field: string) => `nodes.${id}.${field}`;
     for (const [field, to] of edges(node)) if (!known(to)) errors.push({ node: id, path: at(field), message: unknown(to) });
     if (node.type === 'code' && opts.programs && !opts.programs.has(node.run)) {
-      errors.push({ node: id, path: at('run'), message: `no programmable node ${JSON.stringify(node.run)} (have ${[...opts.programs].join(', ') || 'none'})` });
+      errors.push({
+        node: id,
+        path: at('run'),
+        message: `no programmable node ${JSON.stringify(node.run)} (have ${[...opts.programs].join(', ') || 'none'})`,
+      });
     }
     if (node.type === 'collect') {
       if (node.min > node.max) errors.push({ node: id, path: at('min'), message: `min ${node.min} is more than max ${node.max}` });
-      if (node.pattern !== undefined && !validRegex(node.pattern)) errors.push({ node: id, path: at('pattern'), message: 'not a regular expression' });
+      if (node.pattern !== undefined && !validRegex(node.pattern))
+        errors.push({ node: id, path: at('pattern'), message: 'not a regular expression' });
     }
     if (node.type === 'branch') {
       node.when.forEach((c, i) => {
-        if (c.holiday !== undefined && !Object.hasOwn(flow.calendars, c.holiday)) errors.push({ node: id, path: at(`when[${i}].holiday`), message: `no calendar ${JSON.stringify(c.holiday)} (have ${Object.keys(flow.calendars).join(', ') || 'none'})` });
-        if (c.matches !== undefined && !validRegex(c.matches)) errors.push({ node: id, path: at(`when[${i}].matches`), message: 'not a regular expression' });
-        if ((c.equals !== undefined || c.in !== undefined || c.matches !== undefined) && c.var === undefined) errors.push({ node: id, path: at(`when[${i}]`), message: "equals / in / matches need 'var'" });
-        if (c.var !== undefined && c.equals === undefined && c.in === undefined && c.matches === undefined) errors.push({ node: id, path: at(`when[${i}].var`), message: "'var' needs equals, in or matches" });
+        if (c.holiday !== undefined && !Object.hasOwn(flow.calendars, c.holiday))
+          errors.push({
+            node: id,
+            path: at(`when[${i}].holiday`),
+            message: `no calendar ${JSON.stringify(c.holiday)} (have ${Object.keys(flow.calendars).join(', ') || 'none'})`,
+          });
+        if (c.matches !== undefined && !validRegex(c.matches))
+          errors.push({ node: id, path: at(`when[${i}].matches`), message: 'not a regular expression' });
+        if ((c.equals !== undefined || c.in !== undefined || c.matches !== undefined) && c.var === undefined)
+          errors.push({ node: id, path: at(`when[${i}]`), message: "equals / in / matches need 'var'" });
+        if (c.var !== undefined && c.equals === undefined && c.in === undefined && c.matches === undefined)
+          errors.push({ node: id, path: at(`when[${i}].var`), message: "'var' needs equals, in or matches" });
       });
     }
   }
@@ -203,7 +222,11 @@ function graphIssues(flow: Flow, opts: CheckOptions): { errors: FlowIssue[]; war
   for (const id of ids) if (!seen.has(id)) warnings.push({ node: id, path: `nodes.${id}`, message: 'unreachable from start' });
   // Loops that never wait for the caller: cycles among nodes that take no input.
   for (const cycle of cyclesWithoutInput(flow)) {
-    errors.push({ node: cycle[0]!, path: `nodes.${cycle[0]}`, message: `loop without input: ${[...cycle, cycle[0]].join(' -> ')} (put a menu or collect node in it)` });
+    errors.push({
+      node: cycle[0]!,
+      path: `nodes.${cycle[0]}`,
+      message: `loop without input: ${[...cycle, cycle[0]].join(' -> ')} (put a menu or collect node in it)`,
+    });
   }
   return { errors, warnings };
 }

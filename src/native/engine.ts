@@ -27,7 +27,19 @@ import type {
   SpanStatus,
 } from './types/engine.ts';
 
-export type { LineStateName, SpanStatus, NativeEvent, PlayRequest, RecordRequest, CollectRequest, DetectRequest, BoardInfo, EngineStats, PriSpanOptions, SetupRequest };
+export type {
+  LineStateName,
+  SpanStatus,
+  NativeEvent,
+  PlayRequest,
+  RecordRequest,
+  CollectRequest,
+  DetectRequest,
+  BoardInfo,
+  EngineStats,
+  PriSpanOptions,
+  SetupRequest,
+};
 
 export interface ChannelRef {
   board: number;
@@ -189,7 +201,9 @@ export class MediaEngine extends EventEmitter {
 
   /** Release the line (an FXS port stops ringing); on ISDN with this Q.850 cause (default 16, normal clearing). */
   async onhook(ch: ChannelRef, cause?: number): Promise<void> {
-    await this.#command(() => (cause === undefined ? this.#native.simple('onhook', ch.board, ch.channel) : this.#native.release(ch.board, ch.channel, cause)));
+    await this.#command(() =>
+      cause === undefined ? this.#native.simple('onhook', ch.board, ch.channel) : this.#native.release(ch.board, ch.channel, cause),
+    );
   }
 
   /** ISDN PRI: place a call on this B channel (SETUP). Resolves once sent; progress follows as line:* events. */
@@ -217,7 +231,8 @@ export class MediaEngine extends EventEmitter {
    * line; resolves once accepted; `line:dialed` reports the last pulse sent.
    */
   async pulseDial(ch: ChannelRef, digits: string): Promise<void> {
-    if (!/^[0-9]{1,32}$/.test(digits)) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pulseDial: 1 to 32 digits 0-9, got ${JSON.stringify(digits)}`);
+    if (!/^[0-9]{1,32}$/.test(digits))
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pulseDial: 1 to 32 digits 0-9, got ${JSON.stringify(digits)}`);
     await this.#command(() => this.#native.pulseDial(ch.board, ch.channel, digits));
   }
 

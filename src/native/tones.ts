@@ -29,7 +29,10 @@ function checkNumber(o: EnergyOptions, key: keyof EnergyOptions, lo: number, hi:
   const v = o[key];
   if (v === undefined) return;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v)))
-    throw new CtiError('CTI_ERR_BAD_ARGUMENT', `energy options: ${key} must be ${integer ? 'an integer' : 'a number'} in [${lo}, ${hi}], got ${JSON.stringify(v)}`);
+    throw new CtiError(
+      'CTI_ERR_BAD_ARGUMENT',
+      `energy options: ${key} must be ${integer ? 'an integer' : 'a number'} in [${lo}, ${hi}], got ${JSON.stringify(v)}`,
+    );
 }
 
 /** Silence / voice events over one channel of 8 kHz PCM. */
@@ -42,6 +45,7 @@ export function detectEnergy(samples: Int16Array, options: EnergyOptions = {}): 
   checkNumber(options, 'hangoverMs', 5, 600000, true);
   const voice = options.voiceDbm0 ?? -36;
   const silence = options.silenceDbm0 ?? -42;
-  if (silence > voice) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `energy options: silenceDbm0 (${silence}) must not be above voiceDbm0 (${voice})`);
+  if (silence > voice)
+    throw new CtiError('CTI_ERR_BAD_ARGUMENT', `energy options: silenceDbm0 (${silence}) must not be above voiceDbm0 (${voice})`);
   return addon.detectEnergy(samples, options);
 }

@@ -59,7 +59,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   CTI_ERR_DISCONNECTED: 503,
 };
 
-export function errorReply(err: FastifyError | Error, log: FastifyInstance['log']): { status: number; body: { code: string; message: string } } {
+export function errorReply(
+  err: FastifyError | Error,
+  log: FastifyInstance['log'],
+): { status: number; body: { code: string; message: string } } {
   const fe = err as FastifyError;
   if (fe.validation) return { status: 400, body: { code: 'CTI_ERR_BAD_ARGUMENT', message: fe.message } };
   if (err instanceof CtiError) {
@@ -79,7 +82,10 @@ export function errorReply(err: FastifyError | Error, log: FastifyInstance['log'
  * than drop it silently (fastify's default ajv removes them).
  */
 export function createHttp(opts: Pick<FastifyServerOptions, 'logger'> = {}): FastifyInstance {
-  return Fastify({ ...opts, ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: 'array', useDefaults: true } } });
+  return Fastify({
+    ...opts,
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: 'array', useDefaults: true } },
+  });
 }
 
 /** Register with `{ prefix: '/api' }`. */
@@ -95,7 +101,10 @@ export const api: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx })
   });
   app.setNotFoundHandler((req, reply) => {
     const sim = req.url.startsWith('/api/sim/') && !ctx.sim;
-    void reply.code(404).send({ code: 'CTI_ERR_NOT_FOUND', message: sim ? 'this server has no simulated board' : `no route ${req.method} ${req.url.split('?')[0]}` });
+    void reply.code(404).send({
+      code: 'CTI_ERR_NOT_FOUND',
+      message: sim ? 'this server has no simulated board' : `no route ${req.method} ${req.url.split('?')[0]}`,
+    });
   });
   await app.register(healthRoutes, { ctx });
   await app.register(boardRoutes, { ctx });
@@ -113,7 +122,9 @@ export const server: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx
     openapi: {
       openapi: '3.0.3',
       info: { title: 'boardcti API', version: '0.1.0', description: 'Errors are JSON {code, message} with a stable CTI_ERR_* code.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' } } },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' } },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -21,7 +21,16 @@ import type { Account } from '../db/accounts.ts';
 import { accountDirectory } from '../db/agent-directory.ts';
 import type { Stores } from '../db/index.ts';
 import { SqlIvrData } from '../db/ivr-data.ts';
-import { builtinPrograms, defaultTargets, FlowRegistry, FlowService, Ivr, IvrPrompts, type IvrTargets, type NodeRegistry } from '../ivr/index.ts';
+import {
+  builtinPrograms,
+  defaultTargets,
+  FlowRegistry,
+  FlowService,
+  Ivr,
+  IvrPrompts,
+  type IvrTargets,
+  type NodeRegistry,
+} from '../ivr/index.ts';
 import { loadTonePlan, toneDescriptor } from '../dsp/tones.ts';
 import { activeIsa, CtiError, MediaEngine, messageWaitingBurst } from '../native/index.ts';
 import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
@@ -130,7 +139,8 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
   const mode = opts.mode ?? config.engine.mode;
   const plan = loadTonePlan(config.engine.tonePlan);
   const a = config.analog;
-  if (a.flashMinMs >= a.flashMaxMs) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `analog: flashMinMs (${a.flashMinMs}) must be below flashMaxMs (${a.flashMaxMs})`);
+  if (a.flashMinMs >= a.flashMaxMs)
+    throw new CtiError('CTI_ERR_BAD_ARGUMENT', `analog: flashMinMs (${a.flashMinMs}) must be below flashMaxMs (${a.flashMaxMs})`);
   const signalling: SignallingOptions = {
     flashMinMs: a.flashMinMs,
     flashMaxMs: a.flashMaxMs,
@@ -142,7 +152,13 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
     pulseMakeMs: a.pulseMakeMs,
     pulseInterdigitMs: a.pulseInterdigitMs,
   };
-  const engine = new MediaEngine({ mode, frameMs: config.engine.frameMs, tonePlan: plan.json, signalling, ...(mode === 'realtime' ? { clockEventMs: 100 } : {}) });
+  const engine = new MediaEngine({
+    mode,
+    frameMs: config.engine.frameMs,
+    tonePlan: plan.json,
+    signalling,
+    ...(mode === 'realtime' ? { clockEventMs: 100 } : {}),
+  });
   // E1 span n is the board's span n + 1 (span 1: the analog ports).
   const pri = b.spans.filter((s) => s.signalling === 'pri').map((s) => ({ span: s.e1 + 1, overlap: s.overlap, overlapMs: s.overlapMs }));
   const board = world
@@ -235,7 +251,17 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
   const ringing = (call: Call, ext: string, _phone?: unknown, notes?: string) => {
     if (!screenPops) return;
     toAgentsAt(ext, { call: call.id }, 'screen pop failed', (agents) =>
-      Promise.all(agents.map((a) => screenPops.offer({ agentId: a.id, callId: call.id, number: call.from ?? null, ivr: { ...call.vars }, ...(notes ? { notes } : {}) }))),
+      Promise.all(
+        agents.map((a) =>
+          screenPops.offer({
+            agentId: a.id,
+            callId: call.id,
+            number: call.from ?? null,
+            ivr: { ...call.vars },
+            ...(notes ? { notes } : {}),
+          }),
+        ),
+      ),
     );
   };
   const ivrPrompts = new IvrPrompts({ dir: promptsDir, speech: opts.speech ?? true, log });
@@ -272,18 +298,36 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
     notify,
     ...(stores ? { store: stores.extensionSettings } : {}),
     ...(callCenter
-      ? { queue: (c: Call, l: Leg, q: string) => callCenter.queue(c, l, q), acdPickup: (by: Leg, ext: string | undefined) => callCenter.acd.offers.pickup(by, ext) }
+      ? {
+          queue: (c: Call, l: Leg, q: string) => callCenter.queue(c, l, q),
+          acdPickup: (by: Leg, ext: string | undefined) => callCenter.acd.offers.pickup(by, ext),
+        }
       : {}),
   });
   // The extension's DND and the agent's 'dnd' state are one (src/acd/dnd-link.ts).
   const unlinkDnd = callCenter ? linkDnd(callCenter.agents, callOps.settings, log) : undefined;
   // Programmable IVR nodes' ctx.db: the server's database and ivr.databases (src/db/ivr-data.ts).
-  const ivrData = opts.db === undefined ? new SqlIvrData({ ...(stores ? { db: stores.db, customers: stores.customers } : {}), databases: config.ivr.databases, log }) : undefined;
-  const ivr = createIvr(config, { ...opts, db: opts.db ?? ivrData, targets: { ...acdQueue, ...opts.targets } }, telephony, () => inbound, epochMs, ivrPrompts);
+  const ivrData =
+    opts.db === undefined
+      ? new SqlIvrData({ ...(stores ? { db: stores.db, customers: stores.customers } : {}), databases: config.ivr.databases, log })
+      : undefined;
+  const ivr = createIvr(
+    config,
+    { ...opts, db: opts.db ?? ivrData, targets: { ...acdQueue, ...opts.targets } },
+    telephony,
+    () => inbound,
+    epochMs,
+    ivrPrompts,
+  );
   // A blacklisted caller's reroute: an extension, `queue:NAME` or `flow:NAME`.
   const reroute = async (call: Call, caller: Leg, target: string): Promise<boolean> => {
     const [kind, name] = target.includes(':') ? (target.split(':', 2) as [string, string]) : ['ext', target];
-    const known = kind === 'ext' ? /^[0-9]+$/.test(name) : kind === 'queue' ? !!callCenter?.acd.queue(name) : kind === 'flow' && !!ivr.o.flows.get(name);
+    const known =
+      kind === 'ext'
+        ? /^[0-9]+$/.test(name)
+        : kind === 'queue'
+          ? !!callCenter?.acd.queue(name)
+          : kind === 'flow' && !!ivr.o.flows.get(name);
     if (!known) return false;
     if (caller.state === 'offered') await caller.answer();
     if (kind === 'ext') await inbound.ringExtension(call, caller, name, 30000);
@@ -300,7 +344,9 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
     tones,
     log,
     ringing,
-    ...(blacklist ? { screen: (c: Call, l: Leg) => blacklistGate(c, l, { match: (n) => blacklist.match(n), tones, clock: telephony.clock, reroute }) } : {}),
+    ...(blacklist
+      ? { screen: (c: Call, l: Leg) => blacklistGate(c, l, { match: (n) => blacklist.match(n), tones, clock: telephony.clock, reroute }) }
+      : {}),
     ring: (c, l, x, ms) => callOps.ringer.ringExtension(c, l, x, ms),
     ivr: (c, l, f) => ivr.run(c, l, f),
     ...(callCenter ? { queue: callCenter.queue } : {}),
@@ -308,9 +354,19 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
   const features = async (c: Call, p: Parameters<CallCenter['queue']>[1], d: string) =>
     (callCenter ? await callCenter.features.run(c, p, d) : false) || callOps.phones.features(c, p, d);
   const phones = new PhoneRouter({ telephony, tones, ringer: callOps.ringer, features }).start();
-  const demo = opts.demo && world
-    ? new Demo({ world, telephony, board, clock: engine.clock, log, intervalMs: config.demo.intervalMs, callMs: config.demo.callMs, from: config.demo.from }).start()
-    : undefined;
+  const demo =
+    opts.demo && world
+      ? new Demo({
+          world,
+          telephony,
+          board,
+          clock: engine.clock,
+          log,
+          intervalMs: config.demo.intervalMs,
+          callMs: config.demo.callMs,
+          from: config.demo.from,
+        }).start()
+      : undefined;
   const startedAt = Date.now();
   let stopping: Promise<void> | undefined;
 
@@ -328,7 +384,15 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
     events,
     callOps,
     screenPops,
-    dataApi: stores ? { stores, events, auth: config.auth, ...(callCenter ? { callCenter } : {}), ...(ivr.o.versions ? { ivrFlows: ivr.o.versions } : {}) } : undefined,
+    dataApi: stores
+      ? {
+          stores,
+          events,
+          auth: config.auth,
+          ...(callCenter ? { callCenter } : {}),
+          ...(ivr.o.versions ? { ivrFlows: ivr.o.versions } : {}),
+        }
+      : undefined,
     auth: stores ? config.auth : undefined,
     async idle() {
       while (background.size) await Promise.allSettled([...background]);
@@ -396,7 +460,14 @@ function checkDahdi(b: BoardConfig): void {
 }
 
 /** The IVR: flows from config.ivr.dir (watched), prompts beside the others; a route's flow must load. */
-function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, inbound: () => InboundRouter, epochMs: number, prompts: IvrPrompts): Ivr {
+function createIvr(
+  config: Config,
+  opts: RuntimeOptions,
+  telephony: Telephony,
+  inbound: () => InboundRouter,
+  epochMs: number,
+  prompts: IvrPrompts,
+): Ivr {
   const log = opts.log;
   const programs = opts.programs ?? builtinPrograms();
   const flows = new FlowRegistry({ dir: opts.ivrDir ?? config.ivr.dir, programs: () => programs.names(), log });
@@ -404,11 +475,17 @@ function createIvr(config: Config, opts: RuntimeOptions, telephony: Telephony, i
   for (const r of config.routes.inbound) {
     if (!r.flow || flows.get(r.flow)) continue;
     const refused = loaded.refused.map((x) => `\n${x.error.message}`).join('');
-    throw new CtiError('CTI_ERR_BAD_ARGUMENT', `routes.inbound: no IVR flow named ${JSON.stringify(r.flow)} in ${opts.ivrDir ?? config.ivr.dir}${refused ? `; refused:${refused}` : ''}`);
+    throw new CtiError(
+      'CTI_ERR_BAD_ARGUMENT',
+      `routes.inbound: no IVR flow named ${JSON.stringify(r.flow)} in ${opts.ivrDir ?? config.ivr.dir}${refused ? `; refused:${refused}` : ''}`,
+    );
   }
   // With a database, flow versions are kept there (the files are the seed) and the API manages them.
-  const versions = opts.stores ? new FlowService({ registry: flows, store: opts.stores.ivrFlows, programs: () => programs.names(), log }) : undefined;
-  if (config.ivr.watch && config.engine.mode !== 'stepped' && opts.mode !== 'stepped') flows.watch(300, versions ? () => versions.sync() : undefined);
+  const versions = opts.stores
+    ? new FlowService({ registry: flows, store: opts.stores.ivrFlows, programs: () => programs.names(), log })
+    : undefined;
+  if (config.ivr.watch && config.engine.mode !== 'stepped' && opts.mode !== 'stepped')
+    flows.watch(300, versions ? () => versions.sync() : undefined);
   const targets = { ...defaultTargets({ ringExtension: (c, l, ext, ms) => inbound().ringExtension(c, l, ext, ms) }), ...opts.targets };
   return new Ivr({
     flows,

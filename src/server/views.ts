@@ -81,7 +81,14 @@ export function boardsView(tel: Telephony): BoardView[] {
         signalling: s.kind === 'e1' ? (s.channels[0]?.signalling ?? 'cas') : null,
         dchan: s.dchan ?? null,
         alarms: status ? [...status.alarms] : ALARM_NAMES.filter(([bit]) => s.alarms & bit).map(([, n]) => n),
-        counters: status ? { slips: status.slips, crcErrors: status.crcErrors, bipolarViolations: status.bipolarViolations, frameErrors: status.frameErrors } : null,
+        counters: status
+          ? {
+              slips: status.slips,
+              crcErrors: status.crcErrors,
+              bipolarViolations: status.bipolarViolations,
+              frameErrors: status.frameErrors,
+            }
+          : null,
       };
     }),
     channels: b.channels.map((c) => {

@@ -40,7 +40,7 @@ function dirTimes(dir) {
 }
 // Several builds at once (parallel test runs, two terminals) would corrupt build/.
 takeLock(join(root, '.build-lock'), 'native');
-if (upToDate(addon, srcTime)) process.exit(0);  // another build finished while we waited
+if (upToDate(addon, srcTime)) process.exit(0); // another build finished while we waited
 const args = [gyp, configured ? 'build' : 'rebuild', `--nodedir=${nodedir}`, '-j', 'max'];
 console.error(`[setup] building the native engine (node-gyp ${args[1]})`);
 const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });

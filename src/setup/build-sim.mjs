@@ -36,17 +36,31 @@ if (spawnSync('cmake', ['--version'], { stdio: 'ignore' }).status !== 0) {
 // Two builds at once would corrupt firmware-sim/build: take a lock directory,
 // waiting for another build to finish (a dead holder's lock is taken over).
 mkdirSync(join(dir, 'build'), { recursive: true });
-takeLock(join(dir, 'build', '.lock'), 'firmware-sim');  // build/ is ignored by git
+takeLock(join(dir, 'build', '.lock'), 'firmware-sim'); // build/ is ignored by git
 // Another build may have finished while we waited.
 if (upToDate(addon, srcTime)) process.exit(0);
 
 const ninja = spawnSync('ninja', ['--version'], { stdio: 'ignore' }).status === 0;
-const args = [cmakeJs, 'build', '--directory', dir, '--out', join(dir, 'build'), ...(ninja ? ['--generator', 'Ninja'] : []), '--log-level', 'warn'];
+const args = [
+  cmakeJs,
+  'build',
+  '--directory',
+  dir,
+  '--out',
+  join(dir, 'build'),
+  ...(ninja ? ['--generator', 'Ninja'] : []),
+  '--log-level',
+  'warn',
+];
 console.error('[setup] building the simulated board (cmake-js build --directory firmware-sim)');
 const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 if (r.status === 0 && existsSync(addon)) {
   const now = new Date();
   // Mark it newer than every source, even when nothing needed recompiling.
-  try { utimesSync(addon, now, now); } catch { /* read-only: fine */ }
+  try {
+    utimesSync(addon, now, now);
+  } catch {
+    /* read-only: fine */
+  }
 }
 process.exitCode = r.status ?? 1;

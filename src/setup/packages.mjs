@@ -16,6 +16,20 @@ export const DEBIAN_PACKAGES = {
   start: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev'],
   // postgresql: the persistence and API tests start a throw-away server of their own;
   // clang-format: npm run lint checks the C++
-  test: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev', 'libspandsp-dev', 'libfuse3-dev', 'fuse3', 'espeak-ng', 'sox', 'postgresql', 'clang-format'],
+  test: [
+    'g++',
+    'make',
+    'python3',
+    'cmake',
+    'dahdi-source',
+    'libpri-dev',
+    'libspandsp-dev',
+    'libfuse3-dev',
+    'fuse3',
+    'espeak-ng',
+    'sox',
+    'postgresql',
+    'clang-format',
+  ],
   bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev', 'libspandsp-dev'],
 };

@@ -212,7 +212,8 @@ function checkStep(v: unknown, where: string): ScriptStep {
       if (!fors.includes(o.for as string)) bad(`${where}.for must be one of ${fors.join(', ')}`);
       if (o.timeoutMs !== undefined) num(o.timeoutMs, `${where}.timeoutMs`, 1, 3_600_000, true);
       if (o.count !== undefined) num(o.count, `${where}.count`, 1, 64, true);
-      if (o.for === 'tone' && !(SIM_TONES as readonly string[]).includes(o.tone as string)) bad(`${where}.tone must be one of ${SIM_TONES.join(', ')}`);
+      if (o.for === 'tone' && !(SIM_TONES as readonly string[]).includes(o.tone as string))
+        bad(`${where}.tone must be one of ${SIM_TONES.join(', ')}`);
       break;
     }
     case 'hangup':
@@ -225,7 +226,20 @@ function checkStep(v: unknown, where: string): ScriptStep {
 /** Checks a far-end script; returns it as the addon reads it. */
 export function checkScript(v: unknown, where: string): NativeScript {
   const o = obj(v ?? {}, where);
-  checkKeys(o, where, ['kind', 'rings', 'greetingMs', 'recordMs', 'speechDbm0', 'giveUpMs', 'cng', 'hangup', 'steps', 'callerId', 'callerIdBitError', 'callerIdTiming']);
+  checkKeys(o, where, [
+    'kind',
+    'rings',
+    'greetingMs',
+    'recordMs',
+    'speechDbm0',
+    'giveUpMs',
+    'cng',
+    'hangup',
+    'steps',
+    'callerId',
+    'callerIdBitError',
+    'callerIdTiming',
+  ]);
   if (o.callerIdTiming !== undefined && !['between-rings', 'etsi-dtas', 'etsi-rpas'].includes(o.callerIdTiming as string))
     bad(`${where}.callerIdTiming must be between-rings, etsi-dtas or etsi-rpas, got ${JSON.stringify(o.callerIdTiming)}`);
   if (o.callerId !== undefined && !['none', 'bell202', 'v23'].includes(o.callerId as string))
@@ -278,7 +292,25 @@ export interface ResolvedSimConfig {
 /** Validates a world configuration and fills in the defaults. */
 export function resolveSimConfig(input: SimWorldConfig = {}): ResolvedSimConfig {
   const c = obj(input, 'config') as SimWorldConfig;
-  checkKeys(c, 'config', ['seed', 'tonePlan', 'law', 'fxs', 'fxo', 'e1', 'ringCadenceMs', 'numbers', 'replaceNumbers', 'unknown', 'lineModel', 'firstDigitMs', 'interdigitMs', 'flashMs', 'model', 'serial', 'firmware']);
+  checkKeys(c, 'config', [
+    'seed',
+    'tonePlan',
+    'law',
+    'fxs',
+    'fxo',
+    'e1',
+    'ringCadenceMs',
+    'numbers',
+    'replaceNumbers',
+    'unknown',
+    'lineModel',
+    'firstDigitMs',
+    'interdigitMs',
+    'flashMs',
+    'model',
+    'serial',
+    'firmware',
+  ]);
   const seed = c.seed === undefined ? 1 : num(c.seed, 'seed', 0, Number.MAX_SAFE_INTEGER, true);
   const law = c.law ?? 'alaw';
   if (law !== 'alaw' && law !== 'ulaw') bad(`law must be 'alaw' or 'ulaw', got ${JSON.stringify(law)}`);
@@ -343,7 +375,14 @@ export function resolveSimConfig(input: SimWorldConfig = {}): ResolvedSimConfig 
     const spanLaw = o.law ?? 'alaw';
     if (spanLaw !== 'alaw' && spanLaw !== 'ulaw') bad(`${w}.law must be 'alaw' or 'ulaw'`);
     const numberPrefix = o.numberPrefix === undefined ? `07552670${i}` : digitsOk(o.numberPrefix, `${w}.numberPrefix`);
-    return { law: spanLaw, numberPrefix, line: checkLineModel(o.line, `${w}.line`, defE1), signalling, overlap: o.overlap ?? false, noAnswerMs };
+    return {
+      law: spanLaw,
+      numberPrefix,
+      line: checkLineModel(o.line, `${w}.line`, defE1),
+      signalling,
+      overlap: o.overlap ?? false,
+      noAnswerMs,
+    };
   });
   if (phones.length + lines.length + e1.length === 0) bad('the board has no channels (fxs, fxo and e1 are all 0)');
 
@@ -358,7 +397,8 @@ export function resolveSimConfig(input: SimWorldConfig = {}): ResolvedSimConfig 
   const firstDigitMs = c.firstDigitMs === undefined ? 10_000 : num(c.firstDigitMs, 'firstDigitMs', 100, 600_000, true);
   const interdigitMs = c.interdigitMs === undefined ? 4_000 : num(c.interdigitMs, 'interdigitMs', 100, 600_000, true);
   const flashMs = c.flashMs === undefined ? 300 : num(c.flashMs, 'flashMs', 20, 2_000, true);
-  for (const k of ['model', 'serial', 'firmware'] as const) if (c[k] !== undefined && typeof c[k] !== 'string') bad(`${k} must be a string`);
+  for (const k of ['model', 'serial', 'firmware'] as const)
+    if (c[k] !== undefined && typeof c[k] !== 'string') bad(`${k} must be a string`);
 
   const native: NativeSimConfig = {
     seed,

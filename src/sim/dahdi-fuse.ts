@@ -21,7 +21,7 @@ import { DahdiEmulator } from './dahdi-emulator.ts';
 import { SimWorld } from './world.ts';
 
 const PREFIX = 'boardcti-dahdi-';
-const FSTYPE = 'fuse.dahdi-emu';  // subtype=dahdi-emu (dahdi_fuse.cc)
+const FSTYPE = 'fuse.dahdi-emu'; // subtype=dahdi-emu (dahdi_fuse.cc)
 
 /** Real system calls on real file descriptors, shaped as DahdiEmulator.calls (>= 0, or -errno). */
 export const kernelCalls: NativeKernelCalls = simAddon.kernelCalls;
@@ -36,7 +36,8 @@ export interface DahdiFuseMount {
 /** Why a FUSE mount cannot work here, judged without mounting; undefined if it may. */
 export function dahdiFuseUnavailable(): string | undefined {
   if (process.platform !== 'linux') return `FUSE mounts are Linux-only (this is ${process.platform})`;
-  if (!existsSync('/dev/fuse')) return '/dev/fuse is missing (no FUSE in this kernel or container: modprobe fuse, or run the container with --device /dev/fuse)';
+  if (!existsSync('/dev/fuse'))
+    return '/dev/fuse is missing (no FUSE in this kernel or container: modprobe fuse, or run the container with --device /dev/fuse)';
   return undefined;
 }
 
@@ -107,7 +108,7 @@ export function detachDeadMounts(): string[] {
     if (!point || !post?.startsWith(FSTYPE + ' ') || !point.startsWith(join(tmpdir(), PREFIX))) continue;
     try {
       statSync(point);
-      continue;  // alive: another run's
+      continue; // alive: another run's
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOTCONN') continue;
     }

@@ -9,16 +9,7 @@ import type { Waiters } from './waiters.ts';
 
 /** The exchange's trunk states (firmware-sim/src/states.h), plus where a call starts and ends. */
 export type FarState =
-  | 'placing'
-  | 'offering'
-  | 'dial-tone'
-  | 'digits'
-  | 'alerting'
-  | 'connected'
-  | 'treatment'
-  | 'far-cleared'
-  | 'board-cleared'
-  | 'ended';
+  'placing' | 'offering' | 'dial-tone' | 'digits' | 'alerting' | 'connected' | 'treatment' | 'far-cleared' | 'board-cleared' | 'ended';
 
 export type FarWait = HeardSpec | 'digits' | 'connected' | 'ended' | 'alerting' | 'treatment' | 'far-cleared';
 
@@ -96,7 +87,8 @@ export class FarEnd {
 
   /** Press DTMF keys (100 ms tones, 100 ms gaps; ',' = 0.5 s pause). */
   press(digits: string): this {
-    if (!/^[0-9*#A-D,]+$/.test(digits)) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `press: DTMF digits only (0-9 * # A-D ,), got ${JSON.stringify(digits)}`);
+    if (!/^[0-9*#A-D,]+$/.test(digits))
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `press: DTMF digits only (0-9 * # A-D ,), got ${JSON.stringify(digits)}`);
     this.board.far('press', this.id, digits);
     return this;
   }
@@ -128,5 +120,6 @@ export class FarEnd {
 }
 
 function checkMs(what: string, ms: number): void {
-  if (!Number.isInteger(ms) || ms < 1 || ms > 3_600_000) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `${what}: ms must be an integer 1..3600000, got ${ms}`);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 3_600_000)
+    throw new CtiError('CTI_ERR_BAD_ARGUMENT', `${what}: ms must be an integer 1..3600000, got ${ms}`);
 }

@@ -16,7 +16,8 @@ export interface Heard {
 }
 
 /** 'voice' | 'silence' | 'digit' | 'digit:5' | 'tone' | 'tone:busy' | 'tone-end:busy' | 'flash' | 'hangup' */
-export type HeardSpec = 'voice' | 'silence' | 'digit' | `digit:${string}` | 'tone' | `tone:${SimTone}` | `tone-end:${SimTone}` | 'flash' | 'hangup';
+export type HeardSpec =
+  'voice' | 'silence' | 'digit' | `digit:${string}` | 'tone' | `tone:${SimTone}` | `tone-end:${SimTone}` | 'flash' | 'hangup';
 
 export function heardKindOf(spec: string): { kind: HeardKind; value?: string } | undefined {
   const [k, v] = spec.split(':', 2) as [string, string | undefined];
@@ -61,7 +62,10 @@ export class HeardLog {
 
   /** Every digit heard, in order. */
   digits(): string {
-    return this.entries.filter((e) => e.kind === 'digit').map((e) => e.value).join('');
+    return this.entries
+      .filter((e) => e.kind === 'digit')
+      .map((e) => e.value)
+      .join('');
   }
 
   tones(): string[] {

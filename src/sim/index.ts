@@ -13,4 +13,15 @@ export type { PhoneStatus, PhoneWait } from './phone.ts';
 export type { Heard, HeardKind, HeardSpec } from './heard.ts';
 export { SimTimeoutError, DEFAULT_WAIT_MS } from './waiters.ts';
 export { resolveSimConfig, DEFAULT_NUMBERS, DEFAULT_LINE_MODELS, FAR_KINDS } from './config.ts';
-export type { SimWorldConfig, FarScript, ScriptStep, LineModel, PhoneConfig, LineConfig, E1Config, FarKind, SimTone, HangupSignal } from './config.ts';
+export type {
+  SimWorldConfig,
+  FarScript,
+  ScriptStep,
+  LineModel,
+  PhoneConfig,
+  LineConfig,
+  E1Config,
+  FarKind,
+  SimTone,
+  HangupSignal,
+} from './config.ts';

@@ -36,7 +36,16 @@ export class Phone {
   readonly ringLog: { on: boolean; atMs: number }[] = [];
   private ringCursor = 0;
   private afterPulse = false;
-  private status: PhoneStatus = { hook: 'on', state: 'idle', ringing: false, rings: 0, cadenceMs: [], display: null, polarityReversed: false, messageWaiting: false };
+  private status: PhoneStatus = {
+    hook: 'on',
+    state: 'idle',
+    ringing: false,
+    rings: 0,
+    cadenceMs: [],
+    display: null,
+    polarityReversed: false,
+    messageWaiting: false,
+  };
   readonly stateLog: { state: PhoneHookState; atMs: number }[] = [];
   /**
    * What the phone noticed on its line, for checks of caller ID timing:
@@ -45,7 +54,12 @@ export class Phone {
    * 'ring-pulse' (a ringer burst too short to be a ring; value: its ms),
    * 'ring' (1 on, 0 off) and 'display' (value 0; text: what it shows).
    */
-  readonly lineLog: { what: 'polarity' | 'alert' | 'data' | 'ring-pulse' | 'ring' | 'display'; value: number; atMs: number; text?: string }[] = [];
+  readonly lineLog: {
+    what: 'polarity' | 'alert' | 'data' | 'ring-pulse' | 'ring' | 'display';
+    value: number;
+    atMs: number;
+    text?: string;
+  }[] = [];
 
   constructor(
     private readonly board: NativeSimBoard,
@@ -118,14 +132,16 @@ export class Phone {
 
   /** DTMF from the keypad (100 ms tones, 100 ms gaps; ',' = 0.5 s pause). Needs the phone off hook. */
   dial(digits: string): this {
-    if (!/^[0-9*#A-D,]+$/.test(digits)) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `dial: DTMF digits only (0-9 * # A-D ,), got ${JSON.stringify(digits)}`);
+    if (!/^[0-9*#A-D,]+$/.test(digits))
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `dial: DTMF digits only (0-9 * # A-D ,), got ${JSON.stringify(digits)}`);
     this.board.phone('dial', this.channel, digits);
     return this;
   }
 
   /** Hook flash: on hook for ms (default the world's flashMs, 300). */
   flash(ms = 0): this {
-    if (!Number.isInteger(ms) || ms < 0 || ms > 2000) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `flash: ms must be an integer 0..2000, got ${ms}`);
+    if (!Number.isInteger(ms) || ms < 0 || ms > 2000)
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `flash: ms must be an integer 0..2000, got ${ms}`);
     this.board.phone('flash', this.channel, ms);
     return this;
   }
@@ -146,17 +162,22 @@ export class Phone {
     if (what === 'digits') return this.waiters.wait(label, () => this.log.takeDigits(opts.count ?? 1), opts.timeoutMs);
     if (what === 'ringing' || what === 'ring-off') {
       const on = what === 'ringing';
-      return this.waiters.wait(label, () => {
-        for (let i = this.ringCursor; i < this.ringLog.length; i++) {
-          if (this.ringLog[i]!.on === on) {
-            this.ringCursor = i + 1;
-            return this;
+      return this.waiters.wait(
+        label,
+        () => {
+          for (let i = this.ringCursor; i < this.ringLog.length; i++) {
+            if (this.ringLog[i]!.on === on) {
+              this.ringCursor = i + 1;
+              return this;
+            }
           }
-        }
-        return undefined;
-      }, opts.timeoutMs);
+          return undefined;
+        },
+        opts.timeoutMs,
+      );
     }
-    if (what === 'idle' || what === 'off-hook') return this.waiters.wait(label, () => (this.status.state === what ? this : undefined), opts.timeoutMs);
+    if (what === 'idle' || what === 'off-hook')
+      return this.waiters.wait(label, () => (this.status.state === what ? this : undefined), opts.timeoutMs);
     const k = heardKindOf(what);
     if (!k) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `waitFor: unknown condition ${JSON.stringify(what)}`);
     return this.waiters.wait(label, () => this.log.take(k.kind, k.value), opts.timeoutMs);

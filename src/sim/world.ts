@@ -20,7 +20,17 @@ import { Waiters } from './waiters.ts';
 
 export const FAR_KIND_BY_VALUE: FarKind[] = ['person', 'busy', 'no-answer', 'unallocated', 'machine', 'fax', 'congestion'];
 /** drivers/driver.h LineEventType, by value. */
-export const LINE_EVENT_NAMES = ['off-hook', 'on-hook', 'ring-begin', 'ring-end', 'polarity', 'loop-drop', 'bits', 'alarm', 'reset'] as const;
+export const LINE_EVENT_NAMES = [
+  'off-hook',
+  'on-hook',
+  'ring-begin',
+  'ring-end',
+  'polarity',
+  'loop-drop',
+  'bits',
+  'alarm',
+  'reset',
+] as const;
 export type LineEventName = (typeof LINE_EVENT_NAMES)[number];
 export const ALARMS = { los: 1, red: 2, yellow: 4, ais: 8 } as const;
 export type AlarmName = keyof typeof ALARMS;
@@ -145,10 +155,17 @@ export class SimWorld {
 
   /** The channel named 'line:3', 'e1:5', 'e1:2:5', 'phone:101', or a board channel number. */
   channel(name: string | number): ChannelInfo {
-    const c = typeof name === 'number' ? this.channels[name - 1] : this.channels.find((x) => x.name === name || (name.startsWith('e1:1:') && x.name === `e1:${name.slice(5)}`));
+    const c =
+      typeof name === 'number'
+        ? this.channels[name - 1]
+        : this.channels.find((x) => x.name === name || (name.startsWith('e1:1:') && x.name === `e1:${name.slice(5)}`));
     if (!c) {
-      if (typeof name === 'string' && /^e1:(\d+:)?16$/.test(name)) throw new CtiError('CTI_ERR_NO_SUCH_CHANNEL', `${name}: TS16 carries signalling, not a call`);
-      throw new CtiError('CTI_ERR_NO_SUCH_CHANNEL', `no channel ${JSON.stringify(name)} on this board (${this.channels.length} channels: phone:EXT, line:1..${this.config.lines.length}, e1:TS)`);
+      if (typeof name === 'string' && /^e1:(\d+:)?16$/.test(name))
+        throw new CtiError('CTI_ERR_NO_SUCH_CHANNEL', `${name}: TS16 carries signalling, not a call`);
+      throw new CtiError(
+        'CTI_ERR_NO_SUCH_CHANNEL',
+        `no channel ${JSON.stringify(name)} on this board (${this.channels.length} channels: phone:EXT, line:1..${this.config.lines.length}, e1:TS)`,
+      );
     }
     return c;
   }
@@ -165,7 +182,8 @@ export class SimWorld {
     const m = /^e1:(\d+)$/.exec(span);
     if (!m) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `span: expected 'e1:N' or a span number, got ${JSON.stringify(span)}`);
     const n = Number(m[1]);
-    if (n < 1 || n > this.config.e1.length) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `no span ${span} (the board has ${this.config.e1.length} E1)`);
+    if (n < 1 || n > this.config.e1.length)
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `no span ${span} (the board has ${this.config.e1.length} E1)`);
     return n + 1;
   }
 
@@ -282,7 +300,13 @@ export class SimWorld {
         this.pstn.byId(e.call)?.end(e.text, atMs);
         break;
       case 'line:signal':
-        this.lineSignals.push({ type: LINE_EVENT_NAMES[e.value >> 8]!, span: Number(e.text), channel: e.channel, value: e.value & 0xff, atMs });
+        this.lineSignals.push({
+          type: LINE_EVENT_NAMES[e.value >> 8]!,
+          span: Number(e.text),
+          channel: e.channel,
+          value: e.value & 0xff,
+          atMs,
+        });
         break;
       case 'line:bits':
         this.boardBits.push({ channel: e.channel, bits: e.value, atMs });
@@ -315,22 +339,49 @@ export class Pstn {
 
   /** A call from the PSTN to one of the board's trunks: rings an FXO line or seizes an E1 timeslot. */
   call(opts: CallOptions): FarEnd {
-    if (!opts || typeof opts.from !== 'string' || !/^[0-9*#]{1,32}$/.test(opts.from)) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pstn.call: from must be 1..32 digits, got ${JSON.stringify(opts?.from)}`);
+    if (!opts || typeof opts.from !== 'string' || !/^[0-9*#]{1,32}$/.test(opts.from))
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pstn.call: from must be 1..32 digits, got ${JSON.stringify(opts?.from)}`);
     if (typeof opts.to !== 'string') throw new CtiError('CTI_ERR_BAD_ARGUMENT', 'pstn.call: to must be line:N, e1:TS or a trunk number');
     const ch = this.trunkFor(opts.to);
     const kind = opts.kind ?? 'person';
-    if (kind !== 'person' && kind !== 'fax') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pstn.call: kind must be person or fax, got ${JSON.stringify(kind)}`);
-    const script = checkScript({ kind, giveUpMs: opts.giveUpMs, greetingMs: opts.greetingMs, speechDbm0: opts.speechDbm0, hangup: opts.hangup, steps: opts.steps, cng: kind === 'fax' ? true : undefined, callerId: opts.callerId, callerIdBitError: opts.callerIdBitError, callerIdTiming: opts.callerIdTiming }, 'pstn.call');
+    if (kind !== 'person' && kind !== 'fax')
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pstn.call: kind must be person or fax, got ${JSON.stringify(kind)}`);
+    const script = checkScript(
+      {
+        kind,
+        giveUpMs: opts.giveUpMs,
+        greetingMs: opts.greetingMs,
+        speechDbm0: opts.speechDbm0,
+        hangup: opts.hangup,
+        steps: opts.steps,
+        cng: kind === 'fax' ? true : undefined,
+        callerId: opts.callerId,
+        callerIdBitError: opts.callerIdBitError,
+        callerIdTiming: opts.callerIdTiming,
+      },
+      'pstn.call',
+    );
     for (const k of Object.keys(script)) if (script[k] === undefined) delete script[k];
     const id = this.world.native.callIn(ch.number, opts.from, script, opts.presentation === 'restricted');
-    const far = new FarEnd(this.world.native, this.world.waiters, id, 'incoming', ch.number, ch.name, opts.from, this.trunkNumber(ch), kind);
+    const far = new FarEnd(
+      this.world.native,
+      this.world.waiters,
+      id,
+      'incoming',
+      ch.number,
+      ch.name,
+      opts.from,
+      this.trunkNumber(ch),
+      kind,
+    );
     this.calls.set(id, far);
     return far;
   }
 
   /** Puts a far end at a number of the numbering plan (applied at the next frame). */
   expect(number: string, script: FarScript = { kind: 'person' }): void {
-    if (!/^[0-9*A-D]{1,32}$/.test(number)) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pstn.expect: number must be 1..32 digits, got ${JSON.stringify(number)}`);
+    if (!/^[0-9*A-D]{1,32}$/.test(number))
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `pstn.expect: number must be 1..32 digits, got ${JSON.stringify(number)}`);
     this.world.native.expect(number, checkScript(script, `pstn.expect(${number})`));
   }
 
@@ -341,16 +392,20 @@ export class Pstn {
 
   /** The next call the board dials (to `number`, if given) that no earlier nextCall took. */
   nextCall(number?: string, opts: WaitOptions = {}): Promise<FarEnd> {
-    return this.world.waiters.wait(`a call to ${number ?? 'any number'}`, () => {
-      for (let i = this.cursor; i < this.outgoing.length; i++) {
-        const f = this.outgoing[i]!;
-        if (number === undefined || f.to === number) {
-          this.cursor = i + 1;
-          return f;
+    return this.world.waiters.wait(
+      `a call to ${number ?? 'any number'}`,
+      () => {
+        for (let i = this.cursor; i < this.outgoing.length; i++) {
+          const f = this.outgoing[i]!;
+          if (number === undefined || f.to === number) {
+            this.cursor = i + 1;
+            return f;
+          }
         }
-      }
-      return undefined;
-    }, opts.timeoutMs);
+        return undefined;
+      },
+      opts.timeoutMs,
+    );
   }
 
   byId(id: number): FarEnd | undefined {
@@ -360,7 +415,17 @@ export class Pstn {
   /** @internal */
   dialled(e: NativeWorldEvent, atMs: number): void {
     const ch = this.world.channel(e.channel);
-    const far = new FarEnd(this.world.native, this.world.waiters, e.call, 'outgoing', e.channel, ch.name, this.trunkNumber(ch), e.text, FAR_KIND_BY_VALUE[e.value] ?? 'person');
+    const far = new FarEnd(
+      this.world.native,
+      this.world.waiters,
+      e.call,
+      'outgoing',
+      e.channel,
+      ch.name,
+      this.trunkNumber(ch),
+      e.text,
+      FAR_KIND_BY_VALUE[e.value] ?? 'person',
+    );
     far.setState('placing', atMs);
     this.calls.set(e.call, far);
     this.outgoing.push(far);
@@ -373,7 +438,11 @@ export class Pstn {
       return c;
     }
     const c = this.world.channels.find((x) => x.kind !== 'fxs' && this.trunkNumber(x) === to);
-    if (!c) throw new CtiError('CTI_ERR_NO_SUCH_CHANNEL', `pstn.call: no trunk answers ${JSON.stringify(to)} (use line:N, e1:TS or a line's number)`);
+    if (!c)
+      throw new CtiError(
+        'CTI_ERR_NO_SUCH_CHANNEL',
+        `pstn.call: no trunk answers ${JSON.stringify(to)} (use line:N, e1:TS or a line's number)`,
+      );
     return c;
   }
 
@@ -401,7 +470,11 @@ export class Phones {
 
   get(extension: string): Phone {
     const p = this.byExt.get(extension);
-    if (!p) throw new CtiError('CTI_ERR_NO_SUCH_CHANNEL', `no phone with extension ${JSON.stringify(extension)} (have ${[...this.byExt.keys()].join(', ')})`);
+    if (!p)
+      throw new CtiError(
+        'CTI_ERR_NO_SUCH_CHANNEL',
+        `no phone with extension ${JSON.stringify(extension)} (have ${[...this.byExt.keys()].join(', ')})`,
+      );
     return p;
   }
 
@@ -434,7 +507,7 @@ export class Faults {
       if (!(a in ALARMS)) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `alarm: expected los, red, yellow or ais, got ${JSON.stringify(a)}`);
       bits |= ALARMS[a];
     }
-    if (names.includes('los')) bits |= ALARMS.red;  // loss of signal is loss of frame too
+    if (names.includes('los')) bits |= ALARMS.red; // loss of signal is loss of frame too
     this.world.native.fault('alarm', this.e1Span(span), bits);
   }
 
@@ -450,7 +523,8 @@ export class Faults {
   /** ISDN PRI: the exchange sends RESTART for one B channel ('e1:TS'); its call, if any, is gone. */
   restart(trunk: string): void {
     const c = this.world.channel(trunk);
-    if (c.kind !== 'e1' || this.world.config.e1[c.span - 2]?.signalling !== 'pri') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `restart: ${trunk} is not a timeslot of a PRI span`);
+    if (c.kind !== 'e1' || this.world.config.e1[c.span - 2]?.signalling !== 'pri')
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `restart: ${trunk} is not a timeslot of a PRI span`);
     this.world.native.fault('restart', c.number);
   }
 
@@ -461,7 +535,8 @@ export class Faults {
 
   private e1Span(span: string | number): number {
     const n = this.world.spanNumber(span);
-    if (n < 2 || n > this.world.config.e1.length + 1) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `span ${span}: alarms are raised on E1 spans`);
+    if (n < 2 || n > this.world.config.e1.length + 1)
+      throw new CtiError('CTI_ERR_BAD_ARGUMENT', `span ${span}: alarms are raised on E1 spans`);
     return n;
   }
 }

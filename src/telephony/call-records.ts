@@ -65,7 +65,10 @@ export class MemoryCallRecords implements CallRecordRepository {
     return r ? structuredClone(r) : undefined;
   }
   async list(opts: { limit?: number } = {}): Promise<CallRecord[]> {
-    return [...this.#records.values()].reverse().slice(0, opts.limit ?? 100).map((r) => structuredClone(r));
+    return [...this.#records.values()]
+      .reverse()
+      .slice(0, opts.limit ?? 100)
+      .map((r) => structuredClone(r));
   }
 }
 

@@ -48,7 +48,8 @@ export async function runDial(leg: Leg, number: string, opts: DialOptions, ctx: 
   leg.remote = number;
   const run = leg.channel.signalling === 'pri' ? attemptIsdn : attempt;
   const outcome = await run(leg, number, opts, ctx).catch((e: unknown): DialClassification => {
-    if (e instanceof CtiError && e.canceled && !leg.live) return { result: 'failed', detail: `line lost (${leg.cause}: ${leg.detail ?? ''})` };
+    if (e instanceof CtiError && e.canceled && !leg.live)
+      return { result: 'failed', detail: `line lost (${leg.cause}: ${leg.detail ?? ''})` };
     return { result: 'failed', detail: (e as Error).message };
   });
   leg.log.info({ number, result: outcome.result, detail: outcome.detail }, 'dial result');

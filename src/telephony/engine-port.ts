@@ -22,7 +22,20 @@ import type { ToneDescriptor } from '../native/types/dsp-basic.ts';
 import type { RingRequest, SimpleOp } from '../native/types/engine.ts';
 import type { ToneKind } from '../native/types/tones.ts';
 
-export type { BoardInfo, ChannelRef, CollectResult, LineStateName, NativeEvent, PlayRequest, PlayResult, RecordRequest, RecordResult, SetupRequest, SimpleOp, SpanStatus };
+export type {
+  BoardInfo,
+  ChannelRef,
+  CollectResult,
+  LineStateName,
+  NativeEvent,
+  PlayRequest,
+  PlayResult,
+  RecordRequest,
+  RecordResult,
+  SetupRequest,
+  SimpleOp,
+  SpanStatus,
+};
 
 export interface EnginePort {
   readonly clock: Clock;

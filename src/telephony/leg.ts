@@ -10,7 +10,18 @@ import type { Clock } from '../native/clock.ts';
 import { CtiError } from '../native/errors.ts';
 import type { DetectRequest } from '../native/types/engine.ts';
 import { BusyToneSupervisor } from './busy-tone-supervisor.ts';
-import type { CallerIdSender, ChannelRef, CollectResult, EnginePort, NativeEvent, PlayRequest, PlayResult, RecordRequest, RecordResult, ToneSource } from './engine-port.ts';
+import type {
+  CallerIdSender,
+  ChannelRef,
+  CollectResult,
+  EnginePort,
+  NativeEvent,
+  PlayRequest,
+  PlayResult,
+  RecordRequest,
+  RecordResult,
+  ToneSource,
+} from './engine-port.ts';
 import type { ChannelMirror } from './inventory.ts';
 import { channelLog, type Log } from './log.ts';
 import { StateMachine } from './state-machine.ts';
@@ -209,7 +220,8 @@ export class Leg extends EventEmitter {
   async startRinging(opts: RingOptions = {}): Promise<void> {
     this.#need(['idle'], 'ring');
     if (this.kind !== 'fxs') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `ring: ${this.channel.label} is not a phone port`);
-    if (opts.callerId && !opts.callerIdWithheld) this.callerId = { number: opts.callerId, ...(opts.callerName ? { name: opts.callerName } : {}) };
+    if (opts.callerId && !opts.callerIdWithheld)
+      this.callerId = { number: opts.callerId, ...(opts.callerName ? { name: opts.callerName } : {}) };
     this.move('ringing', 'ring');
     try {
       // Caller ID goes out as FSK in the first ring pause (the ring command
@@ -464,7 +476,8 @@ export class Leg extends EventEmitter {
       // A phone still off hook is released by the service (busy tone until it hangs up).
     } else if (this.kind === 'fxo' || this.kind === 'e1') {
       const isdn = this.channel.signalling === 'pri';
-      if (from !== 'idle') await quiet(isdn ? engine.onhook(this.ref, causeOfEnd(cause, from === 'offered')) : engine.onhook(this.ref), 'onhook');
+      if (from !== 'idle')
+        await quiet(isdn ? engine.onhook(this.ref, causeOfEnd(cause, from === 'offered')) : engine.onhook(this.ref), 'onhook');
     }
     this.move('ended', why);
     this.endedAt = this.ctx.clock.now();

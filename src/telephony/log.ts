@@ -55,5 +55,10 @@ export function memoryLog(): Log & { lines: LogLine[] } {
 
 /** The bindings every channel or call log line carries. */
 export function channelLog(log: Log, where: { span: number; channel: number; callId?: string | null; legId?: string }): Log {
-  return log.child({ span: where.span, channel: where.channel, callId: where.callId ?? null, ...(where.legId ? { legId: where.legId } : {}) });
+  return log.child({
+    span: where.span,
+    channel: where.channel,
+    callId: where.callId ?? null,
+    ...(where.legId ? { legId: where.legId } : {}),
+  });
 }

@@ -362,7 +362,10 @@ export class Telephony extends EventEmitter {
     if (busy) {
       this.engine.play(ch.ref, { tone: busy }).catch(() => {});
     }
-    this.#clearing.set(ch, this.clock.setTimeout(() => void this.#howl(ch), this.timings.clearingToneMs));
+    this.#clearing.set(
+      ch,
+      this.clock.setTimeout(() => void this.#howl(ch), this.timings.clearingToneMs),
+    );
   }
 
   /** Still off hook after the busy tone: the off-hook warning (howler / ROH) for howlerMs, then silence. */

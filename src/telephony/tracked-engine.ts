@@ -29,11 +29,12 @@ export class TrackedEngine implements EnginePort {
    */
   async settled(maxWaitMs = 30_000): Promise<void> {
     const deadline = Date.now() + maxWaitMs;
-    for (let quiet = 0; quiet < 2; ) {
+    for (let quiet = 0; quiet < 2;) {
       if (this.#inFlight > 0) {
         quiet = 0;
         const left = deadline - Date.now();
-        if (left <= 0) throw new CtiError('CTI_ERR_INTERNAL', `settled(): ${this.#inFlight} engine command(s) still unanswered after ${maxWaitMs} ms`);
+        if (left <= 0)
+          throw new CtiError('CTI_ERR_INTERNAL', `settled(): ${this.#inFlight} engine command(s) still unanswered after ${maxWaitMs} ms`);
         await new Promise<void>((r) => {
           const t = setTimeout(r, left);
           this.#idle.push(() => (clearTimeout(t), r()));
@@ -67,7 +68,8 @@ export class TrackedEngine implements EnginePort {
   conference: EnginePort['conference'] = (ch, id, mode) => this.#short('conference', () => this.inner.conference(ch, id, mode));
   stop: EnginePort['stop'] = (op, ch) => this.#short('stop', () => this.inner.stop(op, ch));
   offhook: EnginePort['offhook'] = (ch) => this.#short('offhook', () => this.inner.offhook(ch));
-  onhook: EnginePort['onhook'] = (ch, cause) => this.#short('onhook', () => (cause === undefined ? this.inner.onhook(ch) : this.inner.onhook(ch, cause)));
+  onhook: EnginePort['onhook'] = (ch, cause) =>
+    this.#short('onhook', () => (cause === undefined ? this.inner.onhook(ch) : this.inner.onhook(ch, cause)));
   get setup(): EnginePort['setup'] {
     const inner = this.inner;
     return inner.setup ? (ch, req) => this.#short('setup', () => inner.setup!(ch, req)) : undefined;

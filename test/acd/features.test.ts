@@ -24,7 +24,10 @@ describe('ACD features (mock engine)', () => {
   });
 
   it('overflows to another queue after a wait, keeping the first arrival time; max wait ends with a message', async () => {
-    const r = acdRig([queue('a', { agents: ['a1'], overflow: { afterMs: 3000, to: 'b' } }), queue('b', { agents: ['a2'], maxWaitMs: 5000 })]);
+    const r = acdRig([
+      queue('a', { agents: ['a1'], overflow: { afterMs: 3000, to: 'b' } }),
+      queue('b', { agents: ['a2'], maxWaitMs: 5000 }),
+    ]);
     r.agents.notReady('a1', 'x');
     r.agents.notReady('a2', 'x');
     const c = await r.callIn(1);

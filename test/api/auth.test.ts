@@ -81,7 +81,10 @@ describe('auth and roles', () => {
   });
 
   it('simulated-board controls need a technician when auth.openSim is off; auth.required: false opens everything', async () => {
-    rig = await startRig({ database: 'sqlite', config: 'boards: [{ driver: sim, name: sim0 }]\nauth: { openSim: false }\nextensions: [{ number: "101", port: "fxs:1" }]' });
+    rig = await startRig({
+      database: 'sqlite',
+      config: 'boards: [{ driver: sim, name: sim0 }]\nauth: { openSim: false }\nextensions: [{ number: "101", port: "fxs:1" }]',
+    });
     expect((await req('GET', '/api/sim/phones/101')).status).toBe(401);
     expect((await req('GET', '/api/sim/phones/101', await rig.token('agent'))).status).toBe(403);
     expect((await req('GET', '/api/sim/phones/101', await rig.token('technician'))).status).toBe(200);
@@ -127,13 +130,18 @@ describe('auth and roles', () => {
     const app = createHttp();
     const routes: { method: string; url: string; public: boolean }[] = [];
     app.addHook('onRoute', (r) => {
-      for (const m of [r.method].flat()) if (m !== 'HEAD' && r.url.startsWith('/api')) routes.push({ method: m.toLowerCase(), url: r.url, public: ['/api/health', '/api/auth/login'].includes(r.url) });
+      for (const m of [r.method].flat())
+        if (m !== 'HEAD' && r.url.startsWith('/api'))
+          routes.push({ method: m.toLowerCase(), url: r.url, public: ['/api/health', '/api/auth/login'].includes(r.url) });
     });
     await app.register(server, { ctx: rig.rt });
     await app.ready();
     const ui = await app.inject({ method: 'GET', url: '/docs' });
     expect([200, 302]).toContain(ui.statusCode);
-    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, any>>; components: any };
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, any>>;
+      components: any;
+    };
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(routes.length).toBeGreaterThan(25);
     for (const r of routes) {
@@ -143,7 +151,11 @@ describe('auth and roles', () => {
       expect(Object.keys(op.responses ?? {}).length, `${r.method} ${r.url} responses`).toBeGreaterThan(0);
       if (!r.public) expect(op.security, `${r.method} ${r.url} security`).toEqual([{ bearerAuth: [] }]);
       // Actions that take no body (an agent's hold, hang-up, transfer completion...) have none to describe.
-      const bodiless = /logout|offhook|onhook|flash|DELETE|\/ivr\/flows\/:name\/(rollback|versions\/:version\/activate)$/.test(r.url) || /\/extensions\/:ext\/(answer|hangup|hold|retrieve|transfer\/complete|transfer\/cancel|conference|recording\/start|recording\/stop)$/.test(r.url);
+      const bodiless =
+        /logout|offhook|onhook|flash|DELETE|\/ivr\/flows\/:name\/(rollback|versions\/:version\/activate)$/.test(r.url) ||
+        /\/extensions\/:ext\/(answer|hangup|hold|retrieve|transfer\/complete|transfer\/cancel|conference|recording\/start|recording\/stop)$/.test(
+          r.url,
+        );
       if (['post', 'patch', 'put'].includes(r.method) && !bodiless && !/\/sim\//.test(r.url)) {
         expect(op.requestBody, `${r.method} ${r.url} body`).toBeDefined();
       }

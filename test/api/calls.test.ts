@@ -24,7 +24,11 @@ interface Stream {
 async function stream(token: string): Promise<Stream> {
   await rig!.app.ready();
   const events: Stream['events'] = [];
-  const ws = await rig!.app.injectWS(`/api/ws?token=${token}`, {}, { onInit: (w) => w.on('message', (m: Buffer) => events.push(JSON.parse(m.toString()))) });
+  const ws = await rig!.app.injectWS(
+    `/api/ws?token=${token}`,
+    {},
+    { onInit: (w) => w.on('message', (m: Buffer) => events.push(JSON.parse(m.toString()))) },
+  );
   for (let i = 0; i < 50 && !events.length; i++) await new Promise((r) => setTimeout(r, 10));
   return { events, close: () => ws.terminate() };
 }
@@ -50,9 +54,17 @@ for (const d of dialects()) {
       const li = (await req('GET', '/api/auth/me', agentToken)).body;
       const agentWs = await stream(agentToken);
       const supWs = await stream(supervisorToken);
-      expect(agentWs.events[0]).toMatchObject({ type: 'session:hello', data: { account: { username: 'li', role: 'agent' }, topics: [`agent:${li.id}`, 'agents'] } });
+      expect(agentWs.events[0]).toMatchObject({
+        type: 'session:hello',
+        data: { account: { username: 'li', role: 'agent' }, topics: [`agent:${li.id}`, 'agents'] },
+      });
 
-      const wang = await req('POST', '/api/customers', agentToken, { name: 'Wang Fang', company: 'Acme', phones: [{ number: '+86 138 0013 8000' }], vip: true });
+      const wang = await req('POST', '/api/customers', agentToken, {
+        name: 'Wang Fang',
+        company: 'Acme',
+        phones: [{ number: '+86 138 0013 8000' }],
+        vip: true,
+      });
       expect(wang.status).toBe(201);
       await req('POST', `/api/customers/${wang.body.id}/history`, agentToken, { kind: 'note', summary: 'invoice 2291 disputed' });
 
@@ -63,7 +75,10 @@ for (const d of dialects()) {
       const phone = (await req('GET', '/api/sim/phones/101')).body;
       expect(phone).toMatchObject({ hook: 'on', ringing: true });
       const pop = agentWs.events.find((e) => e.type === 'screen:pop')!;
-      expect(pop).toMatchObject({ topic: `agent:${li.id}`, data: { number: '13800138000', known: true, customer: { name: 'Wang Fang', vip: true }, draft: null, ivr: { digits: '12' } } });
+      expect(pop).toMatchObject({
+        topic: `agent:${li.id}`,
+        data: { number: '13800138000', known: true, customer: { name: 'Wang Fang', vip: true }, draft: null, ivr: { digits: '12' } },
+      });
       expect(pop.data.history.map((h: any) => h.summary)).toEqual(['invoice 2291 disputed']);
       expect(supWs.events.some((e) => e.type === 'screen:pop' && e.data.callId === pop.data.callId)).toBe(true);
 
@@ -79,7 +94,12 @@ for (const d of dialects()) {
       await req('POST', `/api/sim/calls/${second}/digits`, undefined, { digits: '#' });
       for (let t = 0; t < 5000 && agentWs.events.filter((e) => e.type === 'screen:pop').length < 2; t += 200) await rig.run(200);
       const unknown = agentWs.events.filter((e) => e.type === 'screen:pop')[1]!;
-      expect(unknown.data).toMatchObject({ number: '13912345678', known: false, customer: null, draft: { name: '', phones: [{ number: '13912345678' }] } });
+      expect(unknown.data).toMatchObject({
+        number: '13912345678',
+        known: false,
+        customer: null,
+        draft: { name: '', phones: [{ number: '13912345678' }] },
+      });
       await req('DELETE', `/api/sim/calls/${second}`);
       await rig.run(3000);
       expect((await req('GET', '/api/health')).body.calls.active).toBe(0);
@@ -95,14 +115,25 @@ for (const d of dialects()) {
       const list = (await req('GET', '/api/call-records', supervisorToken)).body;
       expect(list.total).toBe(2);
       const [abandoned, answered] = list.items;
-      expect(answered).toMatchObject({ direction: 'inbound', from: '13800138000', result: 'answered', agent: '101', vars: { digits: '12' } });
-      expect(answered.legs.map((l: any) => [l.kind, l.extension])).toEqual([['fxo', null], ['fxs', '101']]);
+      expect(answered).toMatchObject({
+        direction: 'inbound',
+        from: '13800138000',
+        result: 'answered',
+        agent: '101',
+        vars: { digits: '12' },
+      });
+      expect(answered.legs.map((l: any) => [l.kind, l.extension])).toEqual([
+        ['fxo', null],
+        ['fxs', '101'],
+      ]);
       expect(answered.waitMs).toBeGreaterThan(0);
       expect(answered.talkMs).toBeGreaterThan(2000);
       expect(abandoned).toMatchObject({ from: '13912345678', result: 'abandoned', agent: null });
       expect(abandoned.waitMs).toBeGreaterThan(0);
       expect((await req('GET', `/api/call-records/${answered.id}`, supervisorToken)).body.id).toBe(answered.id);
-      expect((await req('GET', '/api/call-records?result=abandoned', supervisorToken)).body.items.map((r: any) => r.id)).toEqual([abandoned.id]);
+      expect((await req('GET', '/api/call-records?result=abandoned', supervisorToken)).body.items.map((r: any) => r.id)).toEqual([
+        abandoned.id,
+      ]);
       // The agent sees the call they answered, not the other.
       expect((await req('GET', '/api/call-records', agentToken)).body.items.map((r: any) => r.id)).toEqual([answered.id]);
       expect((await req('GET', `/api/call-records/${abandoned.id}`, agentToken)).status).toBe(404);
@@ -112,8 +143,22 @@ for (const d of dialects()) {
       rig = await startRig({ database: await d.url() });
       const agent = await rig.token('agent');
       const supervisor = await rig.token('supervisor');
-      const c = await req('POST', '/api/customers', agent, { name: 'Zhao Lei', phones: [{ number: '020-8888-6666', label: 'office' }], contacts: [{ name: 'Ms Qian', role: 'assistant' }], address: 'Beijing Rd 5', notes: 'call after 10' });
-      expect(c).toMatchObject({ status: 201, body: { name: 'Zhao Lei', vip: false, priority: 0, phones: [{ number: '020-8888-6666', normalized: '02088886666', label: 'office' }] } });
+      const c = await req('POST', '/api/customers', agent, {
+        name: 'Zhao Lei',
+        phones: [{ number: '020-8888-6666', label: 'office' }],
+        contacts: [{ name: 'Ms Qian', role: 'assistant' }],
+        address: 'Beijing Rd 5',
+        notes: 'call after 10',
+      });
+      expect(c).toMatchObject({
+        status: 201,
+        body: {
+          name: 'Zhao Lei',
+          vip: false,
+          priority: 0,
+          phones: [{ number: '020-8888-6666', normalized: '02088886666', label: 'office' }],
+        },
+      });
       const id = c.body.id;
       expect((await req('GET', `/api/customers/${id}`, agent)).body.contacts).toEqual([{ name: 'Ms Qian', role: 'assistant' }]);
       expect((await req('GET', '/api/customers/lookup?number=%2B862088886666', agent)).body.map((x: any) => x.id)).toEqual([id]);
@@ -123,10 +168,12 @@ for (const d of dialects()) {
       expect((await req('GET', '/api/customers?q=zhao&limit=10', agent)).body).toMatchObject({ total: 1, items: [{ id }] });
       const h = await req('POST', `/api/customers/${id}/history`, agent, { kind: 'call', summary: 'wants a quote', callId: 'abc' });
       expect(h.status).toBe(201);
-      expect((await req('GET', `/api/customers/${id}/history`, agent)).body).toMatchObject([{ kind: 'call', summary: 'wants a quote', callId: 'abc' }]);
+      expect((await req('GET', `/api/customers/${id}/history`, agent)).body).toMatchObject([
+        { kind: 'call', summary: 'wants a quote', callId: 'abc' },
+      ]);
       expect((await req('DELETE', `/api/customers/${id}`, agent)).status).toBe(403);
       expect((await req('DELETE', `/api/customers/${id}`, supervisor)).status).toBe(204);
-      expect((await req('GET', `/api/customers/${id}`, agent))).toMatchObject({ status: 404, body: { code: 'CTI_ERR_NOT_FOUND' } });
+      expect(await req('GET', `/api/customers/${id}`, agent)).toMatchObject({ status: 404, body: { code: 'CTI_ERR_NOT_FOUND' } });
       expect((await req('PATCH', `/api/customers/${id}`, agent, { name: 'x' })).status).toBe(404);
     });
   });

@@ -8,11 +8,28 @@ import { Database, openDatabase } from '../../src/db/database.ts';
 import { migrationFiles, migrator } from '../../src/db/migrate.ts';
 import { dialects, title } from '../support/dialects.ts';
 
-const TABLES = ['agent_events', 'agent_status', 'blacklist', 'call_legs', 'call_records', 'customer_history', 'customer_phones', 'customers', 'extension_settings', 'ivr_flow_versions', 'ivr_flows', 'sessions', 'users'];
+const TABLES = [
+  'agent_events',
+  'agent_status',
+  'blacklist',
+  'call_legs',
+  'call_records',
+  'customer_history',
+  'customer_phones',
+  'customers',
+  'extension_settings',
+  'ivr_flow_versions',
+  'ivr_flows',
+  'sessions',
+  'users',
+];
 
 async function tables(db: Database): Promise<string[]> {
   const all = await db.sequelize.getQueryInterface().showAllTables();
-  return all.map((t) => (typeof t === 'string' ? t : (t as { tableName: string }).tableName)).filter((t) => t !== 'schema_migrations').sort();
+  return all
+    .map((t) => (typeof t === 'string' ? t : (t as { tableName: string }).tableName))
+    .filter((t) => t !== 'schema_migrations')
+    .sort();
 }
 
 for (const d of dialects()) {

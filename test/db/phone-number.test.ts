@@ -13,7 +13,8 @@ describe('phone numbers', () => {
       ['+1 415 555 0100', '+14155550100'],
       ['00441632960000', '+441632960000'],
       ['101', '101'],
-    ] as const) expect([input, normalizeNumber(input)]).toEqual([input, want]);
+    ] as const)
+      expect([input, normalizeNumber(input)]).toEqual([input, want]);
     expect(normalizeNumber('+1 415 555 0100', '1')).toBe('4155550100');
   });
 

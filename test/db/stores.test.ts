@@ -9,16 +9,44 @@ import { dialects, title } from '../support/dialects.ts';
 
 function leg(over: Partial<LegRecord>): LegRecord {
   return {
-    id: 'L', board: 0, span: 0, channel: 9, kind: 'fxo', extension: null, direction: 'inbound', remote: '13800138000', callerId: '13800138000',
-    startMs: 1000, answerMs: 1100, endMs: 60000, cause: 'remote-hangup', detail: null, digits: '', history: [{ at: 1000, from: 'idle', to: 'offered', why: 'ring' } as never],
+    id: 'L',
+    board: 0,
+    span: 0,
+    channel: 9,
+    kind: 'fxo',
+    extension: null,
+    direction: 'inbound',
+    remote: '13800138000',
+    callerId: '13800138000',
+    startMs: 1000,
+    answerMs: 1100,
+    endMs: 60000,
+    cause: 'remote-hangup',
+    detail: null,
+    digits: '',
+    history: [{ at: 1000, from: 'idle', to: 'offered', why: 'ring' } as never],
     ...over,
   };
 }
 
 function call(id: string, over: Partial<CallRecord> = {}, legs: LegRecord[] = []): CallRecord {
   return {
-    id, direction: 'inbound', from: '13800138000', to: '075526600001', state: 'ended', startedAt: '2026-05-01T09:00:00.000Z', startMs: 1000,
-    answerMs: 1100, endMs: 60000, durationMs: 59000, holdMs: null, cause: 'remote-hangup', detail: null, vars: { digits: '12' }, legs, ...over,
+    id,
+    direction: 'inbound',
+    from: '13800138000',
+    to: '075526600001',
+    state: 'ended',
+    startedAt: '2026-05-01T09:00:00.000Z',
+    startMs: 1000,
+    answerMs: 1100,
+    endMs: 60000,
+    durationMs: 59000,
+    holdMs: null,
+    cause: 'remote-hangup',
+    detail: null,
+    vars: { digits: '12' },
+    legs,
+    ...over,
   };
 }
 
@@ -31,8 +59,27 @@ for (const d of dialects()) {
     afterEach(async () => s.close());
 
     it('accounts: scrypt hashes, PIN, skills 1-9, unique names, sessions that expire and end', async () => {
-      const a = await s.accounts.create({ username: 'li', name: 'Li Na', role: 'agent', password: 'secret-pw', pin: '4321', agentNumber: '2001', extension: '101', skills: { billing: 7, english: 3 }, groups: ['after-sales'] });
-      expect(a).toMatchObject({ username: 'li', role: 'agent', extension: '101', agentNumber: '2001', skills: { billing: 7, english: 3 }, groups: ['after-sales'], hasPin: true, enabled: true });
+      const a = await s.accounts.create({
+        username: 'li',
+        name: 'Li Na',
+        role: 'agent',
+        password: 'secret-pw',
+        pin: '4321',
+        agentNumber: '2001',
+        extension: '101',
+        skills: { billing: 7, english: 3 },
+        groups: ['after-sales'],
+      });
+      expect(a).toMatchObject({
+        username: 'li',
+        role: 'agent',
+        extension: '101',
+        agentNumber: '2001',
+        skills: { billing: 7, english: 3 },
+        groups: ['after-sales'],
+        hasPin: true,
+        enabled: true,
+      });
       const [row] = await s.db.sequelize.query("SELECT password_hash FROM users WHERE username = 'li'");
       expect((row as { password_hash: string }[])[0]!.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
       expect(await s.accounts.verifyPassword('li', 'secret-pw')).toMatchObject({ id: a.id });
@@ -42,8 +89,12 @@ for (const d of dialects()) {
       expect(await s.accounts.verifyPin('2001', '0000')).toBeUndefined();
       expect((await s.accounts.byExtension('101')).map((x) => x.username)).toEqual(['li']);
 
-      await expect(s.accounts.create({ username: 'x', name: 'X', role: 'agent', password: 'pw-pw-pw', skills: { billing: 10 } })).rejects.toMatchObject({ code: 'CTI_ERR_BAD_ARGUMENT' });
-      await expect(s.accounts.create({ username: 'li', name: 'Other', role: 'agent', password: 'pw-pw-pw' })).rejects.toMatchObject({ code: 'CTI_ERR_CONFLICT' });
+      await expect(
+        s.accounts.create({ username: 'x', name: 'X', role: 'agent', password: 'pw-pw-pw', skills: { billing: 10 } }),
+      ).rejects.toMatchObject({ code: 'CTI_ERR_BAD_ARGUMENT' });
+      await expect(s.accounts.create({ username: 'li', name: 'Other', role: 'agent', password: 'pw-pw-pw' })).rejects.toMatchObject({
+        code: 'CTI_ERR_CONFLICT',
+      });
       expect(await s.accounts.count()).toBe(1);
 
       const { token } = await s.accounts.createSession(a.id, 60_000);
@@ -67,8 +118,14 @@ for (const d of dialects()) {
 
     it('customers: numbers found in any format, VIPs first, history, paging, cascade', async () => {
       const wang = await s.customers.create({
-        name: 'Wang Fang', company: 'Acme Trading', phones: [{ number: '+86 138 0013 8000', label: 'mobile' }, { number: '(020) 8888-6666' }],
-        contacts: [{ name: 'Wang Fang', role: 'buyer', email: 'wf@example.cn' }], address: 'Tianhe Rd 1, Guangzhou', notes: 'prefers mornings', vip: false, priority: 1,
+        name: 'Wang Fang',
+        company: 'Acme Trading',
+        phones: [{ number: '+86 138 0013 8000', label: 'mobile' }, { number: '(020) 8888-6666' }],
+        contacts: [{ name: 'Wang Fang', role: 'buyer', email: 'wf@example.cn' }],
+        address: 'Tianhe Rd 1, Guangzhou',
+        notes: 'prefers mornings',
+        vip: false,
+        priority: 1,
       });
       expect(wang.phones.map((p) => p.normalized)).toEqual(['13800138000', '02088886666']);
       const vip = await s.customers.create({ name: 'Chen Jie', phones: [{ number: '0086 20 8888 6666' }], vip: true, priority: 5 });
@@ -101,28 +158,70 @@ for (const d of dialects()) {
     });
 
     it('call records: legs, wait and talk, answered, missed and abandoned kept, filters and paging', async () => {
-      const answered = call('c-1', {}, [leg({ id: 'c-1.1' }), leg({ id: 'c-1.2', kind: 'fxs', channel: 1, extension: '101', direction: 'outbound', startMs: 9000, answerMs: 13000, cause: 'normal' })]);
+      const answered = call('c-1', {}, [
+        leg({ id: 'c-1.1' }),
+        leg({
+          id: 'c-1.2',
+          kind: 'fxs',
+          channel: 1,
+          extension: '101',
+          direction: 'outbound',
+          startMs: 9000,
+          answerMs: 13000,
+          cause: 'normal',
+        }),
+      ]);
       await s.callRecords.save(answered);
       const got = await s.callRecords.get('c-1');
-      expect(got).toMatchObject({ id: 'c-1', result: 'answered', agent: '101', waitMs: 12000, talkMs: 47000, startMs: 1000, endMs: 60000, vars: { digits: '12' } });
-      expect(got!.legs.map((l) => [l.id, l.extension, l.answerMs])).toEqual([['c-1.1', null, 1100], ['c-1.2', '101', 13000]]);
+      expect(got).toMatchObject({
+        id: 'c-1',
+        result: 'answered',
+        agent: '101',
+        waitMs: 12000,
+        talkMs: 47000,
+        startMs: 1000,
+        endMs: 60000,
+        vars: { digits: '12' },
+      });
+      expect(got!.legs.map((l) => [l.id, l.extension, l.answerMs])).toEqual([
+        ['c-1.1', null, 1100],
+        ['c-1.2', '101', 13000],
+      ]);
       expect(got!.legs[0]!.history).toHaveLength(1);
       expect(typeof got!.startMs).toBe('number');
 
       const ringing = leg({ id: 'x', kind: 'fxs', extension: '101', direction: 'outbound', answerMs: null, cause: 'canceled' });
-      await s.callRecords.save(call('c-2', { startedAt: '2026-05-01T10:00:00.000Z', cause: 'remote-hangup', from: '13900000000' }, [leg({ id: 'c-2.1' }), { ...ringing, id: 'c-2.2' }]));
-      await s.callRecords.save(call('c-3', { startedAt: '2026-05-01T11:00:00.000Z', cause: 'no-answer' }, [leg({ id: 'c-3.1' }), { ...ringing, id: 'c-3.2', cause: 'no-answer' }]));
-      await s.callRecords.save(call('c-4', { startedAt: '2026-05-02T11:00:00.000Z', direction: 'outbound', answerMs: null, cause: 'busy', vars: { queue: 'sales' } }, []));
+      await s.callRecords.save(
+        call('c-2', { startedAt: '2026-05-01T10:00:00.000Z', cause: 'remote-hangup', from: '13900000000' }, [
+          leg({ id: 'c-2.1' }),
+          { ...ringing, id: 'c-2.2' },
+        ]),
+      );
+      await s.callRecords.save(
+        call('c-3', { startedAt: '2026-05-01T11:00:00.000Z', cause: 'no-answer' }, [
+          leg({ id: 'c-3.1' }),
+          { ...ringing, id: 'c-3.2', cause: 'no-answer' },
+        ]),
+      );
+      await s.callRecords.save(
+        call(
+          'c-4',
+          { startedAt: '2026-05-02T11:00:00.000Z', direction: 'outbound', answerMs: null, cause: 'busy', vars: { queue: 'sales' } },
+          [],
+        ),
+      );
       expect((await s.callRecords.get('c-2'))!.result).toBe('abandoned');
       expect((await s.callRecords.get('c-3'))!.result).toBe('missed');
-      expect((await s.callRecords.get('c-4'))).toMatchObject({ result: 'unanswered', queue: 'sales' });
+      expect(await s.callRecords.get('c-4')).toMatchObject({ result: 'unanswered', queue: 'sales' });
 
       const all = await s.callRecords.search();
       expect(all.total).toBe(4);
       expect(all.items.map((r) => r.id)).toEqual(['c-4', 'c-3', 'c-2', 'c-1']);
       expect((await s.callRecords.search({ result: 'missed' })).items.map((r) => r.id)).toEqual(['c-3']);
       expect((await s.callRecords.search({ number: '13900000000' })).items.map((r) => r.id)).toEqual(['c-2']);
-      expect((await s.callRecords.search({ since: '2026-05-01T09:30:00.000Z', until: '2026-05-02T00:00:00.000Z' })).items.map((r) => r.id)).toEqual(['c-3', 'c-2']);
+      expect(
+        (await s.callRecords.search({ since: '2026-05-01T09:30:00.000Z', until: '2026-05-02T00:00:00.000Z' })).items.map((r) => r.id),
+      ).toEqual(['c-3', 'c-2']);
       expect((await s.callRecords.search({ offset: 1, limit: 2 })).items.map((r) => r.id)).toEqual(['c-3', 'c-2']);
       expect((await s.callRecords.list({ limit: 1 })).map((r) => r.id)).toEqual(['c-4']);
 
@@ -151,7 +250,9 @@ for (const d of dialects()) {
 
     it('a change that fails rolls back whole', async () => {
       // The customer row is written before its phones; a bad phone undoes both.
-      await expect(s.customers.create({ name: 'Half', phones: [{ number: '13800138000' }, { number: '1' }] })).rejects.toMatchObject({ code: 'CTI_ERR_BAD_ARGUMENT' });
+      await expect(s.customers.create({ name: 'Half', phones: [{ number: '13800138000' }, { number: '1' }] })).rejects.toMatchObject({
+        code: 'CTI_ERR_BAD_ARGUMENT',
+      });
       expect((await s.customers.list()).total).toBe(0);
       expect(await s.customers.lookup('13800138000')).toEqual([]);
       const c = await s.customers.create({ name: 'Whole', phones: [{ number: '13800138000' }] });

@@ -106,7 +106,7 @@ export function driverConformance(name: string, factory: () => Promise<Conforman
         expect(eventsOn(c, 'line:offhook', ch)).toHaveLength(1);
         expect(state(c, ch)).toBe('up');
         s.phoneOnHook(ch);
-        await run(c, 1_000);  // past the flash window
+        await run(c, 1_000); // past the flash window
         expect(eventsOn(c, 'line:onhook', ch)).toHaveLength(1);
         expect(state(c, ch)).toBe('idle');
       } finally {
@@ -172,7 +172,7 @@ export function driverConformance(name: string, factory: () => Promise<Conforman
         expect(c.t.engine.spanStatus(c.t.board, span).alarms).toEqual(['red']);
         s.clearAlarm(span);
         await run(c, 200);
-        expect(eventsOn(c, 'span:alarm').map((e) => e.value ?? 0)).toEqual([2, 0]);  // the engine leaves a zero value out
+        expect(eventsOn(c, 'span:alarm').map((e) => e.value ?? 0)).toEqual([2, 0]); // the engine leaves a zero value out
         expect(state(c, ch)).toBe('idle');
         expect(c.t.engine.spanStatus(c.t.board, span).alarms).toEqual([]);
       } finally {

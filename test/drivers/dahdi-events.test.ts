@@ -36,7 +36,7 @@ describe('the DAHDI emulator: ELAST and POLLPRI until DAHDI_GETEVENT', () => {
       expect(r).toBe(-DAHDI.ELAST);
       expect(emu.calls.poll(fd, DAHDI.POLLIN | DAHDI.POLLPRI) & DAHDI.POLLPRI).toBe(DAHDI.POLLPRI);
       expect(emu.calls.write(fd, new Uint8Array(160).fill(0xd5))).toBe(-DAHDI.ELAST);
-      expect(emu.calls.read(fd, 160)).toBe(-DAHDI.ELAST);  // still pending: reading does not take it
+      expect(emu.calls.read(fd, 160)).toBe(-DAHDI.ELAST); // still pending: reading does not take it
       expect(emu.calls.ioctlInt(fd, DAHDI.GETEVENT)).toEqual({ ret: 0, value: DAHDI.EVENT_RINGOFFHOOK });
       expect(emu.calls.poll(fd, DAHDI.POLLIN | DAHDI.POLLPRI) & DAHDI.POLLPRI).toBe(0);
       expect((emu.calls.read(fd, 160) as Uint8Array).length).toBe(160);
@@ -76,7 +76,7 @@ describe('the DAHDI emulator: ELAST and POLLPRI until DAHDI_GETEVENT', () => {
       const other = emu.calls.open('/dev/dahdi/channel');
       expect(emu.calls.ioctlInt(other, DAHDI.SPECIFY, n).ret).toBe(-DAHDI.EBUSY);
       expect(emu.calls.read(other, 160)).toBeLessThan(0);
-      expect(emu.calls.open('/dev/dahdi/nothing')).toBe(-2);  // ENOENT
+      expect(emu.calls.open('/dev/dahdi/nothing')).toBe(-2); // ENOENT
     } finally {
       emu.close();
       world.close();
@@ -119,7 +119,7 @@ describe('drivers/dahdi keeps the discipline', () => {
       await engine.advance(200);
       const noise = async (ms: number): Promise<void> => {
         for (let t = 0; t < ms; t += 20) {
-          rig.emu.raise(rig.dahdiChannel(ch), 10);  // RINGERON: meaningless here, but it blocks the fd
+          rig.emu.raise(rig.dahdiChannel(ch), 10); // RINGERON: meaningless here, but it blocks the fd
           rig.emu.raise(rig.dahdiChannel(ch), 11);
           await engine.advance(20);
         }
@@ -148,7 +148,7 @@ describe('drivers/dahdi keeps the discipline', () => {
       rig.emu.raise(rig.dahdiChannel(ch), DAHDI.EVENT_RINGOFFHOOK);
       await engine.advance(60);
       await new Promise((r) => setImmediate(r));
-      expect(seen).toEqual([100]);  // stamped with the frame that read it: the first after 100 ms
+      expect(seen).toEqual([100]); // stamped with the frame that read it: the first after 100 ms
     } finally {
       await rig.close();
     }
@@ -159,12 +159,14 @@ describe('drivers/dahdi keeps the discipline', () => {
       const world = new SimWorld({ seed: 43, fxs: 1, fxo: 1, e1: 0 });
       const emu = new DahdiEmulator(world);
       const engine = new MediaEngine({ mode: 'stepped', tonePlan: loadTonePlanJson('cn') });
-      const board = useDahdi ? engine.addDahdiBoard({ channels: emu.channels().map((c) => c.number), sys: emu.sys }) : engine.addSimBoard(world.port);
+      const board = useDahdi
+        ? engine.addDahdiBoard({ channels: emu.channels().map((c) => c.number), sys: emu.sys })
+        : engine.addSimBoard(world.port);
       const seen: number[] = [];
       engine.on('line:offhook', (e: NativeEvent) => seen.push(e.ts));
       engine.start();
       try {
-        expect(engine.boardInfo(board).channels[0]!.kind).toBe('fxs');  // the first fd read each frame
+        expect(engine.boardInfo(board).channels[0]!.kind).toBe('fxs'); // the first fd read each frame
         await engine.advance(100);
         world.phones.get(world.channel(1).name.slice(6)).offhook();
         await engine.advance(100);

@@ -9,7 +9,15 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { SIM_ADDON_PATH } from '../../src/sim/addon.ts';
-import { DAHDI, DahdiEmulator, SimWorld, kernelCalls as k, mountDahdiFuse, probeDahdiFuse, type DahdiFuseMount } from '../../src/sim/index.ts';
+import {
+  DAHDI,
+  DahdiEmulator,
+  SimWorld,
+  kernelCalls as k,
+  mountDahdiFuse,
+  probeDahdiFuse,
+  type DahdiFuseMount,
+} from '../../src/sim/index.ts';
 import { driverConformance } from './conformance.ts';
 import { dahdiTarget } from './dahdi-rig.ts';
 
@@ -54,10 +62,10 @@ suite(`the DAHDI emulator over FUSE: real system calls${reason}`, () => {
     try {
       const { readdirSync } = await import('node:fs');
       expect(readdirSync(b.mount.dir).sort()).toEqual(['channel', 'ctl']);
-      expect(k.open(`${b.mount.dir}/nothing`)).toBe(-2);  // ENOENT
+      expect(k.open(`${b.mount.dir}/nothing`)).toBe(-2); // ENOENT
       const ctl = k.open(`${b.mount.dir}/ctl`);
       expect(ctl).toBeGreaterThanOrEqual(0);
-      expect(k.ioctlInt(ctl, (2 << 30) | (4 << 16) | (0xda << 8) | 200).ret).toBe(-25);  // ENOTTY
+      expect(k.ioctlInt(ctl, (2 << 30) | (4 << 16) | (0xda << 8) | 200).ret).toBe(-25); // ENOTTY
       expect(k.closeFd(ctl)).toBe(0);
     } finally {
       b.close();
@@ -70,7 +78,7 @@ suite(`the DAHDI emulator over FUSE: real system calls${reason}`, () => {
       const fxs = b.emu.channels().find((c) => c.sig === DAHDI.SIG_FXOKS)!;
       const fd = bound(b, fxs.number);
       expect(k.poll(fd, DAHDI.POLLIN | DAHDI.POLLPRI)).toBe(DAHDI.POLLIN);
-      expect((k.read(fd, 160) as Uint8Array).length).toBe(160);  // one block per read(), as the driver asked
+      expect((k.read(fd, 160) as Uint8Array).length).toBe(160); // one block per read(), as the driver asked
       b.world.phones.get(b.world.channel(fxs.simChannel).name.slice(6)).offhook();
       let r: Uint8Array | number = 0;
       for (let reads = 0; reads < 50; reads++) {
@@ -98,8 +106,8 @@ suite(`the DAHDI emulator over FUSE: real system calls${reason}`, () => {
       const fd = bound(b, n);
       const other = k.open(`${b.mount.dir}/channel`);
       expect(k.ioctlInt(other, DAHDI.SPECIFY, n).ret).toBe(-DAHDI.EBUSY);
-      expect(k.read(other, 160)).toBe(-22);  // EINVAL: not specified
-      expect(k.closeFd(fd)).toBe(0);  // FUSE's release reaches the emulator
+      expect(k.read(other, 160)).toBe(-22); // EINVAL: not specified
+      expect(k.closeFd(fd)).toBe(0); // FUSE's release reaches the emulator
       expect(k.ioctlInt(other, DAHDI.SPECIFY, n).ret).toBe(0);
       expect(k.closeFd(other)).toBe(0);
     } finally {
@@ -134,7 +142,7 @@ suite(`the DAHDI emulator over FUSE: real system calls${reason}`, () => {
       const got = await done;
       await worker.terminate();
       expect(got.revents).toBe(DAHDI.POLLPRI);
-      expect(got.ms).toBeLessThan(4000);  // woken, not timed out
+      expect(got.ms).toBeLessThan(4000); // woken, not timed out
       expect(k.ioctlInt(fd, DAHDI.GETEVENT).value).toBe(DAHDI.EVENT_POLARITY);
       expect(k.closeFd(fd)).toBe(0);
     } finally {

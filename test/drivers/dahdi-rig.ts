@@ -32,7 +32,9 @@ export function dahdiRig(seed: number, opts: { devDir?: string; fuse?: boolean }
     mount = opts.fuse ? mountDahdiFuse(emu) : undefined;
     engine = new MediaEngine({ mode: 'stepped', tonePlan: loadTonePlanJson('cn') });
     const channels = chans.map((c) => c.number);
-    const board = mount ? engine.addDahdiBoard({ channels, devDir: mount.dir }) : engine.addDahdiBoard({ channels, sys: emu.sys, devDir: opts.devDir });
+    const board = mount
+      ? engine.addDahdiBoard({ channels, devDir: mount.dir })
+      : engine.addDahdiBoard({ channels, sys: emu.sys, devDir: opts.devDir });
     engine.start();
     const eng = engine;
     return {
@@ -45,7 +47,7 @@ export function dahdiRig(seed: number, opts: { devDir?: string; fuse?: boolean }
       dahdiChannel: (ch) => chans[ch - 1]!.number,
       async close() {
         try {
-          await eng.close();  // the driver closes its files first
+          await eng.close(); // the driver closes its files first
         } finally {
           mount?.unmount();
           emu.close();
@@ -80,7 +82,11 @@ export async function dahdiTarget(opts: { fuse?: boolean } = {}): Promise<Confor
       phoneOnHook: (ch) => world.phones.get(name(ch).slice(6)).onhook(),
       farEndPress: (ch, digits) => calls.get(ch)?.press(digits),
       farEndHeard: (ch) => calls.get(ch)?.log.digits() ?? '',
-      alarm: (span, bits) => world.faults.alarm(span, (['los', 'red', 'yellow', 'ais'] as const).filter((_, i) => bits & (1 << i))),
+      alarm: (span, bits) =>
+        world.faults.alarm(
+          span,
+          (['los', 'red', 'yellow', 'ais'] as const).filter((_, i) => bits & (1 << i)),
+        ),
       clearAlarm: (span) => world.faults.clearAlarm(span),
     },
     settle: () => new Promise((r) => setTimeout(r, 5)),

@@ -21,7 +21,11 @@ async function simTarget(): Promise<ConformanceTarget> {
       phoneOnHook: (ch) => world.phones.get(world.channel(ch).name.slice(6)).onhook(),
       farEndPress: (ch, digits) => byChannel.get(ch)?.press(digits),
       farEndHeard: (ch) => byChannel.get(ch)?.log.digits() ?? '',
-      alarm: (span, bits) => world.faults.alarm(span, (['los', 'red', 'yellow', 'ais'] as const).filter((_, i) => bits & (1 << i))),
+      alarm: (span, bits) =>
+        world.faults.alarm(
+          span,
+          (['los', 'red', 'yellow', 'ais'] as const).filter((_, i) => bits & (1 << i)),
+        ),
       clearAlarm: (span) => world.faults.clearAlarm(span),
       resetBoard: () => world.faults.resetBoard(),
     },

@@ -49,12 +49,20 @@ describe('DTMF caller ID', () => {
 });
 
 describe('boardcti dsp callerid FILE.wav', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'src/cli/boardcti.mjs'), 'dsp', 'callerid', ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'src/cli/boardcti.mjs'), 'dsp', 'callerid', ...args], { encoding: 'utf8' });
   const dir = mkdtempSync(join(tmpdir(), 'bcti-cid-'));
 
   it('prints one JSON object per message, one per line, fields absent when not sent', () => {
     const x = concat([
-      fskBurst(mdmf([[0x01, '11231545'], [0x02, '13800138000'], [0x07, 'ZHANG SAN']]), BELL202),
+      fskBurst(
+        mdmf([
+          [0x01, '11231545'],
+          [0x02, '13800138000'],
+          [0x07, 'ZHANG SAN'],
+        ]),
+        BELL202,
+      ),
       silence(1000),
       fskBurst(sdmf('01020304', 'P'), V23),
       silence(1000),

@@ -24,7 +24,12 @@ function run(x: Float64Array) {
 }
 
 /** Trials with random timing offsets and phases; returns [correct, wrong]. */
-function trials(modem: Modem, format: string, n: number, make: (burst: (o?: object) => Float64Array, seed: number) => Float64Array): [number, number] {
+function trials(
+  modem: Modem,
+  format: string,
+  n: number,
+  make: (burst: (o?: object) => Float64Array, seed: number) => Float64Array,
+): [number, number] {
   let ok = 0,
     wrong = 0;
   const r = rng(7);
@@ -42,20 +47,30 @@ describe('FSK caller ID on a line', () => {
   for (const [format, modem] of MODEMS) {
     it(`${format}: levels from 0 down to -45 dBm0 are read; -55 dBm0 is not a carrier`, () => {
       for (const level of [0, -6, -13, -20, -30, -40, -45]) {
-        expect(trials(modem, format, 3, (b) => b({ level })), `level ${level}`).toEqual([3, 0]);
+        expect(
+          trials(modem, format, 3, (b) => b({ level })),
+          `level ${level}`,
+        ).toEqual([3, 0]);
       }
       expect(trials(modem, format, 3, (b) => b({ level: -55 }))).toEqual([0, 0]);
     });
 
     it(`${format}: frequency error of ±1 % and ±2 % (and the standard still told apart)`, () => {
       for (const scale of [0.98, 0.99, 1.01, 1.02]) {
-        expect(trials(modem, format, 5, (b) => b({ scale })), `scale ${scale}`).toEqual([5, 0]);
+        expect(
+          trials(modem, format, 5, (b) => b({ scale })),
+          `scale ${scale}`,
+        ).toEqual([5, 0]);
       }
     });
 
     it(`${format}: through mu-law and A-law, at -13 and -40 dBm0`, () => {
       for (const law of ['ulaw', 'alaw'] as const)
-        for (const level of [-13, -40]) expect(trials(modem, format, 3, (b) => throughLaw(b({ level }), law)), `${law} ${level}`).toEqual([3, 0]);
+        for (const level of [-13, -40])
+          expect(
+            trials(modem, format, 3, (b) => throughLaw(b({ level }), law)),
+            `${law} ${level}`,
+          ).toEqual([3, 0]);
     });
 
     it(`${format}: white noise at 15 dB S/N every time, 12 dB S/N nearly, never a wrong message`, () => {
@@ -83,8 +98,24 @@ describe('FSK caller ID on a line', () => {
   it('finds nothing in 60 s of noise, tones, DTMF-band pairs and silence', () => {
     const parts: Float64Array[] = [awgn(20_000, -20, 3), silence(2000)];
     for (const f of [400, 1000, 1200, 1300, 1700, 2100, 2200, 2600]) parts.push(tones([{ freq: f, level: -10 }], 1000), silence(300));
-    parts.push(tones([{ freq: 1200, level: -12 }, { freq: 2200, level: -12 }], 3000));
-    parts.push(tones([{ freq: 1300, level: -12 }, { freq: 2100, level: -12 }], 3000));
+    parts.push(
+      tones(
+        [
+          { freq: 1200, level: -12 },
+          { freq: 2200, level: -12 },
+        ],
+        3000,
+      ),
+    );
+    parts.push(
+      tones(
+        [
+          { freq: 1300, level: -12 },
+          { freq: 2100, level: -12 },
+        ],
+        3000,
+      ),
+    );
     const r = rng(11);
     const sweep = new Float64Array(8000 * 20); // a warbling tone across the FSK band
     for (let i = 0, ph = 0; i < sweep.length; i++) {

@@ -31,19 +31,56 @@ describe('FSK caller ID: formats and fields', () => {
       ]);
       expect(detect(fskBurst(m, modem))).toEqual([{ format, number: '13800138000', name: 'ZHANG SAN', time: '11231545' }]);
       // Parameters in another order, and the number alone.
-      expect(detect(fskBurst(mdmf([[0x07, 'Ann'], [0x02, '5551234']]), modem))).toEqual([{ format, number: '5551234', name: 'Ann' }]);
+      expect(
+        detect(
+          fskBurst(
+            mdmf([
+              [0x07, 'Ann'],
+              [0x02, '5551234'],
+            ]),
+            modem,
+          ),
+        ),
+      ).toEqual([{ format, number: '5551234', name: 'Ann' }]);
       expect(detect(fskBurst(mdmf([[0x02, '+4930123456']]), modem))).toEqual([{ format, number: '+4930123456' }]);
     });
 
     it(`${format}: MDMF reasons for absence (0x04 number, 0x08 name)`, () => {
-      expect(detect(fskBurst(mdmf([[0x01, '06301200'], [0x04, 'P'], [0x08, 'P']]), modem))).toEqual([
-        { format, time: '06301200', withheld: 'private', nameWithheld: 'private' },
-      ]);
-      expect(detect(fskBurst(mdmf([[0x04, 'O'], [0x08, 'O']]), modem))).toEqual([{ format, withheld: 'unavailable', nameWithheld: 'unavailable' }]);
+      expect(
+        detect(
+          fskBurst(
+            mdmf([
+              [0x01, '06301200'],
+              [0x04, 'P'],
+              [0x08, 'P'],
+            ]),
+            modem,
+          ),
+        ),
+      ).toEqual([{ format, time: '06301200', withheld: 'private', nameWithheld: 'private' }]);
+      expect(
+        detect(
+          fskBurst(
+            mdmf([
+              [0x04, 'O'],
+              [0x08, 'O'],
+            ]),
+            modem,
+          ),
+        ),
+      ).toEqual([{ format, withheld: 'unavailable', nameWithheld: 'unavailable' }]);
       // A number with the name withheld: the number is shown, the withheld mark is the name's.
-      expect(detect(fskBurst(mdmf([[0x02, '010'], [0x08, 'P']]), modem))).toEqual([
-        { format, number: '010', withheld: 'private', nameWithheld: 'private' },
-      ]);
+      expect(
+        detect(
+          fskBurst(
+            mdmf([
+              [0x02, '010'],
+              [0x08, 'P'],
+            ]),
+            modem,
+          ),
+        ),
+      ).toEqual([{ format, number: '010', withheld: 'private', nameWithheld: 'private' }]);
     });
 
     it(`${format}: ETSI parameters this receiver does not show are skipped`, () => {
@@ -58,7 +95,10 @@ describe('FSK caller ID: formats and fields', () => {
     });
 
     it(`${format}: with and without channel seizure and mark signal`, () => {
-      const m = mdmf([[0x01, '11231545'], [0x02, '13800138000']]);
+      const m = mdmf([
+        [0x01, '11231545'],
+        [0x02, '13800138000'],
+      ]);
       const want = [{ format, number: '13800138000', time: '11231545' }];
       for (const [seizure, mark] of [
         [300, 180],
@@ -120,8 +160,28 @@ describe('FSK caller ID: a damaged message yields nothing, never a wrong number'
       expect(detect(fskBurst(withChecksum([0x80, body.length - 1, ...body.slice(0, -1)]), modem))).toEqual([]); // param overruns
       expect(detect(fskBurst(withChecksum([0x80, body.length + 1, ...body, 0x02]), modem))).toEqual([]);
       expect(detect(fskBurst(mdmf([[0x02, '138A0']]), modem))).toEqual([]); // not a number
-      expect(detect(fskBurst(mdmf([[0x01, '13231545'], [0x02, '1']]), modem))).toEqual([]); // month 13
-      expect(detect(fskBurst(mdmf([[0x02, '1'], [0x04, 'P']]), modem))).toEqual([]); // both
+      expect(
+        detect(
+          fskBurst(
+            mdmf([
+              [0x01, '13231545'],
+              [0x02, '1'],
+            ]),
+            modem,
+          ),
+        ),
+      ).toEqual([]); // month 13
+      expect(
+        detect(
+          fskBurst(
+            mdmf([
+              [0x02, '1'],
+              [0x04, 'P'],
+            ]),
+            modem,
+          ),
+        ),
+      ).toEqual([]); // both
       expect(detect(fskBurst(sdmf('11231545', 'X'), modem))).toEqual([]);
       expect(detect(fskBurst(withChecksum([0x06, 3, 0x42, 0x42, 0x42]), modem))).toEqual([]); // message waiting: not caller ID
     });
@@ -138,9 +198,14 @@ describe('the engine generator (round trip through the detector)', () => {
     const info = { number: '13800138000', name: 'ZHANG SAN', time: '11231545' };
     for (const format of ['bell202', 'v23'] as const) {
       expect(detectCallerId(generateCallerId(info, { format })).map((h) => h.number)).toEqual([info.number]);
-      expect(detectCallerId(generateCallerId({ number: '1', time: '01010000' }, { format, message: 'sdmf', seizureBits: 0 }))[0]).toMatchObject({ format, number: '1' });
+      expect(
+        detectCallerId(generateCallerId({ number: '1', time: '01010000' }, { format, message: 'sdmf', seizureBits: 0 }))[0],
+      ).toMatchObject({ format, number: '1' });
     }
-    expect(detectCallerId(generateCallerId({ withheld: 'private' }, { format: 'dtmf' }))[0]).toMatchObject({ format: 'dtmf', withheld: 'private' });
+    expect(detectCallerId(generateCallerId({ withheld: 'private' }, { format: 'dtmf' }))[0]).toMatchObject({
+      format: 'dtmf',
+      withheld: 'private',
+    });
   });
 
   it('validates its arguments in TS with messages naming the field', () => {

@@ -34,7 +34,9 @@ function falseHits(material: Clip[], options?: Parameters<typeof detectDtmf>[1])
 describe('DTMF talk-off', () => {
   it('has at least 10 minutes of material, at least 5 of it espeak-ng speech', () => {
     const espeak = clips.filter((c) => c.name.startsWith('espeak'));
-    notes.push(`material: ${(seconds(clips) / 60).toFixed(1)} min (${(seconds(espeak) / 60).toFixed(1)} min espeak-ng, ${espeak.length} clips)`);
+    notes.push(
+      `material: ${(seconds(clips) / 60).toFixed(1)} min (${(seconds(espeak) / 60).toFixed(1)} min espeak-ng, ${espeak.length} clips)`,
+    );
     expect(seconds(clips)).toBeGreaterThanOrEqual(600);
     expect(seconds(espeak)).toBeGreaterThanOrEqual(300);
   });

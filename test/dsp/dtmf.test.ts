@@ -101,7 +101,10 @@ describe('DTMF receiver: digits', () => {
   it.each(LINES)('counts repeated digits separated by 40 ms pauses (%s)', (l) => {
     // Each digit 1..5 times in a row, 40 ms on, 40 ms off.
     const want = [...DIGITS].map((d, i) => d.repeat(1 + (i % 5))).join('');
-    const { x } = sequence([...want].map((digit) => ({ digit, ms: 40, gapMs: 40 })), { seed: 3 });
+    const { x } = sequence(
+      [...want].map((digit) => ({ digit, ms: 40, gapMs: 40 })),
+      { seed: 3 },
+    );
     expect(digitsOf(detectDtmf(line(x, l)))).toBe(want);
   });
 
@@ -300,7 +303,13 @@ describe('DTMF receiver: timing', () => {
     const specs: ToneSpec[] = [];
     for (let i = 0; i < 400; i++) {
       const level = -5 - 25 * r();
-      specs.push({ digit: DIGITS[Math.floor(r() * 16)]!, ms: 40 + 110 * r(), gapMs: 40 + 200 * r(), low: level, high: level - 4 + 6 * r() });
+      specs.push({
+        digit: DIGITS[Math.floor(r() * 16)]!,
+        ms: 40 + 110 * r(),
+        gapMs: 40 + 200 * r(),
+        low: level,
+        high: level - 4 + 6 * r(),
+      });
     }
     const { x, truth } = sequence(specs, { leadMs: 7.3, seed: 61 });
     let worst = 0;
@@ -316,7 +325,9 @@ describe('DTMF receiver: timing', () => {
         expect(Math.abs(h.endMs - t.endMs), `digit ${i} end`).toBeLessThanOrEqual(TIME_TOL_MS);
       });
     }
-    found.push(`timing: worst start/end error ${worst.toFixed(1)} ms (limit ${TIME_TOL_MS}); start reported at most ${worstLatency.toFixed(1)} ms after the tone began`);
+    found.push(
+      `timing: worst start/end error ${worst.toFixed(1)} ms (limit ${TIME_TOL_MS}); start reported at most ${worstLatency.toFixed(1)} ms after the tone began`,
+    );
     // The start is reported as soon as the digit is recognised, not at its end.
     expect(worstLatency).toBeLessThanOrEqual(40);
   });

@@ -37,7 +37,13 @@ describe('onset and offset timing', () => {
       const x = concat([silence(500), vowel(1500, -25), silence(1000)]);
       const noisy = add(x, awgn(3000, -45, 5));
       const ev = detectEnergy(line(noisy, law));
-      expect(ev.map((e) => [e.voice, Math.round(e.ms / 10) * 10])).toEqual([[false, 0], [true, 500], [false, 2000]].map(([v, m]) => [v, expect.closeTo(m as number, -1.5)]));
+      expect(ev.map((e) => [e.voice, Math.round(e.ms / 10) * 10])).toEqual(
+        [
+          [false, 0],
+          [true, 500],
+          [false, 2000],
+        ].map(([v, m]) => [v, expect.closeTo(m as number, -1.5)]),
+      );
     }
   });
 
@@ -55,7 +61,11 @@ describe('onset and offset timing', () => {
 describe('onset time, hangover and hysteresis', () => {
   it('a click shorter than the onset time is not voice; a longer burst is', () => {
     const ev = detectEnergy(line(concat([floor(500), vowel(20, -10), floor(1000, 2), vowel(60, -10), floor(1000, 3)])));
-    expect(ev.map((e) => [e.voice, Math.round(e.ms)])).toEqual([[false, 0], [true, expect.closeTo(1520, -1.5)], [false, expect.closeTo(1580, -1.5)]]);
+    expect(ev.map((e) => [e.voice, Math.round(e.ms)])).toEqual([
+      [false, 0],
+      [true, expect.closeTo(1520, -1.5)],
+      [false, expect.closeTo(1580, -1.5)],
+    ]);
   });
 
   it('a pause shorter than the hangover keeps voice; a longer one is silence from its start', () => {
@@ -96,7 +106,9 @@ describe('options are checked', () => {
   it('with messages naming the option', () => {
     const x = new Int16Array(800);
     expect(() => detectEnergy(x, { silenceDbm0: -30, voiceDbm0: -40 })).toThrow(/silenceDbm0 \(-30\) must not be above voiceDbm0 \(-40\)/);
-    expect(() => detectEnergy(x, { frameMs: 3 })).toThrow(expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT', message: expect.stringMatching(/frameMs/) }));
+    expect(() => detectEnergy(x, { frameMs: 3 })).toThrow(
+      expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT', message: expect.stringMatching(/frameMs/) }),
+    );
     expect(() => detectEnergy(x, { onsetMs: 5, frameMs: 10 })).toThrow(CtiError);
     expect(() => detectEnergy([1, 2] as unknown as Int16Array)).toThrow(/samples: expected an Int16Array/);
   });

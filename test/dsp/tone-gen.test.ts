@@ -19,7 +19,20 @@ function dbm0OfPeak(peak: number): number {
 
 describe('tone generation', () => {
   it('makes a dual tone at the requested frequencies and levels', () => {
-    const x = addon.generateTone({ segments: [{ tones: [{ freq: 480, level: -13 }, { freq: 620, level: -24 }], ms: 1000 }] }, 100000);
+    const x = addon.generateTone(
+      {
+        segments: [
+          {
+            tones: [
+              { freq: 480, level: -13 },
+              { freq: 620, level: -24 },
+            ],
+            ms: 1000,
+          },
+        ],
+      },
+      100000,
+    );
     expect(x.length).toBe(8000);
     expect(dbm0OfPeak(dftMagnitude(x, 480))).toBeCloseTo(-13, 1);
     expect(dbm0OfPeak(dftMagnitude(x, 620))).toBeCloseTo(-24, 1);

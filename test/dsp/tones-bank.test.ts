@@ -7,7 +7,20 @@ import { addon } from '../../src/native/addon.ts';
 import { loadTonePlanJson } from '../../src/dsp/tones.ts';
 import type { Isa } from '../../src/native/types/dsp-basic.ts';
 import type { ToneBankEvent } from '../../src/native/types/tones.ts';
-import { SIT_ITU, SIT_NA, STANDARD, Track, addCed, addSit, addTone, line, speechLike, withNoise, type Kind, type PlanName } from '../helpers/ref-tones.ts';
+import {
+  SIT_ITU,
+  SIT_NA,
+  STANDARD,
+  Track,
+  addCed,
+  addSit,
+  addTone,
+  line,
+  speechLike,
+  withNoise,
+  type Kind,
+  type PlanName,
+} from '../helpers/ref-tones.ts';
 
 const startIsa = addon.activeIsa();
 afterAll(() => {
@@ -16,7 +29,24 @@ afterAll(() => {
 
 /** 16 different channels of one plan: every tone, impaired differently, plus speech and silence. */
 function lanes(plan: PlanName, seed: number): Int16Array[] {
-  const kinds: (Kind | 'speech' | 'silence')[] = ['dial', 'busy', 'ringback', 'congestion', 'sit', 'cng', 'ced', 'speech', 'busy', 'congestion', 'ringback', 'sit', 'dial', 'silence', 'cng', 'ced'];
+  const kinds: (Kind | 'speech' | 'silence')[] = [
+    'dial',
+    'busy',
+    'ringback',
+    'congestion',
+    'sit',
+    'cng',
+    'ced',
+    'speech',
+    'busy',
+    'congestion',
+    'ringback',
+    'sit',
+    'dial',
+    'silence',
+    'cng',
+    'ced',
+  ];
   const out = kinds.map((k, i) => {
     const t = new Track(seed + i);
     t.silence(100 + t.rand() * 900);
@@ -42,7 +72,10 @@ function lanes(plan: PlanName, seed: number): Int16Array[] {
 }
 
 function spansOf(events: ToneBankEvent[], lane: number): { tone: string; startMs: number; endMs: number }[] {
-  return events.filter((e) => e.lane === lane && e.end).map((e) => ({ tone: e.tone, startMs: e.startMs, endMs: e.endMs! })).sort((a, b) => a.startMs - b.startMs);
+  return events
+    .filter((e) => e.lane === lane && e.end)
+    .map((e) => ({ tone: e.tone, startMs: e.startMs, endMs: e.endMs! }))
+    .sort((a, b) => a.startMs - b.startMs);
 }
 
 describe('16 lanes equal single-lane runs', () => {
@@ -52,7 +85,12 @@ describe('16 lanes equal single-lane runs', () => {
       const ch = lanes(plan, plan.length * 100);
       const single = ch.map((x) => addon.detectTones(x, json));
       expect(single.flat().length).toBeGreaterThan(12);
-      for (const opts of [{ frameSamples: 160 }, { frameSamples: 160, interleaved: true }, { frameSamples: 97 }, { frameSamples: 1000, interleaved: true }]) {
+      for (const opts of [
+        { frameSamples: 160 },
+        { frameSamples: 160, interleaved: true },
+        { frameSamples: 97 },
+        { frameSamples: 1000, interleaved: true },
+      ]) {
         const ev = addon.detectTonesBank(ch, json, opts);
         for (let l = 0; l < 16; l++) expect(spansOf(ev, l), `lane ${l} ${JSON.stringify(opts)}`).toEqual(single[l]);
         // every recognised tone also ends, after it starts

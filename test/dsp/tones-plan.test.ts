@@ -25,7 +25,11 @@ describe('the bundled plans', () => {
         const std = STANDARD[name as PlanName][t.tone];
         if (!std) continue; // sit: checked below
         expect('freqs' in t && t.freqs, `${name} ${t.tone}`).toEqual(std.freqs);
-        if ('cadenceMs' in t) expect(t.cadenceMs.map((e) => (typeof e === 'number' ? e : e.ms)), `${name} ${t.tone}`).toEqual(std.cadence);
+        if ('cadenceMs' in t)
+          expect(
+            t.cadenceMs.map((e) => (typeof e === 'number' ? e : e.ms)),
+            `${name} ${t.tone}`,
+          ).toEqual(std.cadence);
         else expect('continuous' in t && t.continuous, `${name} ${t.tone}`).toBe(true);
       }
       const sit = plan.tones.find((t) => t.tone === 'sit');
@@ -59,24 +63,88 @@ describe('bad plans are refused with the field named', () => {
   };
   const cases: { name: string; plan: any; ts: RegExp; native: RegExp }[] = [
     { name: 'not an object', plan: [], ts: /expected a JSON object/, native: /expected a JSON object/ },
-    { name: 'no name', plan: mutate((p) => delete p.name), ts: /name: expected a non-empty string/, native: /name: expected a non-empty string/ },
-    { name: 'unknown tone', plan: mutate((p) => (p.tones[1].tone = 'warble')), ts: /tones\[1\]\.tone: expected one of/, native: /tones\[1\]\.tone: unknown tone 'warble'/ },
-    { name: 'tone twice', plan: mutate((p) => (p.tones[2].tone = 'busy')), ts: /tones\[2\]\.tone: 'busy' appears twice/, native: /tones\[2\]\.tone: 'busy' appears twice/ },
-    { name: 'odd cadence', plan: mutate((p) => (p.tones[1].cadenceMs = [350, 350, 350])), ts: /tones\[1\] \(busy\)\.cadenceMs: expected 2 to 8 entries/, native: /tones\[1\] \(busy\)\.cadenceMs: expected on\/off pairs/ },
-    { name: 'negative duration', plan: mutate((p) => (p.tones[1].cadenceMs = [-350, 350])), ts: /tones\[1\] \(busy\)\.cadenceMs\[0\]/, native: /tones\[1\] \(busy\)\.cadenceMs\[0\]/ },
-    { name: 'frequency out of range', plan: mutate((p) => (p.tones[0].freqs = [4500])), ts: /tones\[0\] \(dial\)\.freqs\[0\]: 4500 is outside/, native: /tones\[0\] \(dial\)\.freqs\[0\]/ },
-    { name: 'two shapes', plan: mutate((p) => (p.tones[1].continuous = true)), ts: /tones\[1\] \(busy\): needs exactly one of/, native: /tones\[1\] \(busy\): needs exactly one of/ },
-    { name: 'too wide a tolerance', plan: mutate((p) => (p.tones[4].sequence[0].toleranceHz = 150)), ts: /tones\[4\] \(sit\)\.sequence\[0\]\.toleranceHz: 150 Hz is wider/, native: /tones\[4\] \(sit\)\.sequence\[0\]\.anyOfHz\[0\]: frequency tolerance of 150/ },
-    { name: 'busy and congestion overlap', plan: mutate((p) => (p.tones[3].cadenceMs = [400, 400])), ts: /tones busy and congestion \(450 Hz\)/, native: /tones busy and congestion use the same frequencies/ },
-    { name: 'dial shorter than a ringback burst', plan: mutate((p) => (p.tones[0].minMs = 1000)), ts: /dial\.minMs: 1000 must exceed the longest burst accepted for ringback/, native: /dial\.minMs: 1000\.0+ must exceed the longest burst accepted for ringback/ },
+    {
+      name: 'no name',
+      plan: mutate((p) => delete p.name),
+      ts: /name: expected a non-empty string/,
+      native: /name: expected a non-empty string/,
+    },
+    {
+      name: 'unknown tone',
+      plan: mutate((p) => (p.tones[1].tone = 'warble')),
+      ts: /tones\[1\]\.tone: expected one of/,
+      native: /tones\[1\]\.tone: unknown tone 'warble'/,
+    },
+    {
+      name: 'tone twice',
+      plan: mutate((p) => (p.tones[2].tone = 'busy')),
+      ts: /tones\[2\]\.tone: 'busy' appears twice/,
+      native: /tones\[2\]\.tone: 'busy' appears twice/,
+    },
+    {
+      name: 'odd cadence',
+      plan: mutate((p) => (p.tones[1].cadenceMs = [350, 350, 350])),
+      ts: /tones\[1\] \(busy\)\.cadenceMs: expected 2 to 8 entries/,
+      native: /tones\[1\] \(busy\)\.cadenceMs: expected on\/off pairs/,
+    },
+    {
+      name: 'negative duration',
+      plan: mutate((p) => (p.tones[1].cadenceMs = [-350, 350])),
+      ts: /tones\[1\] \(busy\)\.cadenceMs\[0\]/,
+      native: /tones\[1\] \(busy\)\.cadenceMs\[0\]/,
+    },
+    {
+      name: 'frequency out of range',
+      plan: mutate((p) => (p.tones[0].freqs = [4500])),
+      ts: /tones\[0\] \(dial\)\.freqs\[0\]: 4500 is outside/,
+      native: /tones\[0\] \(dial\)\.freqs\[0\]/,
+    },
+    {
+      name: 'two shapes',
+      plan: mutate((p) => (p.tones[1].continuous = true)),
+      ts: /tones\[1\] \(busy\): needs exactly one of/,
+      native: /tones\[1\] \(busy\): needs exactly one of/,
+    },
+    {
+      name: 'too wide a tolerance',
+      plan: mutate((p) => (p.tones[4].sequence[0].toleranceHz = 150)),
+      ts: /tones\[4\] \(sit\)\.sequence\[0\]\.toleranceHz: 150 Hz is wider/,
+      native: /tones\[4\] \(sit\)\.sequence\[0\]\.anyOfHz\[0\]: frequency tolerance of 150/,
+    },
+    {
+      name: 'busy and congestion overlap',
+      plan: mutate((p) => (p.tones[3].cadenceMs = [400, 400])),
+      ts: /tones busy and congestion \(450 Hz\)/,
+      native: /tones busy and congestion use the same frequencies/,
+    },
+    {
+      name: 'dial shorter than a ringback burst',
+      plan: mutate((p) => (p.tones[0].minMs = 1000)),
+      ts: /dial\.minMs: 1000 must exceed the longest burst accepted for ringback/,
+      native: /dial\.minMs: 1000\.0+ must exceed the longest burst accepted for ringback/,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const tsErr = (() => { try { validateTonePlan(c.plan); } catch (e) { return e; } return undefined; })();
+      const tsErr = (() => {
+        try {
+          validateTonePlan(c.plan);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
       expect(tsErr).toBeInstanceOf(CtiError);
       expect((tsErr as CtiError).code).toBe('CTI_ERR_BAD_TONE_PLAN');
       expect((tsErr as CtiError).message).toMatch(c.ts);
-      const nErr = (() => { try { addon.tonePlanInfo(JSON.stringify(c.plan)); } catch (e) { return e; } return undefined; })();
+      const nErr = (() => {
+        try {
+          addon.tonePlanInfo(JSON.stringify(c.plan));
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
       expect(nErr).toBeInstanceOf(CtiError);
       expect((nErr as CtiError).code).toBe('CTI_ERR_BAD_TONE_PLAN');
       expect((nErr as CtiError).message).toMatch(c.native);
@@ -109,7 +177,10 @@ describe('what a plan plays is what it detects', () => {
         const withTail = new Int16Array(pcm.length + 8000 * 6);
         withTail.set(pcm);
         const got = detectTones(withTail, name);
-        expect(got.map((g) => g.tone), `${name} ${tone}`).toEqual([tone]);
+        expect(
+          got.map((g) => g.tone),
+          `${name} ${tone}`,
+        ).toEqual([tone]);
         expect(got[0]!.startMs).toBeLessThanOrEqual(25);
       }
     });
@@ -130,7 +201,10 @@ describe('boardcti dsp tones FILE.wav --plan', () => {
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     const events = lines.map((l) => JSON.parse(l));
-    expect(events.map((e) => Object.keys(e))).toEqual([['tone', 'startMs', 'endMs'], ['tone', 'startMs', 'endMs']]);
+    expect(events.map((e) => Object.keys(e))).toEqual([
+      ['tone', 'startMs', 'endMs'],
+      ['tone', 'startMs', 'endMs'],
+    ]);
     expect(events.map((e) => e.tone)).toEqual(['busy', 'ringback']);
     events.forEach((e, i) => {
       expect(Math.abs(e.startMs - t.truth[i]!.startMs)).toBeLessThanOrEqual(50);
@@ -138,7 +212,9 @@ describe('boardcti dsp tones FILE.wav --plan', () => {
       expect(Number.isInteger(e.startMs) && Number.isInteger(e.endMs)).toBe(true);
     });
     expect(formatToneLines(detectTones(line(t.samples()), 'us'))).toBe(r.stdout);
-    const bad = spawnSync(process.execPath, [join(root, 'src/cli/boardcti.mjs'), 'dsp', 'tones', file, '--plan', 'xx'], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [join(root, 'src/cli/boardcti.mjs'), 'dsp', 'tones', file, '--plan', 'xx'], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
   });
 });

@@ -44,7 +44,10 @@ function detect(plan: PlanName, x: Int16Array): ToneSpan[] {
 function expectMatch(got: ToneSpan[], truth: Truth[], label: string): void {
   cases++;
   const want = truth.map((t) => ({ tone: t.kind, startMs: Math.round(t.startMs), endMs: Math.round(t.endMs) }));
-  expect(got.map((g) => g.tone), `${label}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`).toEqual(want.map((w) => w.tone));
+  expect(
+    got.map((g) => g.tone),
+    `${label}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`,
+  ).toEqual(want.map((w) => w.tone));
   got.forEach((g, i) => {
     const t = truth[i]!;
     const err = Math.max(Math.abs(g.startMs - t.startMs), Math.abs(g.endMs - t.endMs));
@@ -246,7 +249,7 @@ describe('special information tone (SIT triplet)', () => {
       ]) {
         const t = new Track(12);
         t.silence(300);
-        for (const [f, ms] of segs) (f ? t.sines([f], -20, ms) : t.silence(ms));
+        for (const [f, ms] of segs) f ? t.sines([f], -20, ms) : t.silence(ms);
         t.silence(1500);
         expect(detect(plan, line(t.samples())), `${plan} ${JSON.stringify(segs)}`).toEqual([]);
       }

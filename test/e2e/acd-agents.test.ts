@@ -94,87 +94,90 @@ describe('agents on the simulated board', () => {
 
 const DB_QUEUE = QUEUE.replace('agents: [a1, a2]', `agents: ["${AGENT.a1}", "${AGENT.a2}"]`);
 
-for (const d of dialects()) describe.skipIf(!!d.skip)(`the queue callback, records on ${title(d)}`, () => {
-  it('queue callback: keeps the place, dialled once when it is their turn, never ahead of a caller who came first', async () => {
-    rig = await startRig({ config: ACD_DB_BOARD + DB_QUEUE, database: await d.url() });
-    const { rt } = rig;
-    const cc = rt.callCenter!;
-    await dbAgents(rig);
-    cc.agents.login(AGENT.a1);
-    // Queued after the customer look-up: database I/O the stepped world does not wait for.
-    const inQueue = async (n: string) => {
-      for (let t = 0; t < 60_000 && !cc.acd.entries().some((e) => e.number === n); t += 100) await rig!.run(100);
-    };
-    const phone = rt.world.phones.get('101');
-    const c1 = rt.world.pstn.call({ from: '13800000001', to: 'line:1' });
-    await rig.until(phone.waitFor('ringing', { timeoutMs: 60_000 })); // after the customer look-up (database I/O)
-    phone.offhook();
-    await rig.until(c1.waitFor('connected'));
-    // Caller 2 waits; caller 3 comes later and asks to be called back; caller 4 comes after.
-    const c2 = rt.world.pstn.call({ from: '13800000002', to: 'line:2' });
-    await rig.run(2000);
-    await inQueue('13800000002');
-    const c3 = rt.world.pstn.call({ from: '13800000003', to: 'line:3' });
-    await rig.run(3000);
-    await inQueue('13800000003');
-    c3.press('*');
-    await rig.until(c3.waitFor('digit:C', { timeoutMs: 5000 }));
-    await rig.until(c3.waitFor('ended', { timeoutMs: 5000 }));
-    const c4 = rt.world.pstn.call({ from: '13800000004', to: 'line:4' });
-    await rig.run(5000); // answered once its caller ID is in (after the first ring), then queued
-    await inQueue('13800000004');
-    const order = () => cc.acd.queue('q')!.entries.map((e) => `${e.number}:${e.status}`);
-    expect(order()).toEqual(['13800000002:waiting', '13800000003:callback', '13800000004:waiting']);
-    rt.world.pstn.expect('13800000003', { kind: 'person' });
-    const back = rt.world.pstn.nextCall('13800000003', { timeoutMs: 120_000 });
+for (const d of dialects())
+  describe.skipIf(!!d.skip)(`the queue callback, records on ${title(d)}`, () => {
+    it('queue callback: keeps the place, dialled once when it is their turn, never ahead of a caller who came first', async () => {
+      rig = await startRig({ config: ACD_DB_BOARD + DB_QUEUE, database: await d.url() });
+      const { rt } = rig;
+      const cc = rt.callCenter!;
+      await dbAgents(rig);
+      cc.agents.login(AGENT.a1);
+      // Queued after the customer look-up: database I/O the stepped world does not wait for.
+      const inQueue = async (n: string) => {
+        for (let t = 0; t < 60_000 && !cc.acd.entries().some((e) => e.number === n); t += 100) await rig!.run(100);
+      };
+      const phone = rt.world.phones.get('101');
+      const c1 = rt.world.pstn.call({ from: '13800000001', to: 'line:1' });
+      await rig.until(phone.waitFor('ringing', { timeoutMs: 60_000 })); // after the customer look-up (database I/O)
+      phone.offhook();
+      await rig.until(c1.waitFor('connected'));
+      // Caller 2 waits; caller 3 comes later and asks to be called back; caller 4 comes after.
+      const c2 = rt.world.pstn.call({ from: '13800000002', to: 'line:2' });
+      await rig.run(2000);
+      await inQueue('13800000002');
+      const c3 = rt.world.pstn.call({ from: '13800000003', to: 'line:3' });
+      await rig.run(3000);
+      await inQueue('13800000003');
+      c3.press('*');
+      await rig.until(c3.waitFor('digit:C', { timeoutMs: 5000 }));
+      await rig.until(c3.waitFor('ended', { timeoutMs: 5000 }));
+      const c4 = rt.world.pstn.call({ from: '13800000004', to: 'line:4' });
+      await rig.run(5000); // answered once its caller ID is in (after the first ring), then queued
+      await inQueue('13800000004');
+      const order = () => cc.acd.queue('q')!.entries.map((e) => `${e.number}:${e.status}`);
+      expect(order()).toEqual(['13800000002:waiting', '13800000003:callback', '13800000004:waiting']);
+      rt.world.pstn.expect('13800000003', { kind: 'person' });
+      const back = rt.world.pstn.nextCall('13800000003', { timeoutMs: 120_000 });
 
-    // a1 finishes with caller 1: caller 2 (first in line) is next, not the callback.
-    c1.hangup();
-    await rig.until(phone.waitFor('tone:busy', { timeoutMs: 8000 }));
-    phone.onhook();
-    await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
-    expect(rt.telephony.inventory.byExtension('101')!.leg!.call.id).toBe(cc.acd.entries().find((e) => e.number === '13800000002')?.call.id ?? 'answered');
-    phone.offhook();
-    await rig.run(3000);
-    c2.hangup();
-    await rig.until(phone.waitFor('tone:busy', { timeoutMs: 8000 }));
-    phone.onhook();
-    // Now the callback: the agent is reserved, the number dialled, then the phone rings.
-    const far = await rig.until(back);
-    await rig.until(far.waitFor('connected', { timeoutMs: 30_000 }));
-    await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
-    await rig.run(2500); // the caller ID, sent in the first ring pause
-    expect(phone.state.display).toBe('13800000003');
-    phone.offhook();
-    await rig.run(2000);
-    far.press('7');
-    await rig.until(phone.waitFor('digit:7', { timeoutMs: 3000 }));
-    expect(order()).toEqual(['13800000004:waiting']);
-    expect([...cc.acd.offers.dialled.values()]).toEqual([1]);
-    expect(rt.world.pstn.byId(far.id)).toBe(far);
-    expect(cc.acd.invariants()).toEqual([]);
+      // a1 finishes with caller 1: caller 2 (first in line) is next, not the callback.
+      c1.hangup();
+      await rig.until(phone.waitFor('tone:busy', { timeoutMs: 8000 }));
+      phone.onhook();
+      await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
+      expect(rt.telephony.inventory.byExtension('101')!.leg!.call.id).toBe(
+        cc.acd.entries().find((e) => e.number === '13800000002')?.call.id ?? 'answered',
+      );
+      phone.offhook();
+      await rig.run(3000);
+      c2.hangup();
+      await rig.until(phone.waitFor('tone:busy', { timeoutMs: 8000 }));
+      phone.onhook();
+      // Now the callback: the agent is reserved, the number dialled, then the phone rings.
+      const far = await rig.until(back);
+      await rig.until(far.waitFor('connected', { timeoutMs: 30_000 }));
+      await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
+      await rig.run(2500); // the caller ID, sent in the first ring pause
+      expect(phone.state.display).toBe('13800000003');
+      phone.offhook();
+      await rig.run(2000);
+      far.press('7');
+      await rig.until(phone.waitFor('digit:7', { timeoutMs: 3000 }));
+      expect(order()).toEqual(['13800000004:waiting']);
+      expect([...cc.acd.offers.dialled.values()]).toEqual([1]);
+      expect(rt.world.pstn.byId(far.id)).toBe(far);
+      expect(cc.acd.invariants()).toEqual([]);
 
-    // The records: caller 3's own call ended as a callback request; the callback is an outbound call of the queue that a1 took.
-    far.hangup();
-    c4.hangup();
-    await rig.run(3000);
-    phone.onhook();
-    await rig.run(1000);
-    const recs = await queueRecords(rig, 'q', 5);
-    const summary = recs.map((x) => [x.from, x.direction, x.result, x.agent]);
-    expect(summary).toEqual([
-      ['13800000001', 'inbound', 'answered', AGENT.a1],
-      ['13800000002', 'inbound', 'answered', AGENT.a1],
-      ['13800000003', 'inbound', 'callback', null], // the line answered; the caller asked for the callback and hung up
-      ['13800000004', 'inbound', 'abandoned', null],
-      ['13800000003', 'outbound', 'answered', AGENT.a1],
-    ]);
-    const asked = recs[2]!;
-    const dialled = recs[4]!;
-    expect(asked.vars).toMatchObject({ callback: '13800000003' });
-    expect(dialled.vars).toMatchObject({ callbackFor: expect.any(String), queue: 'q' });
-    // The callback's wait runs from the caller's arrival: their place in the line, kept.
-    expect(dialled.waitMs).toBeGreaterThan(asked.waitMs!);
-    expect(dialled.talkMs).toBeGreaterThan(1500);
+      // The records: caller 3's own call ended as a callback request; the callback is an outbound call of the queue that a1 took.
+      far.hangup();
+      c4.hangup();
+      await rig.run(3000);
+      phone.onhook();
+      await rig.run(1000);
+      const recs = await queueRecords(rig, 'q', 5);
+      const summary = recs.map((x) => [x.from, x.direction, x.result, x.agent]);
+      expect(summary).toEqual([
+        ['13800000001', 'inbound', 'answered', AGENT.a1],
+        ['13800000002', 'inbound', 'answered', AGENT.a1],
+        ['13800000003', 'inbound', 'callback', null], // the line answered; the caller asked for the callback and hung up
+        ['13800000004', 'inbound', 'abandoned', null],
+        ['13800000003', 'outbound', 'answered', AGENT.a1],
+      ]);
+      const asked = recs[2]!;
+      const dialled = recs[4]!;
+      expect(asked.vars).toMatchObject({ callback: '13800000003' });
+      expect(dialled.vars).toMatchObject({ callbackFor: expect.any(String), queue: 'q' });
+      // The callback's wait runs from the caller's arrival: their place in the line, kept.
+      expect(dialled.waitMs).toBeGreaterThan(asked.waitMs!);
+      expect(dialled.talkMs).toBeGreaterThan(1500);
+    });
   });
-});

@@ -19,7 +19,10 @@ const PHONES = ['101', '102', '103'];
 
 async function center(d: Dialect): Promise<Rig> {
   const queue = `{ name: q, strategy: ring-all, agents: ["${a1}", "${a2}", "${a3}"] }`;
-  rig = await startRig({ config: `${ACD_DB_BOARD}\nqueues:\n  - ${queue}\nroutes:\n  inbound:\n    - { lines: any, queue: q }\n`, database: await d.url() });
+  rig = await startRig({
+    config: `${ACD_DB_BOARD}\nqueues:\n  - ${queue}\nroutes:\n  inbound:\n    - { lines: any, queue: q }\n`,
+    database: await d.url(),
+  });
   await dbAgents(rig);
   for (const a of rig.rt.callCenter!.agents.all()) rig.rt.callCenter!.agents.login(a.id);
   return rig;

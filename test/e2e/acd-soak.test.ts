@@ -42,7 +42,16 @@ routes:
         await rt.telephony.settled();
       },
       3_600_000,
-      { seed: 5, trunks: ['line:1', 'line:2', 'line:3', 'line:4'], phones: ['101', '102', '103'], callsPerHour: 120, meanTalkMs: 60_000, meanPatienceMs: 120_000, answerMs: [1000, 6000], noAnswer: 0.1 },
+      {
+        seed: 5,
+        trunks: ['line:1', 'line:2', 'line:3', 'line:4'],
+        phones: ['101', '102', '103'],
+        callsPerHour: 120,
+        meanTalkMs: 60_000,
+        meanPatienceMs: 120_000,
+        answerMs: [1000, 6000],
+        noAnswer: 0.1,
+      },
       () => {
         // Now and then an agent takes a break, or comes back.
         if (++t % 500 === 0) {

@@ -20,7 +20,10 @@ const { a1, a2, a3 } = AGENT;
 const RING = { timeoutMs: 60_000 };
 
 async function center(d: Dialect, queue: string): Promise<Rig> {
-  rig = await startRig({ config: `${ACD_DB_BOARD}\nqueues:\n  - ${queue}\nroutes:\n  inbound:\n    - { lines: any, queue: q }\n`, database: await d.url() });
+  rig = await startRig({
+    config: `${ACD_DB_BOARD}\nqueues:\n  - ${queue}\nroutes:\n  inbound:\n    - { lines: any, queue: q }\n`,
+    database: await d.url(),
+  });
   await dbAgents(rig);
   for (const a of rig.rt.callCenter!.agents.all()) rig.rt.callCenter!.agents.login(a.id);
   return rig;

@@ -101,7 +101,11 @@ describe('FXO lines', () => {
   it('a far end silent for several seconds mid-call is not hung up', async () => {
     rig = await startRig({ config: config() });
     const { rt } = rig;
-    rt.world.pstn.expect('13906', { kind: 'person', rings: 1, steps: [{ op: 'silence', ms: 9000 }, { op: 'speak', ms: 1000 }, { op: 'hangup' }] });
+    rt.world.pstn.expect('13906', {
+      kind: 'person',
+      rings: 1,
+      steps: [{ op: 'silence', ms: 9000 }, { op: 'speak', ms: 1000 }, { op: 'hangup' }],
+    });
     const out = await rig.until(rt.telephony.dial('13906', { timeout: 25_000 }), 60_000);
     expect(out.result, out.detail).toBe('answered');
     await rig.run(8000);
@@ -113,7 +117,9 @@ describe('FXO lines', () => {
     rig = await startRig({ config: config() });
     const { rt } = rig;
     const ended: string[] = [];
-    rt.telephony.on('call:ended', ({ record }: { record: { cause?: string; endCause?: string } }) => ended.push(String(record.cause ?? record.endCause)));
+    rt.telephony.on('call:ended', ({ record }: { record: { cause?: string; endCause?: string } }) =>
+      ended.push(String(record.cause ?? record.endCause)),
+    );
     rt.world.pstn.call({ from: '13800138000', to: 'line:1', giveUpMs: 600, callerId: 'none' });
     await rig.run(9000);
     expect(rt.telephony.activeCalls()).toEqual([]);

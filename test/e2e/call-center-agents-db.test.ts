@@ -44,7 +44,10 @@ for (const d of dialects()) {
       await agents(rig);
       const cc = rig.rt.callCenter!;
       const phone = rig.rt.world.phones.get('101');
-      for (const [pin, state] of [['9999', 'logged-out'], ['1111', 'ready']] as const) {
+      for (const [pin, state] of [
+        ['9999', 'logged-out'],
+        ['1111', 'ready'],
+      ] as const) {
         phone.offhook();
         await rig.until(phone.waitFor('tone:dial', { timeoutMs: 3000 }));
         phone.dial(`*112001#${pin}#`);
@@ -101,7 +104,10 @@ for (const d of dialects()) {
       await rig.until(vip.waitFor('connected', { timeoutMs: 60_000 }));
       // The customer look-up is database I/O, which the stepped world does not wait for.
       for (let t = 0; t < 60_000 && cc.acd.queue('q')!.entries.length < 2; t += 100) await rig.run(100);
-      expect(cc.acd.queue('q')!.entries.map((e) => [e.number, e.priority])).toEqual([['13900000009', 10], ['13800000001', 0]]);
+      expect(cc.acd.queue('q')!.entries.map((e) => [e.number, e.priority])).toEqual([
+        ['13900000009', 10],
+        ['13800000001', 0],
+      ]);
       cc.agents.ready('2001');
       await rig.until(rt.world.phones.get('101').waitFor('ringing', { timeoutMs: 60_000 }));
       await rig.run(2500);

@@ -69,7 +69,13 @@ for (const d of dialects()) {
       await r.until(p102.waitFor('ringing', { timeoutMs: 10_000 }));
       await until(r, () => wangWs.events.some((e) => e.type === 'screen:pop'));
       const pop = wangWs.events.find((e) => e.type === 'screen:pop')!;
-      expect(pop.data).toMatchObject({ number: '13800000001', known: true, customer: { name: 'Wang Fang' }, queue: 'support', ivr: { choice: '1' } });
+      expect(pop.data).toMatchObject({
+        number: '13800000001',
+        known: true,
+        customer: { name: 'Wang Fang' },
+        queue: 'support',
+        ivr: { choice: '1' },
+      });
       expect(r.rt.world.phones.get('102').state.hook).toBe('on'); // still ringing: not answered yet
       expect(liWs.events.some((e) => e.type === 'screen:pop')).toBe(false);
       p102.offhook();
@@ -77,7 +83,10 @@ for (const d of dialects()) {
       await until(r, () => cc.agents.get('2002')!.state === 'on-call');
 
       // li takes a break; caller 2 waits and hears "You are number one in the queue" spoken (voice, no DTMF).
-      expect((await req(r, 'POST', '/api/agents/me/not-ready', li, { reason: 'break' })).body).toMatchObject({ state: 'not-ready', reason: 'break' });
+      expect((await req(r, 'POST', '/api/agents/me/not-ready', li, { reason: 'break' })).body).toMatchObject({
+        state: 'not-ready',
+        reason: 'break',
+      });
       const c2 = r.rt.world.pstn.call({ from: '13800000002', to: 'line:2' });
       await r.until(c2.waitFor('connected', { timeoutMs: 10_000 }));
       expect(await nextVoice(r, c2)).toBeCloseTo(1500, -2);
@@ -89,7 +98,10 @@ for (const d of dialects()) {
       expect(e2.announcements[0]).toMatchObject({ position: 1 });
       const why = (await req(r, 'GET', `/api/queues/calls/${e2.id}/explain`, sup)).body;
       expect(why).toMatchObject({ queue: 'support', position: 1, next: [] });
-      expect(Object.fromEntries(why.candidates.map((c: any) => [c.agent, c.why]))).toEqual({ '2001': 'not-ready (break)', '2002': 'on-call' }); // 2003 lacks the skill: no member
+      expect(Object.fromEntries(why.candidates.map((c: any) => [c.agent, c.why]))).toEqual({
+        '2001': 'not-ready (break)',
+        '2002': 'on-call',
+      }); // 2003 lacks the skill: no member
       expect((await req(r, 'GET', '/api/queues/support', li)).body).toMatchObject({ waiting: [{ callId: e2.id, position: 1 }] });
 
       // li is back: her phone rings for caller 2, her pop first.
@@ -97,7 +109,11 @@ for (const d of dialects()) {
       const p101 = r.rt.world.phones.get('101');
       await r.until(p101.waitFor('ringing', { timeoutMs: 10_000 }));
       await until(r, () => liWs.events.some((e) => e.type === 'screen:pop'));
-      expect(liWs.events.find((e) => e.type === 'screen:pop')!.data).toMatchObject({ number: '13800000002', known: false, draft: { phones: [{ number: '13800000002' }] } });
+      expect(liWs.events.find((e) => e.type === 'screen:pop')!.data).toMatchObject({
+        number: '13800000002',
+        known: false,
+        draft: { phones: [{ number: '13800000002' }] },
+      });
       p101.offhook();
       await until(r, () => cc.agents.get('2001')!.state === 'on-call');
       await r.run(4000);
@@ -114,7 +130,9 @@ for (const d of dialects()) {
       const states = (s: typeof liWs) => s.events.filter((e) => e.type === 'agent:state').map((e) => `${e.data.agent.id}:${e.data.to}`);
       expect(new Set(states(wangWs).map((x) => x.split(':')[0]))).toEqual(new Set(['2002']));
       expect(states(liWs)).toEqual(expect.arrayContaining(['2001:ready', '2001:not-ready', '2001:ringing', '2001:on-call']));
-      expect(supWs.events.map((e) => e.type)).toEqual(expect.arrayContaining(['acd:entered', 'acd:offered', 'acd:answered', 'queue:stats', 'agent:state']));
+      expect(supWs.events.map((e) => e.type)).toEqual(
+        expect.arrayContaining(['acd:entered', 'acd:offered', 'acd:answered', 'queue:stats', 'agent:state']),
+      );
       [liWs, wangWs, supWs].forEach((s) => s.close());
 
       // The call records: queue, agent, the wait in queue, the talk.

@@ -27,9 +27,13 @@ export interface Stream {
 export async function stream(rig: Rig, token: string): Promise<Stream> {
   await rig.app.ready();
   const events: Stream['events'] = [];
-  const ws = await rig.app.injectWS(`/api/ws?token=${token}`, {}, {
-    onInit: (w) => w.on('message', (m: Buffer) => events.push({ ...JSON.parse(m.toString()), atEngineMs: rig.rt.telephony.clock.now() })),
-  });
+  const ws = await rig.app.injectWS(
+    `/api/ws?token=${token}`,
+    {},
+    {
+      onInit: (w) => w.on('message', (m: Buffer) => events.push({ ...JSON.parse(m.toString()), atEngineMs: rig.rt.telephony.clock.now() })),
+    },
+  );
   for (let i = 0; i < 50 && !events.length; i++) await new Promise((r) => setTimeout(r, 10));
   return { events, close: () => ws.terminate() };
 }

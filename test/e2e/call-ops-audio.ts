@@ -2,5 +2,7 @@
 import { detectDtmf, parseWav } from '../../src/native/index.ts';
 
 export function detectDigits(wav: Uint8Array): string {
-  return detectDtmf(parseWav(wav).samples).map((h) => h.digit).join('');
+  return detectDtmf(parseWav(wav).samples)
+    .map((h) => h.digit)
+    .join('');
 }

@@ -22,7 +22,9 @@ for (const d of dialects()) {
       const url = d.name === 'sqlite' ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'boardcti-db-')), 'settings.sqlite')}` : await d.url();
       rig = await startRig({ database: url });
       let sup = await rig.token('supervisor', { username: 'sup' });
-      expect((await req(rig, 'PATCH', '/api/extensions/101/settings', sup, { dnd: true, forward: { busy: '103' }, noAnswerMs: 5000 })).status).toBe(200);
+      expect(
+        (await req(rig, 'PATCH', '/api/extensions/101/settings', sup, { dnd: true, forward: { busy: '103' }, noAnswerMs: 5000 })).status,
+      ).toBe(200);
       // 102 forwards always to 104 from the desk phone.
       const p102 = rig.rt.world.phones.get('102');
       p102.offhook();
@@ -37,7 +39,11 @@ for (const d of dialects()) {
       rig = await startRig({ database: url });
       await rig.until(rig.rt.callOps.ready);
       sup = await rig.token('supervisor', { username: 'sup2' });
-      expect((await req(rig, 'GET', '/api/extensions/101/settings', sup)).body).toMatchObject({ dnd: true, forward: { busy: '103' }, noAnswerMs: 5000 });
+      expect((await req(rig, 'GET', '/api/extensions/101/settings', sup)).body).toMatchObject({
+        dnd: true,
+        forward: { busy: '103' },
+        noAnswerMs: 5000,
+      });
       expect((await req(rig, 'GET', '/api/extensions/102/settings', sup)).body).toMatchObject({ dnd: false, forward: { always: '104' } });
       const rows = await rig.stores!.extensionSettings.load();
       expect(rows.map((r) => r.extension)).toEqual(['101', '102']);
@@ -59,7 +65,10 @@ for (const d of dialects()) {
       // Back to the defaults: the row goes.
       await req(rig, 'PATCH', '/api/extensions/101/settings', sup, { dnd: false, forward: { busy: null } });
       await rig.stores!.extensionSettings.flush();
-      expect((await rig.stores!.extensionSettings.load()).map((r) => [r.extension, r.noAnswerMs])).toEqual([['101', 5000], ['102', null]]);
+      expect((await rig.stores!.extensionSettings.load()).map((r) => [r.extension, r.noAnswerMs])).toEqual([
+        ['101', 5000],
+        ['102', null],
+      ]);
     });
   });
 }

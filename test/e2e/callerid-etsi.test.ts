@@ -24,7 +24,8 @@ ${analog}
 `;
 
 type LogEntry = { what: string; value: number; atMs: number; text?: string };
-const first = (log: readonly LogEntry[], what: string, value?: number) => log.find((e) => e.what === what && (value === undefined || e.value === value));
+const first = (log: readonly LogEntry[], what: string, value?: number) =>
+  log.find((e) => e.what === what && (value === undefined || e.value === value));
 
 describe('FXS: caller ID before the first ring (ETSI)', () => {
   it('etsi-dtas: reversal, DT-AS, V.23 FSK, normal polarity, then the first ring; the display shows the number', async () => {

@@ -39,7 +39,8 @@ async function connectedCall(r: Rig, trunk: string, from: string): Promise<Call>
 function stuck(r: Rig): string[] {
   const out: string[] = [];
   for (const b of r.rt.boards())
-    for (const c of b.channels) if (c.lineState !== 'idle' || c.call !== null || c.clearing) out.push(`${c.port}: ${c.lineState} ${c.call?.id ?? ''}`);
+    for (const c of b.channels)
+      if (c.lineState !== 'idle' || c.call !== null || c.clearing) out.push(`${c.port}: ${c.lineState} ${c.call?.id ?? ''}`);
   return out;
 }
 
@@ -59,7 +60,12 @@ describe('faults mid-call', () => {
     await rig.run(1000);
     const span = rt.boards()[0]!.spans.find((s) => s.span === e1Span)!;
     expect(span.alarms).not.toEqual([]);
-    expect(rt.boards()[0]!.channels.filter((c) => c.span === e1Span).every((c) => c.lineState === 'blocked')).toBe(true);
+    expect(
+      rt
+        .boards()[0]!
+        .channels.filter((c) => c.span === e1Span)
+        .every((c) => c.lineState === 'blocked'),
+    ).toBe(true);
     const [rec] = await rt.telephony.records.list();
     expect(rec).toMatchObject({ id: call.id, cause: 'alarm' });
 

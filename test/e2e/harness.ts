@@ -26,7 +26,10 @@ export interface Rig {
   /** with a database: its stores (accounts, customers, blacklist, call records) */
   stores: Stores | undefined;
   /** with a database: a token for a new account of this role (admin: the first admin) */
-  token(role?: Role, extra?: { extension?: string; username?: string; agentNumber?: string; pin?: string; skills?: Record<string, number> }): Promise<string>;
+  token(
+    role?: Role,
+    extra?: { extension?: string; username?: string; agentNumber?: string; pin?: string; skills?: Record<string, number> },
+  ): Promise<string>;
   /** runs ms of engine time */
   run(ms: number): Promise<void>;
   /** runs until p settles (at most maxMs of engine time), then returns it */
@@ -43,7 +46,9 @@ export const ADMIN_PASSWORD = 'admin-password';
  * URL (a PostgreSQL database from test/support/postgres.ts). Without one the
  * runtime keeps call records in memory and the API asks for no login.
  */
-export async function startRig(opts: { config?: string; demo?: boolean; speech?: boolean; database?: string; runtime?: Partial<RuntimeOptions> } = {}): Promise<Rig> {
+export async function startRig(
+  opts: { config?: string; demo?: boolean; speech?: boolean; database?: string; runtime?: Partial<RuntimeOptions> } = {},
+): Promise<Rig> {
   const config = opts.config ? parseConfig(opts.config, 'test.yaml') : loadConfig();
   const log = memoryLog();
   let stores: Stores | undefined;

@@ -65,7 +65,15 @@ describe('an inbound call, end to end', () => {
     await rig.run(1500);
 
     const [rec] = await rt.telephony.records.list();
-    expect(rec).toMatchObject({ id: call.id, direction: 'inbound', from: '13800138000', to: '075526600001', cause: 'remote-hangup', detail: 'polarity', vars: { digits: '42' } });
+    expect(rec).toMatchObject({
+      id: call.id,
+      direction: 'inbound',
+      from: '13800138000',
+      to: '075526600001',
+      cause: 'remote-hangup',
+      detail: 'polarity',
+      vars: { digits: '42' },
+    });
     expect(rec!.legs.map((l) => [l.kind, l.channel, l.extension, l.cause, l.callerId])).toEqual([
       ['fxo', 9, null, 'remote-hangup', '13800138000'], // captured from the line's FSK caller ID
       ['fxs', 1, '101', 'remote-hangup', '13800138000'],

@@ -27,7 +27,15 @@ afterEach(async () => {
   http = undefined;
 });
 
-const PROMPTS = { 'enter-account': 1000, 'your-balance-is': 1300, 'no-account': 1700, 'lookup-failed': 2100, bye: 600, 'enter-pin': 800, 'wrong-pin': 1500 };
+const PROMPTS = {
+  'enter-account': 1000,
+  'your-balance-is': 1300,
+  'no-account': 1700,
+  'lookup-failed': 2100,
+  bye: 600,
+  'enter-pin': 800,
+  'wrong-pin': 1500,
+};
 /** a readout token stands in as a 250 ms tone (speech off) */
 const TOKEN_MS = 250;
 
@@ -109,7 +117,7 @@ for (const d of dialects()) {
   });
 }
 
-describe('programmable nodes reach the user\'s own data', () => {
+describe("programmable nodes reach the user's own data", () => {
   it('ivr.databases: the example reads a table of a business database named in the configuration', async () => {
     const { promptsDir, ivrDir } = ivrDirs(PROMPTS);
     writeFlow(ivrDir, 'main.yaml', flow('params: { database: accounts, table: balances },'));
@@ -118,7 +126,11 @@ describe('programmable nodes reach the user\'s own data', () => {
     await own.query('CREATE TABLE balances (account TEXT PRIMARY KEY, balance REAL NOT NULL)');
     await own.query("INSERT INTO balances VALUES ('55556666', 321.5)");
     await own.close();
-    const config = `${ivrConfig(ivrDir)}\nivr: { dir: ${JSON.stringify(ivrDir)}, databases: { accounts: ${JSON.stringify(url)} } }\n`.replace(/^ivr: \{ dir: [^\n]*\n/m, '');
+    const config =
+      `${ivrConfig(ivrDir)}\nivr: { dir: ${JSON.stringify(ivrDir)}, databases: { accounts: ${JSON.stringify(url)} } }\n`.replace(
+        /^ivr: \{ dir: [^\n]*\n/m,
+        '',
+      );
     rig = await startRig({ config, database: 'sqlite', runtime: { promptsDir } });
     const caller = await callAndKey(rig, 'line:1', '55556666#');
     await hearPrompt(rig, caller, balanceMs('321.50'), { tolerance: 250 });

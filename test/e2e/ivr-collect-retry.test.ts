@@ -64,7 +64,7 @@ describe('IVR collect: keys after a timeout', () => {
     await hearPrompt(rig, second, PROMPTS.tmo + PROMPTS.fail, { tolerance: 200, within: 1 });
   });
 
-  it('keys after the last try timed out are that try\'s input: a good number goes on, a bad one hears the invalid prompt and the fail node', async () => {
+  it("keys after the last try timed out are that try's input: a good number goes on, a bad one hears the invalid prompt and the fail node", async () => {
     const { promptsDir, ivrDir } = ivrDirs(PROMPTS);
     writeFlow(ivrDir, 'main.yaml', FLOW.replace('tries: 3', 'tries: 1'));
     rig = await startRig({ config: ivrConfig(ivrDir), runtime: { promptsDir } });

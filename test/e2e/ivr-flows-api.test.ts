@@ -42,7 +42,10 @@ for (const d of dialects()) {
       expect((await rig.req('GET', '/api/ivr/flows')).status).toBe(401);
       expect((await rig.req('GET', '/api/ivr/flows', agent)).body).toMatchObject({ code: 'CTI_ERR_FORBIDDEN' });
       const list = await rig.req('GET', '/api/ivr/flows', sup);
-      expect(list).toMatchObject({ status: 200, body: [{ name: 'main', description: 'reception', activeVersion: 1, inService: 1, versions: 1 }] });
+      expect(list).toMatchObject({
+        status: 200,
+        body: [{ name: 'main', description: 'reception', activeVersion: 1, inService: 1, versions: 1 }],
+      });
       const one = await rig.req('GET', '/api/ivr/flows/main', sup);
       expect(one.body.history).toMatchObject([{ version: 1, active: true, createdBy: null, flow: { name: 'main', start: 'menu' } }]);
       expect(one.body.history[0].source).toMatch(/main\.yaml$/);
@@ -53,7 +56,11 @@ for (const d of dialects()) {
       const v = await rig.req('POST', '/api/ivr/flows/validate', admin, { yaml: bad });
       expect(v).toMatchObject({ status: 200, body: { valid: false, errors: [{ node: 'menu', path: 'nodes.menu.choices.1', line: 5 }] } });
       expect(v.body.errors[0].message).toMatch(/unknown node "nowhere"/);
-      expect((await rig.req('POST', '/api/ivr/flows/validate', admin, { yaml: flow('v2', '102') })).body).toEqual({ valid: true, name: 'main', warnings: [] });
+      expect((await rig.req('POST', '/api/ivr/flows/validate', admin, { yaml: flow('v2', '102') })).body).toEqual({
+        valid: true,
+        name: 'main',
+        warnings: [],
+      });
       expect((await rig.req('POST', '/api/ivr/flows/validate', sup, { yaml: flow('v2', '102') })).status).toBe(403);
 
       // Refused: nothing changes.
@@ -95,7 +102,12 @@ for (const d of dialects()) {
       expect(round(await nextVoice(rig, second))).toBe(2000);
       second.press('1');
       await rig.until(rig.rt.world.phones.get('102').waitFor('ringing', { timeoutMs: 10_000 }));
-      expect(rig.rt.telephony.activeCalls().map((c) => [c.from, c.vars.ivrFlow]).sort()).toEqual([
+      expect(
+        rig.rt.telephony
+          .activeCalls()
+          .map((c) => [c.from, c.vars.ivrFlow])
+          .sort(),
+      ).toEqual([
         ['13800138000', 'main@1'],
         ['13912345678', 'main@2'],
       ]);
@@ -113,8 +125,14 @@ for (const d of dialects()) {
       await rig.run(2000);
 
       // In the OpenAPI document, with schemas.
-      const doc = (await rig.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> };
-      expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/ivr/')).sort()).toEqual([
+      const doc = (await rig.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+        paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+      };
+      expect(
+        Object.keys(doc.paths)
+          .filter((p) => p.startsWith('/api/ivr/'))
+          .sort(),
+      ).toEqual([
         '/api/ivr/flows/',
         '/api/ivr/flows/validate',
         '/api/ivr/flows/{name}',
@@ -123,7 +141,9 @@ for (const d of dialects()) {
         '/api/ivr/flows/{name}/versions/{version}/activate',
       ]);
       expect(doc.paths['/api/ivr/flows/{name}/versions']!.post!.requestBody).toBeDefined();
-      expect(Object.keys(doc.paths['/api/ivr/flows/{name}/versions']!.post!.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403']));
+      expect(Object.keys(doc.paths['/api/ivr/flows/{name}/versions']!.post!.responses)).toEqual(
+        expect.arrayContaining(['201', '400', '401', '403']),
+      );
       await rig.close();
 
       // A restart on the same database: the active version stays (the file is unchanged).

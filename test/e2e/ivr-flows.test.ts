@@ -76,7 +76,9 @@ describe('IVR flows on the simulated board', () => {
     const gone = await rig.until(caller.waitFor('hangup', { timeoutMs: 10_000 }));
     expect(gone.atMs - answeredAt).toBeGreaterThanOrEqual(3000 + 1600 - 100);
     expect(gone.atMs - answeredAt).toBeLessThan(3000 + 1600 + 300);
-    const quiet = caller.heard.filter((h) => h.kind === 'silence').map((s) => (caller.heard.find((h) => h.kind === 'voice' && h.atMs > s.atMs)?.atMs ?? gone.atMs) - s.atMs);
+    const quiet = caller.heard
+      .filter((h) => h.kind === 'silence')
+      .map((s) => (caller.heard.find((h) => h.kind === 'voice' && h.atMs > s.atMs)?.atMs ?? gone.atMs) - s.atMs);
     expect(Math.max(...quiet)).toBeLessThan(2000);
     const [rec] = await rig.rt.telephony.records.list();
     expect(rec!.vars).toMatchObject({ error: 'timed out after 3000 ms' });

@@ -49,7 +49,12 @@ export async function nextVoice(rig: Rig, caller: FarEnd, timeoutMs = 15_000): P
 }
 
 /** Waits until the caller hears a stretch of voice of about `ms` (others are skipped); returns when it ended. */
-export async function hearPrompt(rig: Rig, caller: FarEnd, ms: number, opts: { tolerance?: number; within?: number } = {}): Promise<number[]> {
+export async function hearPrompt(
+  rig: Rig,
+  caller: FarEnd,
+  ms: number,
+  opts: { tolerance?: number; within?: number } = {},
+): Promise<number[]> {
   const seen: number[] = [];
   const tol = opts.tolerance ?? 120;
   const limit = opts.within ?? 6;

@@ -24,7 +24,14 @@ routes:
     - { lines: any, prompt: welcome.wav, ring: "101", ringTimeoutMs: 20000 }
 `;
 
-interface SpanView { span: number; kind: string; signalling: string | null; dchan: 'up' | 'down' | null; alarms: string[]; counters: { slips: number; crcErrors: number } | null }
+interface SpanView {
+  span: number;
+  kind: string;
+  signalling: string | null;
+  dchan: 'up' | 'down' | null;
+  alarms: string[];
+  counters: { slips: number; crcErrors: number } | null;
+}
 async function spanView(r: Rig): Promise<SpanView> {
   const res = await r.app.inject({ method: 'GET', url: '/api/boards' });
   expect(res.statusCode).toBe(200);
@@ -73,7 +80,14 @@ describe('ISDN PRI through the server', () => {
     await rig.run(1500);
     expect(rt.world.priEvents.some((e) => e.what === 'disconnect' || e.what === 'release')).toBe(true);
     const [rec] = await rt.telephony.records.list();
-    expect(rec).toMatchObject({ id: call.id, direction: 'inbound', from: '13900001234', to: call.to, cause: 'remote-hangup', detail: 'normal-clearing' });
+    expect(rec).toMatchObject({
+      id: call.id,
+      direction: 'inbound',
+      from: '13900001234',
+      to: call.to,
+      cause: 'remote-hangup',
+      detail: 'normal-clearing',
+    });
     expect(rec!.legs[0]).toMatchObject({ kind: 'e1', cause: 'remote-hangup' });
     for (const b of rt.boards()) for (const c of b.channels) expect([c.lineState, c.call]).toEqual(['idle', null]);
   });

@@ -22,7 +22,7 @@ function level(x: Int16Array, freq: number, from: number, to: number): number {
     re += x[i]! * Math.cos((2 * Math.PI * freq * i) / 8000);
     im -= x[i]! * Math.sin((2 * Math.PI * freq * i) / 8000);
   }
-  return 20 * Math.log10(((2 * Math.hypot(re, im)) / (to - from)) / 22656);
+  return 20 * Math.log10((2 * Math.hypot(re, im)) / (to - from) / 22656);
 }
 
 describe('media engine on the loopback board', () => {
@@ -155,15 +155,30 @@ describe('media engine on the loopback board', () => {
     void t.engine.play(t.ch(1), { digits: '123' });
     void t.engine.play(t.ch(4), { digits: '789' });
     await t.engine.advance(1000);
-    expect(t.on('dtmf:digit', 4).map((e) => e.digit).join('')).toBe('123');
-    expect(t.on('dtmf:digit', 1).map((e) => e.digit).join('')).toBe('789');
+    expect(
+      t
+        .on('dtmf:digit', 4)
+        .map((e) => e.digit)
+        .join(''),
+    ).toBe('123');
+    expect(
+      t
+        .on('dtmf:digit', 1)
+        .map((e) => e.digit)
+        .join(''),
+    ).toBe('789');
     // Two frames of delay across the bridge: loopback, bridge, loopback.
     expect(t.on('dtmf:digit', 4)[0]!.startMs).toBeGreaterThanOrEqual(30);
     expect(t.on('dtmf:digit', 4)[0]!.startMs).toBeLessThanOrEqual(50);
     await t.engine.stop('unbridge', t.ch(2));
     void t.engine.play(t.ch(1), { digits: '0' });
     await t.engine.advance(500);
-    expect(t.on('dtmf:digit', 4).map((e) => e.digit).join('')).toBe('123');
+    expect(
+      t
+        .on('dtmf:digit', 4)
+        .map((e) => e.digit)
+        .join(''),
+    ).toBe('123');
   });
 
   it('mixes a conference: each member hears the others, never itself', async () => {
@@ -174,9 +189,24 @@ describe('media engine on the loopback board', () => {
     await t.engine.advance(400);
     void t.engine.play(t.ch(3), { digits: '2' });
     await t.engine.advance(400);
-    expect(t.on('dtmf:digit', 5).map((e) => e.digit).join('')).toBe('12');
-    expect(t.on('dtmf:digit', 1).map((e) => e.digit).join('')).toBe('2');
-    expect(t.on('dtmf:digit', 3).map((e) => e.digit).join('')).toBe('1');
+    expect(
+      t
+        .on('dtmf:digit', 5)
+        .map((e) => e.digit)
+        .join(''),
+    ).toBe('12');
+    expect(
+      t
+        .on('dtmf:digit', 1)
+        .map((e) => e.digit)
+        .join(''),
+    ).toBe('2');
+    expect(
+      t
+        .on('dtmf:digit', 3)
+        .map((e) => e.digit)
+        .join(''),
+    ).toBe('1');
   });
 
   it('cancels an operation replaced by a newer one or ended by a hang-up', async () => {

@@ -103,7 +103,15 @@ export function dtmfDigits(digits: string, o: { on?: number; off?: number; level
     const i = DTMF_KEYS.indexOf(d);
     if (i < 0) throw new Error(`not a DTMF digit: ${d}`);
     const lv = o.level ?? -8;
-    parts.push(tones([{ freq: DTMF_ROWS[i >> 2]!, level: lv }, { freq: DTMF_COLS[i & 3]!, level: lv + 2 }], o.on ?? 70));
+    parts.push(
+      tones(
+        [
+          { freq: DTMF_ROWS[i >> 2]!, level: lv },
+          { freq: DTMF_COLS[i & 3]!, level: lv + 2 },
+        ],
+        o.on ?? 70,
+      ),
+    );
     parts.push(silence(o.off ?? 70));
   }
   return concat(parts);
@@ -111,7 +119,13 @@ export function dtmfDigits(digits: string, o: { on?: number; off?: number; level
 
 /** ETSI dual-tone alerting signal: 2130 + 2750 Hz for 100 ms. */
 export function dtas(level = -15): Float64Array {
-  return tones([{ freq: 2130, level }, { freq: 2750, level }], 100);
+  return tones(
+    [
+      { freq: 2130, level },
+      { freq: 2750, level },
+    ],
+    100,
+  );
 }
 
 export { FS };

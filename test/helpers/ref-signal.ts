@@ -144,8 +144,7 @@ export function aLawDecode(c: number): number {
 /** Passes a signal through an encode/decode round trip, as a line would. */
 export function throughLaw(x: Float64Array, law: 'ulaw' | 'alaw'): Float64Array {
   const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++)
-    out[i] = law === 'ulaw' ? muLawDecode(muLawEncode(x[i]!)) : aLawDecode(aLawEncode(x[i]!));
+  for (let i = 0; i < x.length; i++) out[i] = law === 'ulaw' ? muLawDecode(muLawEncode(x[i]!)) : aLawDecode(aLawEncode(x[i]!));
   return out;
 }
 

@@ -61,16 +61,52 @@ for (const p of ['cn', 'itu', 'us'] as const) {
 
 /** Telcordia SIT variants (segment frequency, ms). */
 export const SIT_NA: Record<string, [number, number][]> = {
-  IC: [[913.8, 274], [1370.6, 274], [1776.7, 380]],
-  VC: [[985.2, 380], [1370.6, 274], [1776.7, 380]],
-  RO1: [[913.8, 274], [1428.5, 380], [1776.7, 380]],
-  NC1: [[985.2, 380], [1428.5, 380], [1776.7, 380]],
-  RO2: [[985.2, 274], [1370.6, 380], [1776.7, 380]],
-  NC2: [[913.8, 380], [1370.6, 380], [1776.7, 380]],
-  IO: [[913.8, 380], [1370.6, 274], [1776.7, 380]],
-  FUT: [[985.2, 380], [1428.5, 274], [1776.7, 380]],
+  IC: [
+    [913.8, 274],
+    [1370.6, 274],
+    [1776.7, 380],
+  ],
+  VC: [
+    [985.2, 380],
+    [1370.6, 274],
+    [1776.7, 380],
+  ],
+  RO1: [
+    [913.8, 274],
+    [1428.5, 380],
+    [1776.7, 380],
+  ],
+  NC1: [
+    [985.2, 380],
+    [1428.5, 380],
+    [1776.7, 380],
+  ],
+  RO2: [
+    [985.2, 274],
+    [1370.6, 380],
+    [1776.7, 380],
+  ],
+  NC2: [
+    [913.8, 380],
+    [1370.6, 380],
+    [1776.7, 380],
+  ],
+  IO: [
+    [913.8, 380],
+    [1370.6, 274],
+    [1776.7, 380],
+  ],
+  FUT: [
+    [985.2, 380],
+    [1428.5, 274],
+    [1776.7, 380],
+  ],
 };
-export const SIT_ITU: [number, number][] = [[950, 330], [1400, 330], [1800, 330]];
+export const SIT_ITU: [number, number][] = [
+  [950, 330],
+  [1400, 330],
+  [1800, 330],
+];
 
 export interface Truth {
   kind: Kind;
@@ -146,7 +182,11 @@ export function addTone(t: Track, kind: Kind, std: StdTone, cycles: number, o: G
   const start = t.ms;
   let end = start;
   if (std.cadence.length === 0) {
-    t.sines(freqs, level, dur(continuousMs, o, () => t.rand()));
+    t.sines(
+      freqs,
+      level,
+      dur(continuousMs, o, () => t.rand()),
+    );
     end = t.ms;
   } else {
     for (let c = 0; c < cycles; c++) {
@@ -166,7 +206,11 @@ export function addTone(t: Track, kind: Kind, std: StdTone, cycles: number, o: G
 }
 
 /** A SIT: segments in order, `gapMs` silence between them, `repeats` times with `repeatGapMs` between. */
-export function addSit(t: Track, segs: [number, number][], o: GenOptions & { gapMs?: number; repeats?: number; repeatGapMs?: number } = {}): Track {
+export function addSit(
+  t: Track,
+  segs: [number, number][],
+  o: GenOptions & { gapMs?: number; repeats?: number; repeatGapMs?: number } = {},
+): Track {
   const level = o.level ?? -24;
   const start = t.ms;
   let end = start;
@@ -174,7 +218,11 @@ export function addSit(t: Track, segs: [number, number][], o: GenOptions & { gap
     if (r > 0) t.silence(o.repeatGapMs ?? 1000);
     segs.forEach(([f, ms], k) => {
       if (k > 0 && o.gapMs) t.silence(o.gapMs);
-      t.sines([f * (1 + (o.freqErr ?? 0))], level, dur(ms, o, () => t.rand()));
+      t.sines(
+        [f * (1 + (o.freqErr ?? 0))],
+        level,
+        dur(ms, o, () => t.rand()),
+      );
     });
     end = t.ms;
   }
@@ -300,7 +348,10 @@ const DTMF_COL = [1209, 1336, 1477, 1633];
 const KEYS = '123A456B789C*0#D';
 
 /** DTMF digits, `onMs` tone and `offMs` silence each; twist = high minus low, dB. */
-export function dtmfDigits(digits: string, o: { onMs?: number; offMs?: number; level?: number; twistDb?: number; seed?: number } = {}): Float64Array {
+export function dtmfDigits(
+  digits: string,
+  o: { onMs?: number; offMs?: number; level?: number; twistDb?: number; seed?: number } = {},
+): Float64Array {
   const t = new Track(o.seed ?? 3);
   for (const d of digits) {
     const i = KEYS.indexOf(d);
@@ -313,7 +364,9 @@ export function dtmfDigits(digits: string, o: { onMs?: number; offMs?: number; l
     const pl = t.rand() * 6.28;
     const ph = t.rand() * 6.28;
     for (let k = 0; k < n; k++)
-      seg[k] = peakOf(lvl) * Math.sin((2 * Math.PI * lo * k) / FS + pl) + peakOf(lvl + (o.twistDb ?? 0)) * Math.sin((2 * Math.PI * hi * k) / FS + ph);
+      seg[k] =
+        peakOf(lvl) * Math.sin((2 * Math.PI * lo * k) / FS + pl) +
+        peakOf(lvl + (o.twistDb ?? 0)) * Math.sin((2 * Math.PI * hi * k) / FS + ph);
     t.push(seg).silence(o.offMs ?? 80);
   }
   return t.samples();

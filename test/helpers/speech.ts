@@ -105,8 +105,7 @@ const TEXTS: { lang: string; text: string }[] = [
   },
   {
     lang: 'vi',
-    text:
-      'Xin chào, cảm ơn quý khách đã gọi đến tổng đài chăm sóc khách hàng. Vui lòng giữ máy, nhân viên sẽ trả lời ngay.',
+    text: 'Xin chào, cảm ơn quý khách đã gọi đến tổng đài chăm sóc khách hàng. Vui lòng giữ máy, nhân viên sẽ trả lời ngay.',
   },
   {
     lang: 'hi',
@@ -143,15 +142,22 @@ function espeakVersion(): string {
 
 /** One espeak-ng utterance as 8 kHz PCM; `band` applies a 300-3400 Hz telephone band. */
 function speak(lang: string, text: string, v: (typeof VOICES)[number], band: boolean, version: string): Int16Array {
-  const key = createHash('sha256').update(JSON.stringify({ lang, text, v, band, version, fmt: 's16le-8k-v1' })).digest('hex').slice(0, 24);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ lang, text, v, band, version, fmt: 's16le-8k-v1' }))
+    .digest('hex')
+    .slice(0, 24);
   const out = join(cacheDir, `${key}.raw`);
   if (!existsSync(out)) {
     mkdirSync(cacheDir, { recursive: true });
     const wav = join(cacheDir, `${key}.${process.pid}.wav`);
     const tmp = join(cacheDir, `${key}.${process.pid}.raw`);
-    execFileSync('espeak-ng', ['-w', wav, '-s', String(v.speed), '-p', String(v.pitch), '-v', `${lang}+${v.variant}`, text], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('espeak-ng', ['-w', wav, '-s', String(v.speed), '-p', String(v.pitch), '-v', `${lang}+${v.variant}`, text], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const effects = band ? ['sinc', '300-3400'] : [];
-    execFileSync('sox', [wav, '-t', 'raw', '-r', String(FS), '-b', '16', '-c', '1', '-e', 'signed-integer', tmp, ...effects], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('sox', [wav, '-t', 'raw', '-r', String(FS), '-b', '16', '-c', '1', '-e', 'signed-integer', tmp, ...effects], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     rmSync(wav, { force: true });
     renameSync(tmp, out); // atomic: parallel test workers may race
   }
@@ -195,7 +201,10 @@ export function espeakClips(): Clip[] {
       const band = k === 1;
       const pcm = speak(t.lang, t.text, v, band, version);
       const level = -28 + 16 * r();
-      clips.push({ name: `espeak ${t.lang}+${v.variant}${band ? ' (300-3400 Hz)' : ''} @${level.toFixed(0)} dBm0`, samples: toLevel(pcm, level) });
+      clips.push({
+        name: `espeak ${t.lang}+${v.variant}${band ? ' (300-3400 Hz)' : ''} @${level.toFixed(0)} dBm0`,
+        samples: toLevel(pcm, level),
+      });
     }
   });
   return clips;
@@ -330,7 +339,11 @@ function sung(seconds: number, lowHz: number, highHz: number, seed: number): Flo
       if (phase >= 1) phase -= 1;
       const src = glottal(phase) - 0.3;
       const env = Math.min(1, u * 10, (1 - u) * 10);
-      out[i] = env * (res[0]!.step(src, v[0] * scale, 80) + 0.7 * res[1]!.step(src, v[1] * scale, 100) + 0.3 * res[2]!.step(src, Math.min(3500, v[2] * scale), 140));
+      out[i] =
+        env *
+        (res[0]!.step(src, v[0] * scale, 80) +
+          0.7 * res[1]!.step(src, v[1] * scale, 100) +
+          0.3 * res[2]!.step(src, Math.min(3500, v[2] * scale), 140));
     }
   }
   return out;

@@ -66,19 +66,34 @@ export function sampleBytes(channels: ArrayLike<number>[], format: FixtureFormat
       const x = Number(channels[c]![i]);
       const v16 = Math.max(-32768, Math.min(32767, Math.round(x)));
       switch (format) {
-        case 'pcm8': buf[o] = Math.max(0, Math.min(255, Math.round(x / 256) + 128)); break;
-        case 'pcm16': buf.writeInt16LE(v16, o); break;
+        case 'pcm8':
+          buf[o] = Math.max(0, Math.min(255, Math.round(x / 256) + 128));
+          break;
+        case 'pcm16':
+          buf.writeInt16LE(v16, o);
+          break;
         case 'pcm24': {
           const v = Math.max(-8388608, Math.min(8388607, Math.round(x * 256)));
-          if (size === 4) buf.writeInt32LE(v * 256, o); // left-justified in 32 bits
+          if (size === 4)
+            buf.writeInt32LE(v * 256, o); // left-justified in 32 bits
           else buf.writeIntLE(v, o, 3);
           break;
         }
-        case 'pcm32': buf.writeInt32LE(Math.max(-2147483648, Math.min(2147483647, Math.round(x * 65536))), o); break;
-        case 'float32': buf.writeFloatLE(x / 32768, o); break;
-        case 'float64': buf.writeDoubleLE(x / 32768, o); break;
-        case 'ulaw': buf[o] = muLawEncode(v16); break;
-        case 'alaw': buf[o] = aLawEncode(v16); break;
+        case 'pcm32':
+          buf.writeInt32LE(Math.max(-2147483648, Math.min(2147483647, Math.round(x * 65536))), o);
+          break;
+        case 'float32':
+          buf.writeFloatLE(x / 32768, o);
+          break;
+        case 'float64':
+          buf.writeDoubleLE(x / 32768, o);
+          break;
+        case 'ulaw':
+          buf[o] = muLawEncode(v16);
+          break;
+        case 'alaw':
+          buf[o] = aLawEncode(v16);
+          break;
       }
       o += size;
     }
@@ -105,10 +120,19 @@ export function riff(chunks: Chunk[], opts: { riffSizeField?: number; form?: str
 }
 
 /** The usual file: fmt, then data. `signal` is mono or one array per channel. */
-export function makeWav(signal: ArrayLike<number> | ArrayLike<number>[], spec: FmtSpec, extra: { before?: Chunk[]; after?: Chunk[] } = {}): Buffer {
+export function makeWav(
+  signal: ArrayLike<number> | ArrayLike<number>[],
+  spec: FmtSpec,
+  extra: { before?: Chunk[]; after?: Chunk[] } = {},
+): Buffer {
   const channels = Array.isArray(signal) ? (signal as ArrayLike<number>[]) : [signal as ArrayLike<number>];
   if (channels.length !== spec.channels) throw new Error('makeWav: channel count mismatch');
-  return riff([...(extra.before ?? []), fmtChunk(spec), { id: 'data', body: sampleBytes(channels, spec.format, spec.containerBits) }, ...(extra.after ?? [])]);
+  return riff([
+    ...(extra.before ?? []),
+    fmtChunk(spec),
+    { id: 'data', body: sampleBytes(channels, spec.format, spec.containerBits) },
+    ...(extra.after ?? []),
+  ]);
 }
 
 export function listChunk(): Chunk {
@@ -146,7 +170,8 @@ export interface ParsedHeader {
 
 /** Independent RIFF walk, for checking files the engine wrote. */
 export function parseHeader(buf: Buffer): ParsedHeader {
-  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'RIFF' || buf.toString('latin1', 8, 12) !== 'WAVE') throw new Error('not RIFF/WAVE');
+  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'RIFF' || buf.toString('latin1', 8, 12) !== 'WAVE')
+    throw new Error('not RIFF/WAVE');
   const h: Partial<ParsedHeader> & { chunkIds: string[] } = { riffSize: buf.readUInt32LE(4), factFrames: null, chunkIds: [] };
   let off = 12;
   while (off + 8 <= buf.length) {

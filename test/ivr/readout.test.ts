@@ -4,13 +4,39 @@ import { describe, expect, it } from 'vitest';
 import { compose, type Readout } from '../../src/ivr/readout/index.ts';
 import { PROMPT_SETS } from '../../src/ivr/readout/prompt-set.ts';
 
-const zh = (r: Readout) => compose(r, 'zh').map((t) => PROMPT_SETS.zh[t] ?? `?${t}`).join('');
-const en = (r: Readout) => compose(r, 'en').map((t) => PROMPT_SETS.en[t] ?? `?${t}`).join(' ');
+const zh = (r: Readout) =>
+  compose(r, 'zh')
+    .map((t) => PROMPT_SETS.zh[t] ?? `?${t}`)
+    .join('');
+const en = (r: Readout) =>
+  compose(r, 'en')
+    .map((t) => PROMPT_SETS.en[t] ?? `?${t}`)
+    .join(' ');
 
 describe('the readout composer', () => {
   it('"1,205.30 yuan" is a list of prompt tokens', () => {
-    expect(compose({ currency: '1,205.30', unit: 'CNY' }, 'zh')).toEqual(['num-1', 'qian', 'num-2', 'bai', 'num-0', 'num-5', 'yuan', 'num-3', 'jiao']);
-    expect(compose({ currency: '1,205.30', unit: 'CNY' }, 'en')).toEqual(['num-1', 'thousand', 'num-2', 'hundred', 'num-5', 'yuan', 'and', 'num-30', 'fen']);
+    expect(compose({ currency: '1,205.30', unit: 'CNY' }, 'zh')).toEqual([
+      'num-1',
+      'qian',
+      'num-2',
+      'bai',
+      'num-0',
+      'num-5',
+      'yuan',
+      'num-3',
+      'jiao',
+    ]);
+    expect(compose({ currency: '1,205.30', unit: 'CNY' }, 'en')).toEqual([
+      'num-1',
+      'thousand',
+      'num-2',
+      'hundred',
+      'num-5',
+      'yuan',
+      'and',
+      'num-30',
+      'fen',
+    ]);
   });
 
   it('reads Mandarin numbers: 零, 两 and 二, 十 百 千 万 亿', () => {

@@ -54,7 +54,9 @@ describe('IVR flow validation', () => {
   });
 
   it('refuses schema errors: unknown options, missing fields, bad readouts, unknown node types', () => {
-    const bad = issues(GOOD.replace('next: say', 'next: say\n    retry: 3').replace('type: hangup', 'type: hang').replace('{ currency:', '{ money:'));
+    const bad = issues(
+      GOOD.replace('next: say', 'next: say\n    retry: 3').replace('type: hangup', 'type: hang').replace('{ currency:', '{ money:'),
+    );
     expect(bad).toEqual([
       'main.yaml:16:5: nodes.balance.retry: unknown option',
       'main.yaml:20:32: nodes.say.prompt[1]: not a prompt name, a .wav file or a readout ({ number | digits | currency | ordinal | position | date | time: value })',
@@ -64,12 +66,19 @@ describe('IVR flow validation', () => {
   });
 
   it('refuses a programmable node that does not exist', () => {
-    expect(issues(GOOD, ['pin-check'])).toEqual(['main.yaml:14:10: nodes.balance.run: no programmable node "account-balance" (have pin-check)']);
+    expect(issues(GOOD, ['pin-check'])).toEqual([
+      'main.yaml:14:10: nodes.balance.run: no programmable node "account-balance" (have pin-check)',
+    ]);
   });
 
   it('refuses loops that never wait for the caller', () => {
-    const loop = GOOD.replace('next: menu', 'next: sorry').replace('{ type: play, prompt: sorry, next: bye }', '{ type: play, prompt: sorry, next: balance }');
-    expect(issues(loop)).toEqual(['main.yaml:12:3: nodes.balance: loop without input: balance -> say -> sorry -> balance (put a menu or collect node in it)']);
+    const loop = GOOD.replace('next: menu', 'next: sorry').replace(
+      '{ type: play, prompt: sorry, next: bye }',
+      '{ type: play, prompt: sorry, next: balance }',
+    );
+    expect(issues(loop)).toEqual([
+      'main.yaml:12:3: nodes.balance: loop without input: balance -> say -> sorry -> balance (put a menu or collect node in it)',
+    ]);
   });
 
   it('warns of unreachable nodes', () => {
@@ -84,7 +93,15 @@ describe('IVR flow validation', () => {
       timezone: 'Mars/Olympus',
       calendars: { holidays: ['2025-02-30', '10-01', { from: '2025-10-01', to: '2025-10-07' }] },
       nodes: {
-        b: { type: 'branch', when: [{ holiday: 'feasts', next: 'x' }, { var: 'lang', next: 'x' }, { time: '25:00-26:00', next: 'x' }], else: 'x' },
+        b: {
+          type: 'branch',
+          when: [
+            { holiday: 'feasts', next: 'x' },
+            { var: 'lang', next: 'x' },
+            { time: '25:00-26:00', next: 'x' },
+          ],
+          else: 'x',
+        },
         x: { type: 'collect', prompt: 'p', var: 'v', min: 4, max: 2, pattern: '[', next: 'x', onFail: 'x' },
       },
     };

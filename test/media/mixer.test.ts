@@ -27,7 +27,12 @@ describe('bridge', () => {
   it('per-direction gain', () => {
     const a = tone(1000);
     const r = addon.mediaBridgeMix(a, new Int16Array(a.length), { aToBDb: -6.0206, bToADb: 0 });
-    expect(maxAbsDiff(r.b, Float64Array.from(a, (v) => v / 2))).toBeLessThanOrEqual(1);
+    expect(
+      maxAbsDiff(
+        r.b,
+        Float64Array.from(a, (v) => v / 2),
+      ),
+    ).toBeLessThanOrEqual(1);
     expect(Math.max(...r.a.map(Math.abs))).toBe(0);
   });
 });
@@ -35,7 +40,10 @@ describe('bridge', () => {
 describe('conference', () => {
   it('three parties: each hears the other two and not itself', () => {
     const freqs = [500, 1000, 1500];
-    const outs = mix(freqs.map((f) => tone(f)), [{}, {}, {}]);
+    const outs = mix(
+      freqs.map((f) => tone(f)),
+      [{}, {}, {}],
+    );
     outs.forEach((o, i) => {
       freqs.forEach((f, j) => {
         const lvl = toneDbm0(o, f, 8000, 800, 3200);
@@ -48,7 +56,10 @@ describe('conference', () => {
   it('is exactly the saturated sum of the others', () => {
     const n = 5;
     const ins = Array.from({ length: n }, (_, i) => noise(1600, 16000, 10 + i));
-    const outs = mix(ins, Array.from({ length: n }, () => ({})));
+    const outs = mix(
+      ins,
+      Array.from({ length: n }, () => ({})),
+    );
     for (let i = 0; i < n; i++)
       for (let t = 0; t < 1600; t++) {
         let s = 0;
@@ -103,7 +114,10 @@ describe('conference', () => {
   it('64 members: everyone hears the sum of the other 63', () => {
     const n = 64;
     const ins = Array.from({ length: n }, (_, i) => noise(480, 400, 100 + i));
-    const outs = mix(ins, Array.from({ length: n }, () => ({})));
+    const outs = mix(
+      ins,
+      Array.from({ length: n }, () => ({})),
+    );
     for (let i = 0; i < n; i++)
       for (let t = 0; t < 480; t += 7) {
         let s = 0;
@@ -113,8 +127,11 @@ describe('conference', () => {
   });
 
   it('a 65th member is refused', () => {
-    expect(() => mix(Array.from({ length: 65 }, () => null), Array.from({ length: 65 }, () => ({})))).toThrow(
-      expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT' }),
-    );
+    expect(() =>
+      mix(
+        Array.from({ length: 65 }, () => null),
+        Array.from({ length: 65 }, () => ({})),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT' }));
   });
 });

@@ -39,7 +39,12 @@ describe('buffers', () => {
   it('applies gain with saturation', () => {
     const x = toInt16(tones([{ freq: 1000, level: -10 }], 100));
     const half = render({ buffer: x, gainDb: -6.0206 }, 800).samples;
-    expect(maxAbsDiff(half, Float64Array.from(x, (v) => v / 2))).toBeLessThanOrEqual(1);
+    expect(
+      maxAbsDiff(
+        half,
+        Float64Array.from(x, (v) => v / 2),
+      ),
+    ).toBeLessThanOrEqual(1);
     const loud = render({ buffer: x, gainDb: 20 }, 800).samples;
     expect(Math.max(...loud)).toBe(32767);
     expect(Math.min(...loud)).toBe(-32768);

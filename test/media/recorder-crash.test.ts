@@ -67,7 +67,8 @@ function checkSurvivor(path: string, format: 'pcm16' | 'ulaw') {
   if (format === 'ulaw') expect(h.factFrames).toBe(h.dataSize);
   const w = readWav(path);
   expect(w.samples.length).toBe(h.dataSize / bps);
-  for (let i = 0; i < w.samples.length; i++) if (w.samples[i] !== expected(i, format)) throw new Error(`sample ${i}: ${w.samples[i]} != ${expected(i, format)}`);
+  for (let i = 0; i < w.samples.length; i++)
+    if (w.samples[i] !== expected(i, format)) throw new Error(`sample ${i}: ${w.samples[i]} != ${expected(i, format)}`);
   return w.samples;
 }
 

@@ -17,7 +17,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let seq = 0;
 const path = (name: string) => join(dir, `${++seq}-${name}.wav`);
 
-const speech = (ms: number) => tones([{ freq: 700, level: -15 }, { freq: 1300, level: -20 }], ms);
+const speech = (ms: number) =>
+  tones(
+    [
+      { freq: 700, level: -15 },
+      { freq: 1300, level: -20 },
+    ],
+    ms,
+  );
 const record = (p: string, input: Float64Array | Int16Array, o: RecordSimOptions = {}) =>
   addon.mediaRecordSim(p, input instanceof Int16Array ? input : toInt16(input), o);
 
@@ -36,7 +43,15 @@ describe('stop reasons', () => {
     const p = path('maxlen');
     const input = toInt16(speech(5000));
     const r = await record(p, input, { maxLengthMs: 2010 });
-    expect(r).toMatchObject({ reason: 'max-length', samples: 16080, durationMs: 2010, droppedSamples: 0, speech: true, digit: null, error: '' });
+    expect(r).toMatchObject({
+      reason: 'max-length',
+      samples: 16080,
+      durationMs: 2010,
+      droppedSamples: 0,
+      speech: true,
+      digit: null,
+      error: '',
+    });
     expect(Array.from(checkFile(p, 16080))).toEqual(Array.from(input.subarray(0, 16080)));
   });
 

@@ -44,7 +44,13 @@ describe('down to 8 kHz', () => {
   });
 
   it('output length is ceil(n * 8000 / rate) and the signal is not delayed', () => {
-    for (const [rate, n] of [[44100, 44100], [44100, 1234], [48000, 47999], [11025, 11025], [16000, 3]] as const) {
+    for (const [rate, n] of [
+      [44100, 44100],
+      [44100, 1234],
+      [48000, 47999],
+      [11025, 11025],
+      [16000, 3],
+    ] as const) {
       const y = resample(new Int16Array(n), rate, 8000);
       expect(y.length, `${rate} Hz x ${n}`).toBe(Math.ceil((n * 8000) / rate));
     }
@@ -88,6 +94,8 @@ describe('arguments', () => {
   });
 
   it('samples must be an Int16Array', () => {
-    expect(() => resample([1, 2, 3] as unknown as Int16Array, 8000, 16000)).toThrow(expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT' }));
+    expect(() => resample([1, 2, 3] as unknown as Int16Array, 8000, 16000)).toThrow(
+      expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT' }),
+    );
   });
 });

@@ -8,7 +8,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CtiError } from '../../src/native/errors.ts';
 import { parseWav, probeWav, readWav } from '../../src/native/index.ts';
 import { aLawDecode, aLawEncode, muLawDecode, muLawEncode, peakOf, rng, tones, toInt16, wavBytes } from '../helpers/ref-signal.ts';
-import { factChunk, fmtChunk, listChunk, makeWav, riff, sampleBytes, sineAt, type Chunk, type FixtureFormat } from '../helpers/wav-fixtures.ts';
+import {
+  factChunk,
+  fmtChunk,
+  listChunk,
+  makeWav,
+  riff,
+  sampleBytes,
+  sineAt,
+  type Chunk,
+  type FixtureFormat,
+} from '../helpers/wav-fixtures.ts';
 import { levelDbm0, maxAbsDiff, toneDbm0 } from './analysis.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bcti-wav-read-'));
@@ -104,7 +114,10 @@ describe('channels and WAVE_FORMAT_EXTENSIBLE', () => {
     ['float32', undefined],
   ] as const)('extensible %s (container %s)', (format, containerBits) => {
     const w = readWav(
-      file(`ext-${format}-${containerBits}.wav`, makeWav([a, a], { format, rate: 8000, channels: 2, extensible: true, ...(containerBits ? { containerBits } : {}) })),
+      file(
+        `ext-${format}-${containerBits}.wav`,
+        makeWav([a, a], { format, rate: 8000, channels: 2, extensible: true, ...(containerBits ? { containerBits } : {}) }),
+      ),
     );
     expect(w.format).toBe(format);
     expect(maxAbsDiff(w.samples, a)).toBeLessThanOrEqual(1);
@@ -136,7 +149,7 @@ describe('chunk layout', () => {
     expect(Array.from(w.samples)).toEqual(Array.from(x.subarray(0, 300)));
   });
 
-  it('a streaming writer\'s 0xFFFFFFFF data size reads to the end', () => {
+  it("a streaming writer's 0xFFFFFFFF data size reads to the end", () => {
     const w = parseWav(riff([fmt(), { id: 'data', body: sampleBytes([x], 'pcm16'), sizeField: 0xffffffff }]));
     expect(w.samples.length).toBe(x.length);
   });
@@ -198,11 +211,33 @@ describe('refusals', () => {
     ['a 10 MHz sample rate', patched(24, (b) => b.writeUInt32LE(10_000_000, 0)), /sample rate 10000000 Hz/],
     ['12-bit PCM', patched(34, (b) => b.writeUInt16LE(12, 0)), /12 bits per sample/],
     ['a block align that does not fit', patched(32, (b) => b.writeUInt16LE(7, 0)), /block align 7/],
-    ['IMA ADPCM', riff([fmtChunk({ format: 'pcm16', rate: 8000, channels: 1, tag: 0x11, bitsField: 4, blockAlignField: 256 }), { id: 'data', body: Buffer.alloc(512) }]), /unsupported codec IMA ADPCM \(format tag 0x0011\)/],
-    ['Microsoft ADPCM', riff([fmtChunk({ format: 'pcm16', rate: 8000, channels: 1, tag: 2, bitsField: 4, blockAlignField: 256 }), { id: 'data', body: Buffer.alloc(512) }]), /Microsoft ADPCM/],
+    [
+      'IMA ADPCM',
+      riff([
+        fmtChunk({ format: 'pcm16', rate: 8000, channels: 1, tag: 0x11, bitsField: 4, blockAlignField: 256 }),
+        { id: 'data', body: Buffer.alloc(512) },
+      ]),
+      /unsupported codec IMA ADPCM \(format tag 0x0011\)/,
+    ],
+    [
+      'Microsoft ADPCM',
+      riff([
+        fmtChunk({ format: 'pcm16', rate: 8000, channels: 1, tag: 2, bitsField: 4, blockAlignField: 256 }),
+        { id: 'data', body: Buffer.alloc(512) },
+      ]),
+      /Microsoft ADPCM/,
+    ],
     ['an absurd fmt size', riff([{ id: 'fmt ', body: Buffer.alloc(16), sizeField: 0x7fffffff }]), /absurd/],
-    ['a chunk claiming more than the file before any audio', riff([{ id: 'LIST', body: Buffer.alloc(10), sizeField: 1 << 30 }]), /truncated: chunk 'LIST'/],
-    ['a corrupt chunk header', riff([{ id: '\x01\x02\x03\x04', body: Buffer.alloc(8) }, fmtChunk({ format: 'pcm16', rate: 8000, channels: 1 })]), /corrupt chunk header at offset 12/],
+    [
+      'a chunk claiming more than the file before any audio',
+      riff([{ id: 'LIST', body: Buffer.alloc(10), sizeField: 1 << 30 }]),
+      /truncated: chunk 'LIST'/,
+    ],
+    [
+      'a corrupt chunk header',
+      riff([{ id: '\x01\x02\x03\x04', body: Buffer.alloc(8) }, fmtChunk({ format: 'pcm16', rate: 8000, channels: 1 })]),
+      /corrupt chunk header at offset 12/,
+    ],
   ])('%s', (_name, bytes, message) => {
     const path = file('bad.wav', bytes);
     const e = badWav(() => readWav(path));
@@ -211,7 +246,9 @@ describe('refusals', () => {
   });
 
   it('a missing file is CTI_ERR_FILE_IO, not CTI_ERR_BAD_WAV', () => {
-    expect(() => readWav(join(dir, 'nope.wav'))).toThrow(expect.objectContaining({ code: 'CTI_ERR_FILE_IO', message: expect.stringMatching(/nope\.wav.*No such file/) }));
+    expect(() => readWav(join(dir, 'nope.wav'))).toThrow(
+      expect.objectContaining({ code: 'CTI_ERR_FILE_IO', message: expect.stringMatching(/nope\.wav.*No such file/) }),
+    );
   });
 
   it('bad arguments are CTI_ERR_BAD_ARGUMENT', () => {
@@ -228,7 +265,12 @@ describe('robustness', () => {
       wavBytes(x),
       wavBytes(x, { format: 'ulaw' }),
       makeWav([x, x], { format: 'pcm24', rate: 44100, channels: 2, extensible: true }),
-      riff([listChunk(), fmtChunk({ format: 'float32', rate: 16000, channels: 1 }), factChunk(x.length), { id: 'data', body: sampleBytes([x], 'float32') }]),
+      riff([
+        listChunk(),
+        fmtChunk({ format: 'float32', rate: 16000, channels: 1 }),
+        factChunk(x.length),
+        { id: 'data', body: sampleBytes([x], 'float32') },
+      ]),
     ];
     let ok = 0;
     let refused = 0;

@@ -11,7 +11,15 @@ import { parseHeader } from '../helpers/wav-fixtures.ts';
 const dir = mkdtempSync(join(tmpdir(), 'bcti-wav-write-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const x = toInt16(tones([{ freq: 1000, level: -10 }, { freq: 440, level: -20 }], 1234));
+const x = toInt16(
+  tones(
+    [
+      { freq: 1000, level: -10 },
+      { freq: 440, level: -20 },
+    ],
+    1234,
+  ),
+);
 
 describe.each([
   ['pcm16', 1, 2, 44],
@@ -38,7 +46,9 @@ describe.each([
   });
 
   it('reads back exactly (through the codec for G.711)', () => {
-    const expected = Array.from(x, (v) => (format === 'pcm16' ? v : format === 'ulaw' ? muLawDecode(muLawEncode(v)) : aLawDecode(aLawEncode(v))));
+    const expected = Array.from(x, (v) =>
+      format === 'pcm16' ? v : format === 'ulaw' ? muLawDecode(muLawEncode(v)) : aLawDecode(aLawEncode(v)),
+    );
     expect(Array.from(readWav(path).samples)).toEqual(expected);
   });
 
@@ -72,7 +82,9 @@ describe('edge cases and errors', () => {
   });
 
   it('a bad format is CTI_ERR_BAD_ARGUMENT', () => {
-    expect(() => writeWav(join(dir, 'f.wav'), x, 'mp3' as WavWriteFormat)).toThrow(expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT' }));
+    expect(() => writeWav(join(dir, 'f.wav'), x, 'mp3' as WavWriteFormat)).toThrow(
+      expect.objectContaining({ code: 'CTI_ERR_BAD_ARGUMENT' }),
+    );
   });
 
   it('writing to a full disk is CTI_ERR_FILE_IO, not a crash', () => {
@@ -82,6 +94,8 @@ describe('edge cases and errors', () => {
     } catch {
       return;
     }
-    expect(() => writeWav('/dev/full', x)).toThrow(expect.objectContaining({ code: 'CTI_ERR_FILE_IO', message: expect.stringMatching(/No space left/) }));
+    expect(() => writeWav('/dev/full', x)).toThrow(
+      expect.objectContaining({ code: 'CTI_ERR_FILE_IO', message: expect.stringMatching(/No space left/) }),
+    );
   });
 });

@@ -113,7 +113,12 @@ describe('HTTP API', () => {
       expect([url, r.status, r.body.code]).toEqual([url, status, code]);
       expect(typeof r.body.message).toBe('string');
     }
-    const bad = await rig.app.inject({ method: 'POST', url: '/api/sim/calls', payload: '{not json', headers: { 'content-type': 'application/json' } });
+    const bad = await rig.app.inject({
+      method: 'POST',
+      url: '/api/sim/calls',
+      payload: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('CTI_ERR_BAD_ARGUMENT');
     // Nothing was placed by the refused requests; the world still works.

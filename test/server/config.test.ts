@@ -26,7 +26,9 @@ describe('configuration', () => {
     const c = loadConfig();
     expect(c.boards).toEqual([{ name: 'sim0', driver: 'sim', fxs: 8, fxo: 8, e1: 1, law: 'alaw', seed: 1, spans: [] }]);
     expect(c.engine.tonePlan).toBe('cn');
-    expect(c.extensions.map((x) => [x.number, x.port])).toEqual([101, 102, 103, 104, 105, 106, 107, 108].map((n, i) => [String(n), `fxs:${i + 1}`]));
+    expect(c.extensions.map((x) => [x.number, x.port])).toEqual(
+      [101, 102, 103, 104, 105, 106, 107, 108].map((n, i) => [String(n), `fxs:${i + 1}`]),
+    );
     expect(c.routes.inbound).toEqual([
       {
         lines: 'any',
@@ -104,7 +106,9 @@ describe('configuration', () => {
 
 describe('driver: dahdi', () => {
   it('takes DAHDI channel numbers as system.conf writes them, and asks for them', () => {
-    const c = parseConfig('boards:\n  - driver: dahdi\n    channels: "1-4,9"\n    echoCancelTaps: 128\nextensions: []\nroutes: { inbound: [] }\n');
+    const c = parseConfig(
+      'boards:\n  - driver: dahdi\n    channels: "1-4,9"\n    echoCancelTaps: 128\nextensions: []\nroutes: { inbound: [] }\n',
+    );
     expect(c.boards[0]).toMatchObject({ driver: 'dahdi', channels: '1-4,9', echoCancelTaps: 128 });
     expect(parseChannelList(c.boards[0]!.channels!)).toEqual([1, 2, 3, 4, 9]);
     expect(errorOf('boards:\n  - driver: dahdi\n').message).toMatch(/boards\[0\]\.driver: driver: dahdi needs channels/);
@@ -112,7 +116,9 @@ describe('driver: dahdi', () => {
   });
 
   it('stops the runtime with CTI_ERR_NO_DEVICE naming what is missing when DAHDI is not there', async () => {
-    const c = parseConfig('boards:\n  - driver: dahdi\n    channels: "1-2"\n    devDir: /nonexistent/dahdi\nextensions: []\nroutes: { inbound: [] }\n');
+    const c = parseConfig(
+      'boards:\n  - driver: dahdi\n    channels: "1-2"\n    devDir: /nonexistent/dahdi\nextensions: []\nroutes: { inbound: [] }\n',
+    );
     let err: unknown;
     try {
       await createRuntime(c, { log: memoryLog(), mode: 'stepped', speech: false });
@@ -121,6 +127,8 @@ describe('driver: dahdi', () => {
     }
     expect(err).toBeInstanceOf(CtiError);
     expect((err as CtiError).code).toBe('CTI_ERR_NO_DEVICE');
-    expect((err as CtiError).message).toMatch(/\/nonexistent\/dahdi\/channel does not exist: DAHDI is not installed.*dahdi_genconf.*README/);
+    expect((err as CtiError).message).toMatch(
+      /\/nonexistent\/dahdi\/channel does not exist: DAHDI is not installed.*dahdi_genconf.*README/,
+    );
   });
 });

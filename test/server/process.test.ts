@@ -55,7 +55,11 @@ const tokens = new Map<string, string>();
 async function get(url: string): Promise<any> {
   const base = new URL(url).origin;
   if (!tokens.has(base)) {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
     expect(login.status).toBe(200);
     tokens.set(base, ((await login.json()) as { token: string }).token);
   }
@@ -65,7 +69,7 @@ async function get(url: string): Promise<any> {
 }
 
 async function poll<T>(what: string, f: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     const v = await f();
     if (v !== undefined) return v;
     await new Promise((r) => setTimeout(r, 200));

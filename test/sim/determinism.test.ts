@@ -11,7 +11,15 @@ async function scenario(seed: number): Promise<Uint8Array[]> {
   benches.push(b);
   for (const ch of ['line:1', 'line:2', 'e1:1', 'phone:101']) b.record(ch);
   const far = b.world.pstn.call({ from: '1', to: 'line:1' });
-  b.world.pstn.expect('123', { kind: 'person', rings: 1, greetingMs: 1000, steps: [{ op: 'press', digits: '42' }, { op: 'speak', ms: 1000 }] });
+  b.world.pstn.expect('123', {
+    kind: 'person',
+    rings: 1,
+    greetingMs: 1000,
+    steps: [
+      { op: 'press', digits: '42' },
+      { op: 'speak', ms: 1000 },
+    ],
+  });
   await b.advance(500);
   b.world.hook('line:1', 'off-hook');
   await b.until(far.waitFor('connected'));
@@ -39,7 +47,13 @@ describe('determinism and the line model', () => {
   });
 
   it('loss and noise are measurable as configured', async () => {
-    const b = new Bench({ seed: 3, fxo: [{ line: { lossDb: 10, noiseDbm0: -50, echoReturnLossDb: 200 } }, { line: { lossDb: 0, noiseDbm0: -200, echoReturnLossDb: 200, tandemG711: false } }] });
+    const b = new Bench({
+      seed: 3,
+      fxo: [
+        { line: { lossDb: 10, noiseDbm0: -50, echoReturnLossDb: 200 } },
+        { line: { lossDb: 0, noiseDbm0: -200, echoReturnLossDb: 200, tandemG711: false } },
+      ],
+    });
     benches.push(b);
     const far = b.world.pstn.call({ from: '1', to: 'line:1' });
     const clean = b.world.pstn.call({ from: '2', to: 'line:2' });
@@ -50,23 +64,23 @@ describe('determinism and the line model', () => {
     b.record('line:1');
     b.record('line:2');
     await b.advance(1_000);
-    expect(levelDbm0(b.take('line:1'))).toBeCloseTo(-50, 0);  // noise alone
-    expect(levelDbm0(b.take('line:2'))).toBeLessThan(-65);    // a perfect line: A-law's idle code (+-8) only
-    far.play('dial', 2_000);  // 450 Hz at -10 dBm0 (the plan's level)
+    expect(levelDbm0(b.take('line:1'))).toBeCloseTo(-50, 0); // noise alone
+    expect(levelDbm0(b.take('line:2'))).toBeLessThan(-65); // a perfect line: A-law's idle code (+-8) only
+    far.play('dial', 2_000); // 450 Hz at -10 dBm0 (the plan's level)
     clean.play('dial', 2_000);
     await b.advance(1_500);
     const lossy = b.take('line:1').subarray(2_000);
     const ref = b.take('line:2').subarray(2_000);
     expect(levelDbm0(ref)).toBeCloseTo(-10, 0);
-    expect(levelDbm0(lossy)).toBeCloseTo(-20, 0);  // -10 dBm0 less 10 dB (the -50 dBm0 noise adds 0.0004 dB)
+    expect(levelDbm0(lossy)).toBeCloseTo(-20, 0); // -10 dBm0 less 10 dB (the -50 dBm0 noise adds 0.0004 dB)
   });
 
-  it('the hybrid echo returns the board\'s own audio delayed and attenuated', async () => {
+  it("the hybrid echo returns the board's own audio delayed and attenuated", async () => {
     const b = new Bench({ seed: 4, fxo: [{ line: { noiseDbm0: -200, echoDelayMs: 10, echoReturnLossDb: 12 } }] });
     benches.push(b);
-    b.world.hook('line:1', 'off-hook');  // seized: the line carries audio (dial tone too)
+    b.world.hook('line:1', 'off-hook'); // seized: the line carries audio (dial tone too)
     await b.advance(20);
-    b.world.faults.dropLine('line:1', { ms: 20 });  // no dial tone: a dead, then idle line held off hook
+    b.world.faults.dropLine('line:1', { ms: 20 }); // no dial tone: a dead, then idle line held off hook
     await b.advance(100);
     b.record('line:1');
     // A click train the board sends: every echo is a scaled, delayed copy.

@@ -16,7 +16,10 @@ describe('E1 CAS', () => {
     bench = new Bench({ fxs: 0, fxo: 0 });
     const chans = bench.world.channels;
     expect(chans).toHaveLength(30);
-    expect(chans.map((c) => c.timeslot)).toEqual([...Array.from({ length: 15 }, (_, i) => i + 1), ...Array.from({ length: 15 }, (_, i) => i + 17)]);
+    expect(chans.map((c) => c.timeslot)).toEqual([
+      ...Array.from({ length: 15 }, (_, i) => i + 1),
+      ...Array.from({ length: 15 }, (_, i) => i + 17),
+    ]);
     expect(new Set(chans.map((c) => c.span))).toEqual(new Set([2]));
     expect(chans.every((c) => c.kind === 'e1' && c.law === 'alaw')).toBe(true);
   });
@@ -26,18 +29,18 @@ describe('E1 CAS', () => {
     const far = bench.world.pstn.call({ from: '13900001111', to: 'e1:5' });
     await bench.advance(100);
     expect(bits(bench, 'e1:5')).toEqual([0x1]);
-    bench.world.setBits('e1:5', 0xd);  // seizure acknowledged
+    bench.world.setBits('e1:5', 0xd); // seizure acknowledged
     await bench.advance(100);
     expect(far.state).toBe('offering');
-    bench.world.setBits('e1:5', 0x5);  // answered
+    bench.world.setBits('e1:5', 0x5); // answered
     await bench.until(far.waitFor('connected'));
     far.speak(500);
     await bench.advance(1_000);
     far.hangup();
     await bench.until(far.waitFor('far-cleared'));
     await bench.advance(20);
-    expect(bits(bench, 'e1:5')).toEqual([0x1, 0x9]);  // clear-forward
-    bench.world.setBits('e1:5', 0x9);  // the board returns to idle
+    expect(bits(bench, 'e1:5')).toEqual([0x1, 0x9]); // clear-forward
+    bench.world.setBits('e1:5', 0x9); // the board returns to idle
     await bench.until(far.waitFor('ended'));
     expect(bench.world.boardBits.filter((b) => b.channel === bench!.ch('e1:5')).map((b) => b.bits)).toEqual([0xd, 0x5, 0x9]);
   });
@@ -49,7 +52,7 @@ describe('E1 CAS', () => {
     bench.world.setBits('e1:17', 0xd);
     bench.world.setBits('e1:17', 0x5);
     await bench.until(far.waitFor('connected'));
-    bench.world.setBits('e1:17', 0xd);  // clear-back
+    bench.world.setBits('e1:17', 0xd); // clear-back
     await bench.until(far.waitFor('hangup'));
     await bench.advance(20);
     expect(bits(bench, 'e1:17')).toEqual([0x1, 0x9]);
@@ -75,8 +78,8 @@ describe('E1 CAS', () => {
     far.hangup();
     await bench.until(far.waitFor('far-cleared'));
     await bench.advance(20);
-    expect(bits(bench, 'e1:1')).toEqual([0xd, 0x5, 0xd]);  // clear-back
-    bench.world.setBits('e1:1', 0x9);  // clear-forward
+    expect(bits(bench, 'e1:1')).toEqual([0xd, 0x5, 0xd]); // clear-back
+    bench.world.setBits('e1:1', 0x9); // clear-forward
     await bench.until(far.waitFor('ended'));
     await bench.advance(20);
     expect(bits(bench, 'e1:1')).toEqual([0xd, 0x5, 0xd, 0x9]);

@@ -42,7 +42,7 @@ describe('faults', () => {
     await bench.advance(1_000);
     const s1 = bench.world.spanStatus('e1:1');
     expect(s1.alarms).toBe(2);
-    expect(s1.crcErrors).toBeGreaterThanOrEqual(500);  // one per 2 ms sub-multiframe
+    expect(s1.crcErrors).toBeGreaterThanOrEqual(500); // one per 2 ms sub-multiframe
     expect(s1.frameErrors).toBe(s1.crcErrors);
     // While in alarm: no service, and the timeslots are silent.
     const refused = bench.world.pstn.call({ from: '2', to: 'e1:4' });
@@ -81,7 +81,10 @@ describe('faults', () => {
     expect(far.endedReason).toBe('board reset');
     await bench.advance(20);
     const after = bench.lineEvents.slice(bench.lineEvents.findIndex((e) => e.type === 'reset'));
-    expect(after.map((e) => [e.type, e.channel])).toEqual([['reset', 0], ['off-hook', 3]]);
+    expect(after.map((e) => [e.type, e.channel])).toEqual([
+      ['reset', 0],
+      ['off-hook', 3],
+    ]);
     expect(bench.world.phones.get('104').state.state).toBe('idle');
     expect(bench.world.resets).toHaveLength(1);
   });

@@ -52,9 +52,9 @@ export class Bench {
     const out = new Uint8Array(n);
     let o = 0;
     for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
+      out.set(p, o);
+      o += p.length;
+    }
     return out;
   }
 
@@ -94,7 +94,10 @@ export class Bench {
     let done = false;
     let value: T | undefined;
     let error: unknown;
-    p.then((v) => ((done = true), (value = v)), (e) => ((done = true), (error = e)));
+    p.then(
+      (v) => ((done = true), (value = v)),
+      (e) => ((done = true), (error = e)),
+    );
     for (let t = 0; t < maxMs && !done; t += 20) {
       this.frame();
       await new Promise((r) => setImmediate(r));

@@ -51,7 +51,11 @@ describe('outgoing calls on an FXO line', () => {
     // The far end presses keys; the board receives them.
     far.press('123');
     await b.advance(1_000);
-    expect(detectDtmf(b.take('line:1')).map((d) => d.digit).join('')).toBe('123');
+    expect(
+      detectDtmf(b.take('line:1'))
+        .map((d) => d.digit)
+        .join(''),
+    ).toBe('123');
     // The board sends keys; the far end hears them.
     b.send('line:1', generateDtmf('9*', { onMs: 80, offMs: 80 }));
     expect(await b.until(far.waitFor('digits', { count: 2 }))).toBe('9*');
@@ -102,7 +106,7 @@ describe('outgoing calls on an FXO line', () => {
 
   it('an unallocated number: SIT then an announcement', async () => {
     const b = start();
-    const r = await dialOut(b, 'line:1', '999');  // no such number: routed after the interdigit timeout
+    const r = await dialOut(b, 'line:1', '999'); // no such number: routed after the interdigit timeout
     expect(r.far.kind).toBe('unallocated');
     b.take('line:1');
     await b.advance(4_500);
@@ -130,7 +134,7 @@ describe('outgoing calls on an FXO line', () => {
     const beep = pcm.subarray(3_050 * 8, 3_450 * 8);
     expect(levelDbm0(beep)).toBeGreaterThan(-18);
     let crossings = 0;
-    for (let i = 1; i < beep.length; i++) if ((beep[i - 1]! < 0) !== (beep[i]! < 0)) crossings++;
+    for (let i = 1; i < beep.length; i++) if (beep[i - 1]! < 0 !== beep[i]! < 0) crossings++;
     expect(crossings / 2 / 0.4).toBeGreaterThan(950);
     expect(crossings / 2 / 0.4).toBeLessThan(1050);
     await b.until(far.waitFor('far-cleared'), 5_000);

@@ -31,7 +31,12 @@ describe('desk phones', () => {
     expect(p.state.cadenceMs).toEqual([1000, 4000, 1000]);
     expect(p.state.rings).toBe(2);
     expect(p.state.state).toBe('ring-pause');
-    expect(p.ringLog.map((r) => [r.on, r.atMs])).toEqual([[true, 0], [false, 1000], [true, 5000], [false, 6000]]);
+    expect(p.ringLog.map((r) => [r.on, r.atMs])).toEqual([
+      [true, 0],
+      [false, 1000],
+      [true, 5000],
+      [false, 6000],
+    ]);
     await bench.advance(9_000);
     expect(p.state.state).toBe('idle');
   });
@@ -43,13 +48,17 @@ describe('desk phones', () => {
     await bench.advance(40);
     expect(bench.signals('phone:101').map((e) => e.type)).toEqual(['off-hook']);
     expect(p.state.hook).toBe('off');
-    bench.send('phone:101', sine(450, -10, 3_000));  // the engine's dial tone
+    bench.send('phone:101', sine(450, -10, 3_000)); // the engine's dial tone
     const tone = await bench.until(p.waitFor('tone:dial'));
     expect(tone.atMs).toBeLessThan(100);
     bench.record('phone:101');
     p.dial('8021#');
     await bench.advance(1_200);
-    expect(detectDtmf(bench.take('phone:101')).map((d) => d.digit).join('')).toBe('8021#');
+    expect(
+      detectDtmf(bench.take('phone:101'))
+        .map((d) => d.digit)
+        .join(''),
+    ).toBe('8021#');
 
     p.flash();
     await bench.advance(600);

@@ -39,7 +39,7 @@ describe('dial() on an FXO line', () => {
     expect(o.call.state).toBe('connected');
     expect(o.leg.sm.history.map((h) => h.to)).toEqual(['dialing', 'proceeding', 'alerting', 'connected']);
     await r.until(o.call.hangup());
-    expect((await r.tel.records.get(o.call.id))).toMatchObject({ direction: 'outbound', to: '13800000001', cause: 'normal' });
+    expect(await r.tel.records.get(o.call.id)).toMatchObject({ direction: 'outbound', to: '13800000001', cause: 'normal' });
   });
 
   it('answers when ringback ends and no other tone follows (no polarity on the line)', async () => {

@@ -128,43 +128,47 @@ describe('ISDN PRI: restart and alarms', () => {
     rig.world.faults.clearAlarm('e1:1');
     for (let t = 0; t < 10_000 && rig.span().dchan !== 'up'; t += 100) await rig.run(100);
     await rig.run(2000);
-    await new Promise((r) => setTimeout(r, 20));  // the world's events come through its own thread-safe function
-    expect(rig.world.priEvents.filter((e) => e.what.startsWith('dchan')).map((e) => e.what)).toEqual(['dchan-up', 'dchan-down', 'dchan-up']);
+    await new Promise((r) => setTimeout(r, 20)); // the world's events come through its own thread-safe function
+    expect(rig.world.priEvents.filter((e) => e.what.startsWith('dchan')).map((e) => e.what)).toEqual([
+      'dchan-up',
+      'dchan-down',
+      'dchan-up',
+    ]);
   });
 
   // Long: both Q.921 entities notice and re-establish, their SABMEs crossing
   // ("MDL-ERROR (F): SABME in state 7"); short: the exchange's never noticed.
-  for (const alarmMs of [15_000, 3000]) it(`after a ${alarmMs / 1000} s alarm mid-call clears, the next inbound SETUP is offered and answered, and an outbound SETUP connects`, async () => {
-    rig = await priRig({ seed: 32 });
-    const first = offered(rig);
-    const far = rig.world.pstn.call({ from: '13900006666', to: 'e1:4' });
-    const { leg } = await rig.until(first, 5000);
-    await rig.until(leg.answer(), 2000);
-    await rig.until(far.waitFor('connected'), 2000);
-    rig.world.faults.alarm('e1:1', 'los');
-    expect((await rig.until(leg.ended, 5000)).cause).toBe('alarm');
-    expect(rig.span().dchan).toBe('down');
-    await rig.run(alarmMs);
-    expect(rig.span().dchan).toBe('down');
-    rig.world.faults.clearAlarm('e1:1');
-    for (let t = 0; t < 5000 && rig.span().dchan !== 'up'; t += 20) await rig.run(20);
-    expect(rig.span().dchan).toBe('up');
-    // At once, on the same B channel as the call the alarm tore down.
-    const second = offered(rig);
-    const far2 = rig.world.pstn.call({ from: '13900007777', to: 'e1:4' });
-    const again = await rig.until(second, 5000);
-    expect(again.call.from).toBe('13900007777');
-    await rig.until(again.leg.answer(), 2000);
-    await rig.until(far2.waitFor('connected'), 2000);
-    far2.hangup();
-    expect(await rig.until(again.leg.ended, 5000)).toEqual({ cause: 'remote-hangup', detail: 'normal-clearing' });
-    // Outbound.
-    const out = await rig.until(rig.tel.dial('13800000001', { line: rig.ts(6), callerId: '075526700006' }), 40_000);
-    expect(out.result).toBe('answered');
-    await rig.until(out.leg.hangup(), 2000);
-    await rig.run(500);
-    expect(rig.inventory.channel(rig.ts(6))!.lineState).toBe('idle');
-    expect(rig.inventory.channel(rig.ts(4))!.lineState).toBe('idle');
-  });
-
+  for (const alarmMs of [15_000, 3000])
+    it(`after a ${alarmMs / 1000} s alarm mid-call clears, the next inbound SETUP is offered and answered, and an outbound SETUP connects`, async () => {
+      rig = await priRig({ seed: 32 });
+      const first = offered(rig);
+      const far = rig.world.pstn.call({ from: '13900006666', to: 'e1:4' });
+      const { leg } = await rig.until(first, 5000);
+      await rig.until(leg.answer(), 2000);
+      await rig.until(far.waitFor('connected'), 2000);
+      rig.world.faults.alarm('e1:1', 'los');
+      expect((await rig.until(leg.ended, 5000)).cause).toBe('alarm');
+      expect(rig.span().dchan).toBe('down');
+      await rig.run(alarmMs);
+      expect(rig.span().dchan).toBe('down');
+      rig.world.faults.clearAlarm('e1:1');
+      for (let t = 0; t < 5000 && rig.span().dchan !== 'up'; t += 20) await rig.run(20);
+      expect(rig.span().dchan).toBe('up');
+      // At once, on the same B channel as the call the alarm tore down.
+      const second = offered(rig);
+      const far2 = rig.world.pstn.call({ from: '13900007777', to: 'e1:4' });
+      const again = await rig.until(second, 5000);
+      expect(again.call.from).toBe('13900007777');
+      await rig.until(again.leg.answer(), 2000);
+      await rig.until(far2.waitFor('connected'), 2000);
+      far2.hangup();
+      expect(await rig.until(again.leg.ended, 5000)).toEqual({ cause: 'remote-hangup', detail: 'normal-clearing' });
+      // Outbound.
+      const out = await rig.until(rig.tel.dial('13800000001', { line: rig.ts(6), callerId: '075526700006' }), 40_000);
+      expect(out.result).toBe('answered');
+      await rig.until(out.leg.hangup(), 2000);
+      await rig.run(500);
+      expect(rig.inventory.channel(rig.ts(6))!.lineState).toBe('idle');
+      expect(rig.inventory.channel(rig.ts(4))!.lineState).toBe('idle');
+    });
 });

@@ -22,7 +22,11 @@ export const accountRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
       schema: {
         tags,
         summary: 'List accounts',
-        querystring: { type: 'object', additionalProperties: false, properties: { role: accountSchema.properties.role, group: { type: 'string', maxLength: 32 } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { role: accountSchema.properties.role, group: { type: 'string', maxLength: 32 } },
+        },
         response: { 200: { type: 'array', items: accountSchema }, ...errors },
       },
     },
@@ -40,7 +44,16 @@ export const accountRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
   );
   app.patch<{ Params: { id: number }; Body: Partial<AccountInput> }>(
     '/:id',
-    { config: WRITE, schema: { tags, summary: 'Change an account (a new password or disabling ends its sessions)', params: idParams, body: accountPatch, response: { 200: accountSchema, ...errors } } },
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: 'Change an account (a new password or disabling ends its sessions)',
+        params: idParams,
+        body: accountPatch,
+        response: { 200: accountSchema, ...errors },
+      },
+    },
     async (req) => accounts.update(req.params.id, req.body),
   );
   app.delete<{ Params: { id: number } }>(

@@ -32,7 +32,14 @@ export const agentRoutes: FastifyPluginAsync<{ callCenter: CallCenter }> = async
 
   app.get(
     '/',
-    { config: ROLES, schema: { tags, summary: 'The agents and their state (an agent sees themselves)', response: { 200: { type: 'array', items: agentSchema }, ...errors } } },
+    {
+      config: ROLES,
+      schema: {
+        tags,
+        summary: 'The agents and their state (an agent sees themselves)',
+        response: { 200: { type: 'array', items: agentSchema }, ...errors },
+      },
+    },
     async (req) => {
       const acct = req.account!;
       const all = agents.all();
@@ -45,11 +52,20 @@ export const agentRoutes: FastifyPluginAsync<{ callCenter: CallCenter }> = async
     { config: ROLES, schema: { tags, summary: 'Log in (ready, or not-ready with ready: false)', body: loginAgentBody, ...one } },
     async (req) => view(agents.login(target(req).id, { ready: req.body?.ready !== false })),
   );
-  app.post<Id>('/:id/logout', { config: ROLES, schema: { tags, summary: 'Log out (at the end of the current call, if any)', ...one } }, async (req) => view(agents.logout(target(req).id)));
-  app.post<Id>('/:id/ready', { config: ROLES, schema: { tags, summary: 'Ready for calls (ends wrap-up)', ...one } }, async (req) => view(agents.ready(target(req).id)));
+  app.post<Id>(
+    '/:id/logout',
+    { config: ROLES, schema: { tags, summary: 'Log out (at the end of the current call, if any)', ...one } },
+    async (req) => view(agents.logout(target(req).id)),
+  );
+  app.post<Id>('/:id/ready', { config: ROLES, schema: { tags, summary: 'Ready for calls (ends wrap-up)', ...one } }, async (req) =>
+    view(agents.ready(target(req).id)),
+  );
   app.post<Id & { Body: { reason: string } }>(
     '/:id/not-ready',
-    { config: ROLES, schema: { tags, summary: 'Not ready, with a reason code (after the current call, if any)', body: notReadyBody, ...one } },
+    {
+      config: ROLES,
+      schema: { tags, summary: 'Not ready, with a reason code (after the current call, if any)', body: notReadyBody, ...one },
+    },
     async (req) => view(agents.notReady(target(req).id, req.body.reason)),
   );
   app.post<Id & { Body: { on: boolean } }>(
@@ -61,20 +77,41 @@ export const agentRoutes: FastifyPluginAsync<{ callCenter: CallCenter }> = async
     '/:id/history',
     {
       config: ROLES,
-      schema: { tags, summary: 'State changes, oldest first: from, to, reason code, why, when', params: agentIdParams, querystring: historyQuery, response: { 200: { type: 'array', items: agentEventSchema }, ...errors } },
+      schema: {
+        tags,
+        summary: 'State changes, oldest first: from, to, reason code, why, when',
+        params: agentIdParams,
+        querystring: historyQuery,
+        response: { 200: { type: 'array', items: agentEventSchema }, ...errors },
+      },
     },
     async (req) => {
       const a = target(req);
       const store = agents.store;
       const q = req.query;
       let list: AgentStateEvent[];
-      if (store instanceof SqlAgentStore) list = await store.search({ agentId: a.id, ...(q.since ? { since: q.since } : {}), ...(q.until ? { until: q.until } : {}), ...(q.limit ? { limit: q.limit } : {}) });
+      if (store instanceof SqlAgentStore)
+        list = await store.search({
+          agentId: a.id,
+          ...(q.since ? { since: q.since } : {}),
+          ...(q.until ? { until: q.until } : {}),
+          ...(q.limit ? { limit: q.limit } : {}),
+        });
       else {
         const since = q.since ? Date.parse(q.since) : -Infinity;
         const until = q.until ? Date.parse(q.until) : Infinity;
         list = (await store.events(a.id)).filter((e) => e.wallMs >= since && e.wallMs < until).slice(0, q.limit ?? 1000);
       }
-      return list.map((e) => ({ agentId: e.agentId, from: e.from, to: e.to, reason: e.reason, why: e.why, at: new Date(e.wallMs).toISOString(), callId: e.callId, queue: e.queue }));
+      return list.map((e) => ({
+        agentId: e.agentId,
+        from: e.from,
+        to: e.to,
+        reason: e.reason,
+        why: e.why,
+        at: new Date(e.wallMs).toISOString(),
+        callId: e.callId,
+        queue: e.queue,
+      }));
     },
   );
 };

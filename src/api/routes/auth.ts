@@ -9,7 +9,15 @@ export const authRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (
   const { accounts } = cc.stores;
   app.post<{ Body: { username: string; password: string } }>(
     '/login',
-    { config: { roles: PUBLIC }, schema: { tags: ['auth'], summary: 'Log in: a token for the Authorization header', body: loginBody, response: { 200: loginReply, ...errors } } },
+    {
+      config: { roles: PUBLIC },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in: a token for the Authorization header',
+        body: loginBody,
+        response: { 200: loginReply, ...errors },
+      },
+    },
     async (req) => {
       const account = await accounts.verifyPassword(req.body.username, req.body.password);
       if (!account) throw new CtiError('CTI_ERR_UNAUTHORIZED', 'wrong username or password, or the account is disabled');
@@ -27,5 +35,9 @@ export const authRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (
       return { ok: true };
     },
   );
-  app.get('/me', { config: { roles: ANY }, schema: { tags: ['auth'], summary: 'The logged-in account', response: { 200: accountSchema, ...errors } } }, async (req) => req.account);
+  app.get(
+    '/me',
+    { config: { roles: ANY }, schema: { tags: ['auth'], summary: 'The logged-in account', response: { 200: accountSchema, ...errors } } },
+    async (req) => req.account,
+  );
 };

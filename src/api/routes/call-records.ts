@@ -18,17 +18,24 @@ export const callRecordRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = a
     a.role === 'agent' ? [a.extension ?? '', ...(a.agentNumber ? [a.agentNumber] : []), String(a.id)] : undefined;
   app.get<{ Querystring: CallRecordQuery }>(
     '/',
-    { config: ROLES, schema: { tags, summary: 'Call records, newest first', querystring: callRecordQuery, response: { 200: callRecordList, ...errors } } },
+    {
+      config: ROLES,
+      schema: { tags, summary: 'Call records, newest first', querystring: callRecordQuery, response: { 200: callRecordList, ...errors } },
+    },
     async (req) => {
       const mine = own(req.account!);
       if (!mine) return records.search(req.query);
-      if (req.query.agent !== undefined && !mine.includes(req.query.agent)) throw new CtiError('CTI_ERR_FORBIDDEN', "agents see their own calls only");
+      if (req.query.agent !== undefined && !mine.includes(req.query.agent))
+        throw new CtiError('CTI_ERR_FORBIDDEN', 'agents see their own calls only');
       return records.search(req.query.agent !== undefined ? req.query : { ...req.query, agentIn: mine.filter(Boolean) });
     },
   );
   app.get<{ Params: { id: string } }>(
     '/:id',
-    { config: ROLES, schema: { tags, summary: 'One call record with its legs', params: callIdParams, response: { 200: callRecordSchema, ...errors } } },
+    {
+      config: ROLES,
+      schema: { tags, summary: 'One call record with its legs', params: callIdParams, response: { 200: callRecordSchema, ...errors } },
+    },
     async (req) => {
       const r = await records.get(req.params.id);
       const mine = own(req.account!);

@@ -43,7 +43,11 @@ const callView = {
 } as const;
 const dialReply = { type: 'object', required: ['callId'], properties: { callId: { type: 'string' } } } as const;
 const recordingReply = { type: 'object', required: ['path'], properties: { path: { type: 'string' } } } as const;
-const forwardFields = { always: { type: ['string', 'null'], pattern: '^[0-9+]{2,32}$' }, busy: { type: ['string', 'null'], pattern: '^[0-9+]{2,32}$' }, 'no-answer': { type: ['string', 'null'], pattern: '^[0-9+]{2,32}$' } } as const;
+const forwardFields = {
+  always: { type: ['string', 'null'], pattern: '^[0-9+]{2,32}$' },
+  busy: { type: ['string', 'null'], pattern: '^[0-9+]{2,32}$' },
+  'no-answer': { type: ['string', 'null'], pattern: '^[0-9+]{2,32}$' },
+} as const;
 const settingsBody = {
   type: 'object',
   additionalProperties: false,
@@ -65,7 +69,12 @@ const settingsView = {
     campOn: { type: 'array', items: { type: 'string' } },
   },
 } as const;
-const campOnBody = { type: 'object', additionalProperties: false, required: ['to'], properties: { to: { type: 'string', pattern: '^[0-9]{2,8}$' } } } as const;
+const campOnBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['to'],
+  properties: { to: { type: 'string', pattern: '^[0-9]{2,8}$' } },
+} as const;
 
 type Req = FastifyRequest<{ Params: { ext: string } }>;
 
@@ -73,30 +82,49 @@ type Req = FastifyRequest<{ Params: { ext: string } }>;
 function extOf(req: Req): string {
   const a = req.account!;
   const ext = req.params.ext;
-  if (a.role === 'agent' && a.extension !== ext) throw new CtiError('CTI_ERR_FORBIDDEN', `agents act on their own extension only (yours: ${a.extension ?? 'none'})`);
+  if (a.role === 'agent' && a.extension !== ext)
+    throw new CtiError('CTI_ERR_FORBIDDEN', `agents act on their own extension only (yours: ${a.extension ?? 'none'})`);
   return ext;
 }
 
 export const callOpsRoutes: FastifyPluginAsync<{ svc: CallOpsService }> = async (app, { svc }) => {
   const { ops, settings } = svc;
   const simple = (path: string, summary: string, run: (ext: string) => Promise<unknown>) =>
-    app.post<{ Params: { ext: string } }>(path, { config: ROLES, schema: { tags, summary, params: extParams, response: { 200: okSchema, ...errors } } }, async (req) => {
-      await run(extOf(req));
-      return { ok: true };
-    });
+    app.post<{ Params: { ext: string } }>(
+      path,
+      { config: ROLES, schema: { tags, summary, params: extParams, response: { 200: okSchema, ...errors } } },
+      async (req) => {
+        await run(extOf(req));
+        return { ok: true };
+      },
+    );
 
-  app.get<{ Params: { ext: string } }>('/:ext/call', { config: ROLES, schema: { tags, summary: "The extension's call now", params: extParams, response: { 200: callView, ...errors } } }, async (req) =>
-    ops.view(extOf(req)),
+  app.get<{ Params: { ext: string } }>(
+    '/:ext/call',
+    { config: ROLES, schema: { tags, summary: "The extension's call now", params: extParams, response: { 200: callView, ...errors } } },
+    async (req) => ops.view(extOf(req)),
   );
   app.post<{ Params: { ext: string }; Body: { number: string } }>(
     '/:ext/dial',
-    { config: ROLES, schema: { tags, summary: "Click-to-dial: rings the extension's phone, then calls the number once it is answered", params: extParams, body: dialBody, response: { 201: dialReply, ...errors } } },
+    {
+      config: ROLES,
+      schema: {
+        tags,
+        summary: "Click-to-dial: rings the extension's phone, then calls the number once it is answered",
+        params: extParams,
+        body: dialBody,
+        response: { 201: dialReply, ...errors },
+      },
+    },
     async (req, reply) => reply.code(201).send({ callId: (await ops.dial(extOf(req), req.body.number)).id }),
   );
   simple('/:ext/answer', 'Answer: not possible remotely on an analog phone (lift the handset); always 409', async (ext) => {
-    throw new CtiError('CTI_ERR_CONFLICT', `extension ${ext}: an analog phone is answered by lifting its handset; the server cannot take it off hook`);
+    throw new CtiError(
+      'CTI_ERR_CONFLICT',
+      `extension ${ext}: an analog phone is answered by lifting its handset; the server cannot take it off hook`,
+    );
   });
-  simple('/:ext/hangup', 'Hang up the extension\'s call', (ext) => ops.hangup(ext));
+  simple('/:ext/hangup', "Hang up the extension's call", (ext) => ops.hangup(ext));
   simple('/:ext/hold', 'Hold: the other party hears music', (ext) => ops.hold(ext));
   simple('/:ext/retrieve', 'Retrieve the held party', (ext) => ops.retrieve(ext));
   app.post<{ Params: { ext: string }; Body: { to: string; mode: 'blind' | 'attended'; notes?: string } }>(
@@ -105,7 +133,8 @@ export const callOpsRoutes: FastifyPluginAsync<{ svc: CallOpsService }> = async 
       config: ROLES,
       schema: {
         tags,
-        summary: 'Transfer to an extension, queue:<name> or an outside number. blind: the agent leaves at once; attended: the target rings with the notes on its agents\' screens, the agent talks to them, then completes or cancels',
+        summary:
+          "Transfer to an extension, queue:<name> or an outside number. blind: the agent leaves at once; attended: the target rings with the notes on its agents' screens, the agent talks to them, then completes or cancels",
         params: extParams,
         body: transferBody,
         response: { 200: okSchema, ...errors },
@@ -114,38 +143,82 @@ export const callOpsRoutes: FastifyPluginAsync<{ svc: CallOpsService }> = async 
     async (req) => {
       const ext = extOf(req);
       if (req.body.mode === 'attended') {
-        if (req.body.to.startsWith('queue:')) throw new CtiError('CTI_ERR_BAD_ARGUMENT', 'an attended transfer goes to an extension or a number, not a queue');
+        if (req.body.to.startsWith('queue:'))
+          throw new CtiError('CTI_ERR_BAD_ARGUMENT', 'an attended transfer goes to an extension or a number, not a queue');
         await ops.consult(ext, req.body.to, req.body.notes);
       } else await ops.blindTransfer(ext, req.body.to, req.body.notes);
       return { ok: true };
     },
   );
-  simple('/:ext/transfer/complete', 'Attended transfer: join the held party and the consulted party; the agent leaves', (ext) => ops.completeTransfer(ext));
-  simple('/:ext/transfer/cancel', 'Attended transfer: release the consulted party, back to the held party', (ext) => ops.cancelConsult(ext));
+  simple('/:ext/transfer/complete', 'Attended transfer: join the held party and the consulted party; the agent leaves', (ext) =>
+    ops.completeTransfer(ext),
+  );
+  simple('/:ext/transfer/cancel', 'Attended transfer: release the consulted party, back to the held party', (ext) =>
+    ops.cancelConsult(ext),
+  );
   simple('/:ext/conference', 'Three-way conference of the agent, the held party and the consulted party', (ext) => ops.conference(ext));
-  for (const [op, summary] of [['start', 'Start recording the call (WAV under dataDir/recordings)'], ['stop', 'Stop recording']] as const) {
-    app.post<{ Params: { ext: string } }>(`/:ext/recording/${op}`, { config: ROLES, schema: { tags, summary, params: extParams, response: { 200: recordingReply, ...errors } } }, async (req) => ({
-      path: op === 'start' ? await ops.startRecording(extOf(req)) : await ops.stopRecording(extOf(req)),
-    }));
+  for (const [op, summary] of [
+    ['start', 'Start recording the call (WAV under dataDir/recordings)'],
+    ['stop', 'Stop recording'],
+  ] as const) {
+    app.post<{ Params: { ext: string } }>(
+      `/:ext/recording/${op}`,
+      { config: ROLES, schema: { tags, summary, params: extParams, response: { 200: recordingReply, ...errors } } },
+      async (req) => ({
+        path: op === 'start' ? await ops.startRecording(extOf(req)) : await ops.stopRecording(extOf(req)),
+      }),
+    );
   }
 
-  app.get<{ Params: { ext: string } }>('/:ext/settings', { config: ROLES, schema: { tags, summary: 'DND, forwarding and camp-on of the extension', params: extParams, response: { 200: settingsView, ...errors } } }, async (req) =>
-    settings.view(extOf(req)),
-  );
-  app.patch<{ Params: { ext: string }; Body: { dnd?: boolean; forward?: Partial<Record<'always' | 'busy' | 'no-answer', string | null>>; noAnswerMs?: number } }>(
+  app.get<{ Params: { ext: string } }>(
     '/:ext/settings',
-    { config: ROLES, schema: { tags, summary: 'Change DND and forwarding (null cancels a forward)', params: extParams, body: settingsBody, response: { 200: settingsView, ...errors } } },
+    {
+      config: ROLES,
+      schema: {
+        tags,
+        summary: 'DND, forwarding and camp-on of the extension',
+        params: extParams,
+        response: { 200: settingsView, ...errors },
+      },
+    },
+    async (req) => settings.view(extOf(req)),
+  );
+  app.patch<{
+    Params: { ext: string };
+    Body: { dnd?: boolean; forward?: Partial<Record<'always' | 'busy' | 'no-answer', string | null>>; noAnswerMs?: number };
+  }>(
+    '/:ext/settings',
+    {
+      config: ROLES,
+      schema: {
+        tags,
+        summary: 'Change DND and forwarding (null cancels a forward)',
+        params: extParams,
+        body: settingsBody,
+        response: { 200: settingsView, ...errors },
+      },
+    },
     async (req) => {
       const ext = extOf(req);
       if (req.body.dnd !== undefined) settings.setDnd(ext, req.body.dnd);
       for (const [k, v] of Object.entries(req.body.forward ?? {})) settings.setForward(ext, k as 'always', v ?? undefined);
-      if (req.body.noAnswerMs !== undefined) settings.setForward(ext, 'no-answer', settings.forwardOf(ext, 'no-answer'), req.body.noAnswerMs);
+      if (req.body.noAnswerMs !== undefined)
+        settings.setForward(ext, 'no-answer', settings.forwardOf(ext, 'no-answer'), req.body.noAnswerMs);
       return settings.view(ext);
     },
   );
   app.post<{ Params: { ext: string }; Body: { to: string } }>(
     '/:ext/camp-on',
-    { config: ROLES, schema: { tags, summary: 'Camp-on: ring this extension back when `to` is free, then ring `to`', params: extParams, body: campOnBody, response: { 200: settingsView, ...errors } } },
+    {
+      config: ROLES,
+      schema: {
+        tags,
+        summary: 'Camp-on: ring this extension back when `to` is free, then ring `to`',
+        params: extParams,
+        body: campOnBody,
+        response: { 200: settingsView, ...errors },
+      },
+    },
     async (req) => {
       const ext = extOf(req);
       settings.addCampOn(ext, req.body.to, svc.ringer.now());

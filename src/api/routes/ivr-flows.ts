@@ -17,15 +17,28 @@ const tags = ['ivr'];
 
 const flowName = { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' } as const;
 export const flowParams = { type: 'object', required: ['name'], properties: { name: flowName } } as const;
-export const flowVersionParams = { type: 'object', required: ['name', 'version'], properties: { name: flowName, version: { type: 'integer', minimum: 1 } } } as const;
+export const flowVersionParams = {
+  type: 'object',
+  required: ['name', 'version'],
+  properties: { name: flowName, version: { type: 'integer', minimum: 1 } },
+} as const;
 
 const issueSchema = {
   type: 'object',
   required: ['path', 'message'],
-  properties: { node: { type: 'string' }, path: { type: 'string' }, message: { type: 'string' }, line: { type: 'integer' }, col: { type: 'integer' } },
+  properties: {
+    node: { type: 'string' },
+    path: { type: 'string' },
+    message: { type: 'string' },
+    line: { type: 'integer' },
+    col: { type: 'integer' },
+  },
 } as const;
 /** 400: the code and message, and for a bad flow each issue */
-const flowErrorSchema = { ...errorSchema, properties: { ...errorSchema.properties, issues: { type: 'array', items: issueSchema } } } as const;
+const flowErrorSchema = {
+  ...errorSchema,
+  properties: { ...errorSchema.properties, issues: { type: 'array', items: issueSchema } },
+} as const;
 const flowErrors = { ...errors, 400: flowErrorSchema } as const;
 
 const flowInput = {
@@ -86,17 +99,36 @@ export const ivrFlowRoutes: FastifyPluginAsync<{ flows: FlowService }> = async (
     if (err instanceof FlowError) return reply.code(400).send({ code: err.code, message: err.message, issues: err.issues });
     throw err;
   });
-  app.get('/', { config: READ, schema: { tags, summary: 'The IVR flows: active version, version in service, number of versions', response: { 200: { type: 'array', items: flowSummarySchema }, ...errors } } }, async () => flows.list());
+  app.get(
+    '/',
+    {
+      config: READ,
+      schema: {
+        tags,
+        summary: 'The IVR flows: active version, version in service, number of versions',
+        response: { 200: { type: 'array', items: flowSummarySchema }, ...errors },
+      },
+    },
+    async () => flows.list(),
+  );
   app.get<{ Params: { name: string } }>(
     '/:name',
-    { config: READ, schema: { tags, summary: 'One IVR flow with every version', params: flowParams, response: { 200: flowDetailSchema, ...errors } } },
+    {
+      config: READ,
+      schema: { tags, summary: 'One IVR flow with every version', params: flowParams, response: { 200: flowDetailSchema, ...errors } },
+    },
     async (req) => flows.get(req.params.name),
   );
   app.post<{ Body: FlowInput }>(
     '/validate',
     {
       config: ADMIN,
-      schema: { tags, summary: 'Check a flow without saving it: its issues name the node, the field and the line', body: flowInputBody, response: { 200: validationSchema, ...flowErrors } },
+      schema: {
+        tags,
+        summary: 'Check a flow without saving it: its issues name the node, the field and the line',
+        body: flowInputBody,
+        response: { 200: validationSchema, ...flowErrors },
+      },
     },
     async (req) => flows.validate(req.body),
   );
@@ -104,18 +136,31 @@ export const ivrFlowRoutes: FastifyPluginAsync<{ flows: FlowService }> = async (
     '/:name/versions',
     {
       config: ADMIN,
-      schema: { tags, summary: 'Add a version of a flow (new calls get it once activated)', params: flowParams, body: flowCreateBody, response: { 201: flowVersionSchema, ...flowErrors } },
+      schema: {
+        tags,
+        summary: 'Add a version of a flow (new calls get it once activated)',
+        params: flowParams,
+        body: flowCreateBody,
+        response: { 201: flowVersionSchema, ...flowErrors },
+      },
     },
     async (req, reply) => {
       const { activate, ...input } = req.body;
-      return reply.code(201).send(await flows.create(req.params.name, input as FlowInput, req.account?.username ?? null, activate === true));
+      return reply
+        .code(201)
+        .send(await flows.create(req.params.name, input as FlowInput, req.account?.username ?? null, activate === true));
     },
   );
   app.post<{ Params: { name: string; version: number } }>(
     '/:name/versions/:version/activate',
     {
       config: ADMIN,
-      schema: { tags, summary: 'Put a version in service (calls in progress keep theirs)', params: flowVersionParams, response: { 200: flowDetailSchema, ...flowErrors } },
+      schema: {
+        tags,
+        summary: 'Put a version in service (calls in progress keep theirs)',
+        params: flowVersionParams,
+        response: { 200: flowDetailSchema, ...flowErrors },
+      },
     },
     async (req) => flows.activate(req.params.name, req.params.version, req.account?.username ?? null),
   );
@@ -123,7 +168,12 @@ export const ivrFlowRoutes: FastifyPluginAsync<{ flows: FlowService }> = async (
     '/:name/rollback',
     {
       config: ADMIN,
-      schema: { tags, summary: 'Activate the newest version older than the active one', params: flowParams, response: { 200: flowDetailSchema, ...flowErrors } },
+      schema: {
+        tags,
+        summary: 'Activate the newest version older than the active one',
+        params: flowParams,
+        response: { 200: flowDetailSchema, ...flowErrors },
+      },
     },
     async (req) => flows.rollback(req.params.name, req.account?.username ?? null),
   );

@@ -16,8 +16,17 @@ const tags = ['queues'];
 
 export const queueRoutes: FastifyPluginAsync<{ callCenter: CallCenter }> = async (app, { callCenter }) => {
   const acd = callCenter.acd;
-  app.get('/', { config: READ, schema: { tags, summary: 'Every queue: waiting calls, agents, counters', response: { 200: { type: 'array', items: queueSchema }, ...errors } } }, async () =>
-    [...acd.queues.values()].map((q) => queueView(acd, q)),
+  app.get(
+    '/',
+    {
+      config: READ,
+      schema: {
+        tags,
+        summary: 'Every queue: waiting calls, agents, counters',
+        response: { 200: { type: 'array', items: queueSchema }, ...errors },
+      },
+    },
+    async () => [...acd.queues.values()].map((q) => queueView(acd, q)),
   );
   app.get<{ Params: { name: string } }>(
     '/:name',
@@ -30,7 +39,15 @@ export const queueRoutes: FastifyPluginAsync<{ callCenter: CallCenter }> = async
   );
   app.get<{ Params: { callId: string } }>(
     '/calls/:callId/explain',
-    { config: SUPERVISOR, schema: { tags, summary: 'Who would get this queued call next, and why', params: queueCallParams, response: { 200: explanationSchema, ...errors } } },
+    {
+      config: SUPERVISOR,
+      schema: {
+        tags,
+        summary: 'Who would get this queued call next, and why',
+        params: queueCallParams,
+        response: { 200: explanationSchema, ...errors },
+      },
+    },
     async (req) => {
       const x = acd.explain(req.params.callId);
       if (!x) throw new CtiError('CTI_ERR_NOT_FOUND', `call ${req.params.callId} is not in a queue`);

@@ -39,11 +39,17 @@ export const wsRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (ap
       const socket = ws as Socket;
       const account = req.account!;
       let narrow: string[] | undefined;
-      const wanted = (topic: string) => maysee(account, topic) && (!narrow || narrow.some((n) => (n.endsWith(':') ? topic.startsWith(n) : topic === n)));
+      const wanted = (topic: string) =>
+        maysee(account, topic) && (!narrow || narrow.some((n) => (n.endsWith(':') ? topic.startsWith(n) : topic === n)));
       const unsubscribe = cc.events.subscribe(wanted, (e) => send(socket, e));
       const at = () => new Date().toISOString();
       const topics = account.role === 'agent' ? [agentTopic(account.id), 'agents'] : ['*'];
-      send(socket, { topic: agentTopic(account.id), type: 'session:hello', at: at(), data: { account: { id: account.id, username: account.username, role: account.role }, topics } });
+      send(socket, {
+        topic: agentTopic(account.id),
+        type: 'session:hello',
+        at: at(),
+        data: { account: { id: account.id, username: account.username, role: account.role }, topics },
+      });
       socket.on('message', (raw) => {
         let msg: unknown;
         try {
@@ -56,7 +62,12 @@ export const wsRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (ap
           narrow = m.topics.length ? (m.topics as string[]) : undefined;
           send(socket, { topic: agentTopic(account.id), type: 'session:subscribed', at: at(), data: { topics: narrow ?? topics } });
         } else {
-          send(socket, { topic: agentTopic(account.id), type: 'session:error', at: at(), data: { code: 'CTI_ERR_BAD_ARGUMENT', message: 'expected {"op":"subscribe","topics":[...]}' } });
+          send(socket, {
+            topic: agentTopic(account.id),
+            type: 'session:error',
+            at: at(),
+            data: { code: 'CTI_ERR_BAD_ARGUMENT', message: 'expected {"op":"subscribe","topics":[...]}' },
+          });
         }
       });
       socket.on('close', unsubscribe);

@@ -26,9 +26,14 @@ export function demoTable(db: IvrDatabase): Promise<void> {
   let p = ready.get(db);
   if (!p) {
     p = (async () => {
-      await db.query(`CREATE TABLE IF NOT EXISTS ${DEMO_TABLE} (account VARCHAR(32) PRIMARY KEY, balance NUMERIC(14, 2) NOT NULL, pin VARCHAR(16))`);
+      await db.query(
+        `CREATE TABLE IF NOT EXISTS ${DEMO_TABLE} (account VARCHAR(32) PRIMARY KEY, balance NUMERIC(14, 2) NOT NULL, pin VARCHAR(16))`,
+      );
       for (const [account, a] of Object.entries(DEMO_ACCOUNTS)) {
-        await db.query(`INSERT INTO ${DEMO_TABLE} (account, balance, pin) VALUES (:account, :balance, :pin) ON CONFLICT (account) DO NOTHING`, { account, balance: Number(a.balance), pin: a.pin });
+        await db.query(
+          `INSERT INTO ${DEMO_TABLE} (account, balance, pin) VALUES (:account, :balance, :pin) ON CONFLICT (account) DO NOTHING`,
+          { account, balance: Number(a.balance), pin: a.pin },
+        );
       }
     })();
     p.catch(() => ready.delete(db));
@@ -44,10 +49,13 @@ export const accountBalance = defineNode({
     if (!ctx.db) throw new Error('account-balance: no database (ctx.db)');
     const name = ctx.params.database;
     const table = ctx.params.table ?? DEMO_TABLE;
-    if (typeof table !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table)) throw new Error(`account-balance: params.table ${JSON.stringify(table)} is not a table name`);
+    if (typeof table !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table))
+      throw new Error(`account-balance: params.table ${JSON.stringify(table)} is not a table name`);
     const db = typeof name === 'string' ? ctx.db.database(name) : ctx.db;
     if (table === DEMO_TABLE && name === undefined) await demoTable(db);
-    const row = await db.one<{ balance: number | string }>(`SELECT balance FROM ${table} WHERE account = :account`, { account: String(ctx.vars.account ?? '') });
+    const row = await db.one<{ balance: number | string }>(`SELECT balance FROM ${table} WHERE account = :account`, {
+      account: String(ctx.vars.account ?? ''),
+    });
     if (!row) return 'unknown';
     const n = Number(row.balance);
     ctx.vars.balance = Number.isFinite(n) ? n.toFixed(2) : String(row.balance);

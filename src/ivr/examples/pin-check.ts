@@ -15,10 +15,13 @@ export const pinCheck = defineNode({
     if (!ctx.db) throw new Error('pin-check: no database (ctx.db)');
     const name = ctx.params.database;
     const table = ctx.params.table ?? DEMO_TABLE;
-    if (typeof table !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table)) throw new Error(`pin-check: params.table ${JSON.stringify(table)} is not a table name`);
+    if (typeof table !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table))
+      throw new Error(`pin-check: params.table ${JSON.stringify(table)} is not a table name`);
     const db = typeof name === 'string' ? ctx.db.database(name) : ctx.db;
     if (table === DEMO_TABLE && name === undefined) await demoTable(db);
-    const row = await db.one<{ pin: string | null }>(`SELECT pin FROM ${table} WHERE account = :account`, { account: String(ctx.vars.account ?? '') });
+    const row = await db.one<{ pin: string | null }>(`SELECT pin FROM ${table} WHERE account = :account`, {
+      account: String(ctx.vars.account ?? ''),
+    });
     if (row && row.pin !== null && String(row.pin) === String(ctx.vars.pin ?? '')) {
       ctx.vars.pinFailures = 0;
       return undefined;

@@ -140,7 +140,14 @@ export interface BoardInfo {
   model: string;
   serial: string;
   firmware: string;
-  channels: { span: number; number: number; kind: 'fxs' | 'fxo' | 'e1' | 'loopback'; law: Law; timeslot?: number; signalling?: 'cas' | 'pri' }[];
+  channels: {
+    span: number;
+    number: number;
+    kind: 'fxs' | 'fxo' | 'e1' | 'loopback';
+    law: Law;
+    timeslot?: number;
+    signalling?: 'cas' | 'pri';
+  }[];
 }
 
 export interface EngineStats {
@@ -163,16 +170,7 @@ export interface EngineStats {
 }
 
 export type SimpleOp =
-  | 'stopPlay'
-  | 'stopRecord'
-  | 'stopCollect'
-  | 'unbridge'
-  | 'confLeave'
-  | 'hangup'
-  | 'offhook'
-  | 'onhook'
-  | 'flash'
-  | 'stopRing';
+  'stopPlay' | 'stopRecord' | 'stopCollect' | 'unbridge' | 'confLeave' | 'hangup' | 'offhook' | 'onhook' | 'flash' | 'stopRing';
 
 /** native/sig/line_state.h */
 export type LineStateName = 'idle' | 'ringing' | 'alerting' | 'seized' | 'up' | 'clearing' | 'blocked';

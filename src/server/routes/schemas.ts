@@ -55,7 +55,11 @@ const channelSchema = {
     call: {
       anyOf: [
         { type: 'null' },
-        { type: 'object', required: ['id', 'legId', 'state'], properties: { id: { type: 'string' }, legId: { type: 'string' }, state: { type: 'string' } } },
+        {
+          type: 'object',
+          required: ['id', 'legId', 'state'],
+          properties: { id: { type: 'string' }, legId: { type: 'string' }, state: { type: 'string' } },
+        },
       ],
     },
   },
@@ -90,7 +94,12 @@ export const boardsSchema = {
                 { type: 'null' },
                 {
                   type: 'object',
-                  properties: { slips: { type: 'number' }, crcErrors: { type: 'number' }, bipolarViolations: { type: 'number' }, frameErrors: { type: 'number' } },
+                  properties: {
+                    slips: { type: 'number' },
+                    crcErrors: { type: 'number' },
+                    bipolarViolations: { type: 'number' },
+                    frameErrors: { type: 'number' },
+                  },
                 },
               ],
             },

@@ -23,24 +23,32 @@ export const simRoutes: FastifyPluginAsync<{ sim: SimService }> = async (app, { 
     { schema: { body: placeCallBody, response: { 201: simCallSchema, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await sim.placeCall(req.body)),
   );
-  app.get<{ Params: IdParams }>('/calls/:id', { schema: { params: callIdParams, response: { 200: simCallSchema, ...errorResponses } } }, async (req) =>
-    callView(sim.call(req.params.id)),
+  app.get<{ Params: IdParams }>(
+    '/calls/:id',
+    { schema: { params: callIdParams, response: { 200: simCallSchema, ...errorResponses } } },
+    async (req) => callView(sim.call(req.params.id)),
   );
   app.post<{ Params: IdParams; Body: { digits: string } }>(
     '/calls/:id/digits',
     { schema: { params: callIdParams, body: digitsBody, response: { 200: simCallSchema, ...errorResponses } } },
     async (req) => sim.press(req.params.id, req.body.digits),
   );
-  app.delete<{ Params: IdParams }>('/calls/:id', { schema: { params: callIdParams, response: { 200: simCallSchema, ...errorResponses } } }, async (req) =>
-    sim.hangup(req.params.id),
+  app.delete<{ Params: IdParams }>(
+    '/calls/:id',
+    { schema: { params: callIdParams, response: { 200: simCallSchema, ...errorResponses } } },
+    async (req) => sim.hangup(req.params.id),
   );
 
-  app.get<{ Params: ExtParams }>('/phones/:ext', { schema: { params: extParams, response: { 200: phoneSchema, ...errorResponses } } }, async (req) =>
-    phoneView(sim.phone(req.params.ext)),
+  app.get<{ Params: ExtParams }>(
+    '/phones/:ext',
+    { schema: { params: extParams, response: { 200: phoneSchema, ...errorResponses } } },
+    async (req) => phoneView(sim.phone(req.params.ext)),
   );
   for (const op of ['offhook', 'onhook', 'flash'] as const) {
-    app.post<{ Params: ExtParams }>(`/phones/:ext/${op}`, { schema: { params: extParams, response: { 200: phoneSchema, ...errorResponses } } }, async (req) =>
-      sim.phoneDo(req.params.ext, op),
+    app.post<{ Params: ExtParams }>(
+      `/phones/:ext/${op}`,
+      { schema: { params: extParams, response: { 200: phoneSchema, ...errorResponses } } },
+      async (req) => sim.phoneDo(req.params.ext, op),
     );
   }
   app.post<{ Params: ExtParams; Body: { digits: string } }>(

@@ -32,7 +32,11 @@ export class Demo {
     for (const leg of call.legs) {
       if (leg.kind !== 'fxs' || leg.channel.board !== this.o.board) continue;
       const phone = this.o.world.phones.all().find((p) => p.channel === leg.channel.number);
-      if (phone?.state.hook === 'off') this.o.world.after(1000).then(() => phone.onhook(), () => {});
+      if (phone?.state.hook === 'off')
+        this.o.world.after(1000).then(
+          () => phone.onhook(),
+          () => {},
+        );
     }
   };
 
@@ -71,8 +75,14 @@ export class Demo {
       const [a, b] = [phones.at(-1), phones.at(-2)];
       if (a && b) {
         a.offhook();
-        world.after(1500).then(() => a.dial(`${b.extension}#`), () => {});
-        world.after(1500 + this.o.callMs).then(() => a.onhook(), () => {});
+        world.after(1500).then(
+          () => a.dial(`${b.extension}#`),
+          () => {},
+        );
+        world.after(1500 + this.o.callMs).then(
+          () => a.onhook(),
+          () => {},
+        );
         this.placed.push({ atMs: this.o.clock.now(), kind: 'internal', from: a.extension, to: b.extension });
         return;
       }

@@ -2,7 +2,14 @@
 // native/sig, simplified: no flash window, no ring cadence) and the media
 // operations running on it, timed in engine ms by the mock engine's frames.
 import { CtiError } from '../../../src/native/errors.ts';
-import type { CollectRequest, DetectRequest, LineStateName, NativeEvent, PlayRequest, RecordRequest } from '../../../src/native/types/engine.ts';
+import type {
+  CollectRequest,
+  DetectRequest,
+  LineStateName,
+  NativeEvent,
+  PlayRequest,
+  RecordRequest,
+} from '../../../src/native/types/engine.ts';
 import type { CollectResult, PlayResult, RecordResult } from '../../../src/native/engine.ts';
 import type { ChannelKind } from '../../../src/telephony/types.ts';
 
@@ -35,7 +42,8 @@ export function playDuration(req: PlayRequest, fileMs: (path: string) => number)
   if (req.loop) return Infinity;
   if (req.file) return fileMs(req.file);
   if (req.pcm) return Math.round(req.pcm.length / 8);
-  if (req.digits) return [...req.digits].reduce((ms, d) => ms + (d === ',' ? (req.pauseMs ?? 500) : (req.onMs ?? 100) + (req.offMs ?? 100)), 0);
+  if (req.digits)
+    return [...req.digits].reduce((ms, d) => ms + (d === ',' ? (req.pauseMs ?? 500) : (req.onMs ?? 100) + (req.offMs ?? 100)), 0);
   if (req.tone) {
     if (req.tone.repeat === 0) return Infinity;
     return req.tone.segments.reduce((ms, s) => ms + s.ms, 0) * (req.tone.repeat ?? 1);

@@ -10,7 +10,15 @@ import { EventEmitter } from 'node:events';
 import { EngineClock } from '../../../src/native/clock.ts';
 import { CtiError } from '../../../src/native/errors.ts';
 import type { BoardInfo, ChannelRef, CollectResult, PlayResult, RecordResult } from '../../../src/native/engine.ts';
-import type { CollectRequest, DetectRequest, LineStateName, NativeEvent, PlayRequest, RecordRequest, SimpleOp } from '../../../src/native/types/engine.ts';
+import type {
+  CollectRequest,
+  DetectRequest,
+  LineStateName,
+  NativeEvent,
+  PlayRequest,
+  RecordRequest,
+  SimpleOp,
+} from '../../../src/native/types/engine.ts';
 import type { EnginePort } from '../../../src/telephony/engine-port.ts';
 import type { ChannelKind } from '../../../src/telephony/types.ts';
 import { MockChannel } from './mock-channel.ts';
@@ -67,7 +75,9 @@ export class MockEngine extends EventEmitter implements EnginePort {
     for (let s = 0; s < (spec.e1 ?? 0); s++) add(2 + s, 'e1', 30);
     const spans = Math.max(1, ...chans.map((c) => c.span));
     const info: BoardInfo = { driver: 'mock', spans, model: 'MOCK', serial: `MOCK-${id}`, firmware: 'mock-1', channels: chans };
-    const channels = chans.map((c) => new MockChannel(id, c.span, c.number, c.kind, (e) => this.#emit({ ...e, board: id, span: c.span, channel: c.number })));
+    const channels = chans.map(
+      (c) => new MockChannel(id, c.span, c.number, c.kind, (e) => this.#emit({ ...e, board: id, span: c.span, channel: c.number })),
+    );
     this.#boards.push({ info, channels });
     return id;
   }
@@ -137,7 +147,11 @@ export class MockEngine extends EventEmitter implements EnginePort {
   ring(ch: ChannelRef): Promise<void> {
     return this.#cmd('ring', ch, async (c) => {
       if (c.kind !== 'fxs') throw new CtiError('CTI_ERR_BAD_ARGUMENT', 'only FXS ports ring (this is a line, not a phone)');
-      if (c.state !== 'idle') throw new CtiError('CTI_ERR_BUSY', c.state === 'blocked' ? 'the port is out of service' : 'the phone is off hook or already ringing');
+      if (c.state !== 'idle')
+        throw new CtiError(
+          'CTI_ERR_BUSY',
+          c.state === 'blocked' ? 'the port is out of service' : 'the phone is off hook or already ringing',
+        );
       c.go('ringing');
     });
   }
@@ -301,7 +315,8 @@ export class MockEngine extends EventEmitter implements EnginePort {
         if (c.state !== 'blocked') c.go('idle');
         return;
       case 'flash':
-        if (c.kind !== 'fxo' || c.state !== 'up') throw new CtiError('CTI_ERR_BAD_ARGUMENT', 'hook flash needs an FXO line that is off hook');
+        if (c.kind !== 'fxo' || c.state !== 'up')
+          throw new CtiError('CTI_ERR_BAD_ARGUMENT', 'hook flash needs an FXO line that is off hook');
         return;
       case 'stopRing':
         if (c.state === 'ringing') c.go('idle');
