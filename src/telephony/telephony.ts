@@ -307,6 +307,10 @@ export class Telephony extends EventEmitter {
       const leg = ch.leg as Leg | undefined;
       if (early && leg && this.clock.now() - early.atMs <= EARLY_CALLER_ID_MS) for (const x of early.events) leg.onEvent(x);
     } else if ((e.type === 'line:offhook' || e.type === 'line:answered') && ch.kind === 'fxs' && !ch.clearing) {
+      // Lifted while the port's last leg is still releasing (its ringing being stopped as the
+      // phone was lifted: a ring-all offer another agent won): no new call; that leg's end
+      // finds the phone off hook and clears the port (busy tone until it hangs up).
+      if (ch.leg) return;
       const stopped = this.#ringStopped.get(ch);
       this.#ringStopped.delete(ch);
       if (stopped !== undefined && this.clock.now() - stopped <= LATE_LIFT_MS) {
@@ -352,7 +356,7 @@ export class Telephony extends EventEmitter {
 
   /** A phone left off hook after its call: release the port, busy tone until it hangs up (or for clearingToneMs). */
   async #startClearing(ch: ChannelMirror): Promise<void> {
-    if (ch.clearing) return;
+    if (ch.clearing || ch.leg) return; // a port with a leg on it is that leg's to release
     ch.clearing = true;
     const log = channelLog(this.log, { span: ch.span, channel: ch.number });
     log.info({}, 'phone off hook after its call: busy tone');

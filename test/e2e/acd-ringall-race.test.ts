@@ -1,5 +1,5 @@
-// Ring-all on the simulated board when the losing agent lifts a few frames
-// after the winner (issue 9): the loser's lift is no call of its own, its
+// Ring-all on the simulated board when the losing agent lifts with or a few
+// frames after the winner (issue 9): the loser's lift is no call of its own, its
 // port is free once it hangs up, and the next ring-all call rings every
 // agent's phone again, the loser's included, who can answer it.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,7 +30,11 @@ async function center(d: Dialect): Promise<Rig> {
 
 for (const d of dialects()) {
   describe.skipIf(!!d.skip)(`ACD ring-all race on the simulated board, records on ${title(d)}`, () => {
-    it('the agent who lifts a few frames after the winner is free once on hook: the next call rings every phone and that agent answers it', async () => {
+    it.each([
+      ['in the same frame as the winner', 0],
+      ['a frame after the winner', 20],
+      ['a few frames after the winner', 60],
+    ])('the agent who lifts %s is free once on hook: the next call rings every phone and that agent answers it', async (_when, lagMs) => {
       const r = await center(d);
       const cc = r.rt.callCenter!;
       const phone = (x: string) => r.rt.world.phones.get(x);
@@ -39,13 +43,18 @@ for (const d of dialects()) {
       for (const x of PHONES) await r.until(phone(x).waitFor('ringing', RING));
       await r.run(2500);
       phone('101').offhook(); // the winner
-      await r.run(60); // a few frames
+      await r.run(lagMs);
       phone('102').offhook(); // the loser, just too late
       await r.run(1000);
       expect(cc.agents.get(a1)!.state).toBe('on-call');
       expect(cc.agents.get(a2)!.state).toBe('ready');
       // The lift that lost the race is no call: no internal call from 102.
-      expect(r.rt.telephony.activeCalls().filter((c) => c.direction === 'internal' && c.from === '102')).toEqual([]);
+      expect(
+        r.rt.telephony
+          .activeCalls()
+          .filter((c) => c.direction === 'internal' && c.from === '102')
+          .map((c) => c.id),
+      ).toEqual([]);
       phone('102').onhook();
       await r.run(1000);
       expect(port('102').clearing).toBe(false);
