@@ -50,6 +50,17 @@ export interface BoardView {
   resets: number;
   spans: SpanView[];
   channels: ChannelView[];
+  /** lines: FXO and E1 trunk channels; extensions: FXS; in use: off idle or carrying a call */
+  totals: { lines: UseCount; extensions: UseCount };
+}
+
+export interface UseCount {
+  total: number;
+  inUse: number;
+}
+
+function useCount(channels: ChannelView[]): UseCount {
+  return { total: channels.length, inUse: channels.filter((c) => c.lineState !== 'idle' || c.call !== null).length };
 }
 
 const ALARM_NAMES: [number, string][] = [
@@ -60,7 +71,18 @@ const ALARM_NAMES: [number, string][] = [
 ];
 
 export function boardsView(tel: Telephony): BoardView[] {
-  return tel.inventory.boards.map((b) => ({
+  return tel.inventory.boards.map((b) => withTotals(b, tel));
+}
+
+function withTotals(b: Telephony['inventory']['boards'][number], tel: Telephony): BoardView {
+  const view = boardView(b, tel);
+  const lines = view.channels.filter((c) => c.kind === 'fxo' || c.kind === 'e1');
+  const extensions = view.channels.filter((c) => c.kind === 'fxs');
+  return { ...view, totals: { lines: useCount(lines), extensions: useCount(extensions) } };
+}
+
+function boardView(b: Telephony['inventory']['boards'][number], tel: Telephony): Omit<BoardView, 'totals'> {
+  return {
     id: b.id,
     name: b.name,
     driver: b.info.driver,
@@ -107,7 +129,7 @@ export function boardsView(tel: Telephony): BoardView[] {
         call: leg ? { id: leg.call.id, legId: leg.id, state: leg.state } : null,
       };
     }),
-  }));
+  };
 }
 
 export function healthView(tel: Telephony, engine: { stats(): EngineStats; mode: string }, isa: string, startedAtMs: number): HealthView {

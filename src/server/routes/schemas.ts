@@ -65,12 +65,24 @@ const channelSchema = {
   },
 } as const;
 
+const useCountSchema = {
+  type: 'object',
+  required: ['total', 'inUse'],
+  properties: { total: { type: 'integer' }, inUse: { type: 'integer' } },
+} as const;
+
 export const boardsSchema = {
   type: 'array',
   items: {
     type: 'object',
-    required: ['id', 'name', 'driver', 'spans', 'channels'],
+    required: ['id', 'name', 'driver', 'spans', 'channels', 'totals'],
     properties: {
+      totals: {
+        type: 'object',
+        description: 'lines: FXO and E1 trunk channels; extensions: FXS; in use: off idle or carrying a call',
+        required: ['lines', 'extensions'],
+        properties: { lines: useCountSchema, extensions: useCountSchema },
+      },
       id: { type: 'integer' },
       name: { type: 'string' },
       driver: { type: 'string' },
