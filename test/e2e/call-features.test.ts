@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FarEnd } from '../../src/sim/far-end.ts';
 import type { Phone } from '../../src/sim/phone.ts';
 import { dialects, title } from '../support/dialects.ts';
+import { keyHeard } from './call-ops-audio.ts';
 import { startRig, type Rig } from './harness.ts';
 
 let rig: Rig | undefined;
@@ -16,11 +17,7 @@ afterEach(async () => {
 
 const req = (...a: Parameters<Rig['req']>) => rig!.req(...a);
 
-async function hears(from: Phone | FarEnd, to: Phone | FarEnd, key: string): Promise<void> {
-  if ('dial' in from) from.dial(key);
-  else from.press(key);
-  await rig!.until(to.waitFor(`digit:${key}` as 'digit', { timeoutMs: 3000 }));
-}
+const hears = (from: Phone | FarEnd, to: Phone | FarEnd, key: string) => keyHeard(rig!, from, to, key);
 
 /** A phone lifts, dials `digits` and waits for the confirmation (dial tone) then hangs up. */
 async function featureCode(p: Phone, digits: string): Promise<void> {

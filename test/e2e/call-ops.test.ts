@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FarEnd } from '../../src/sim/far-end.ts';
 import type { Phone } from '../../src/sim/phone.ts';
-import { detectDigits } from './call-ops-audio.ts';
+import { detectDigits, keyHeard } from './call-ops-audio.ts';
 import { dialects, title, type Dialect } from '../support/dialects.ts';
 import { startRig, type Rig } from './harness.ts';
 
@@ -55,12 +55,7 @@ async function callAnswered(from = '13800138000'): Promise<{ caller: FarEnd; p10
   return { caller, p101 };
 }
 
-/** `from` sends a key; `to` hears it. */
-async function hears(from: Phone | FarEnd, to: Phone | FarEnd, key: string): Promise<void> {
-  if ('dial' in from) from.dial(key);
-  else from.press(key);
-  await rig!.until(to.waitFor(`digit:${key}` as 'digit', { timeoutMs: 3000 }));
-}
+const hears = (from: Phone | FarEnd, to: Phone | FarEnd, key: string) => keyHeard(rig!, from, to, key);
 
 for (const db of dialects())
   describe.skipIf(!!db.skip)(`call operations on ${title(db)}`, () => {

@@ -9,6 +9,7 @@ import type { FarEnd } from '../../src/sim/far-end.ts';
 import type { Phone } from '../../src/sim/phone.ts';
 import { dialects, title, type Dialect } from '../support/dialects.ts';
 import { stream } from './call-center-helpers.ts';
+import { keyHeard } from './call-ops-audio.ts';
 import { startRig, type Rig } from './harness.ts';
 
 let rig: Rig | undefined;
@@ -19,12 +20,7 @@ afterEach(async () => {
 
 const req = (...a: Parameters<Rig['req']>) => rig!.req(...a);
 
-/** `from` sends a key; `to` hears it. */
-async function hears(from: Phone | FarEnd, to: Phone | FarEnd, key: string): Promise<void> {
-  if ('dial' in from) from.dial(key);
-  else from.press(key);
-  await rig!.until(to.waitFor(`digit:${key}` as 'digit', { timeoutMs: 3000 }));
-}
+const hears = (from: Phone | FarEnd, to: Phone | FarEnd, key: string) => keyHeard(rig!, from, to, key);
 
 /** A caller on `line` who skips the welcome prompt: 101 rings (the default route). */
 async function callIn(line = 'line:1', from = '13800138000'): Promise<FarEnd> {
