@@ -2,7 +2,7 @@
 // real time, the HTTP API on a real port. With --demo the world places calls by
 // itself; Ctrl-C (SIGINT) hangs the calls up and the process exits 0.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,10 +22,12 @@ afterEach(() => {
   server = undefined;
 });
 
-/** Starts the server in a fresh folder (its ./data goes there) on a free port. */
-async function start(args: string[] = []): Promise<Server> {
+/** Starts the server in a fresh folder (its ./data goes there; `withExamples`: a copy of examples/ too) on a free port. */
+async function start(args: string[] = [], withExamples = false): Promise<Server> {
+  const cwd = mkdtempSync(join(tmpdir(), 'boardcti-start-'));
+  if (withExamples) cpSync(join(import.meta.dirname, '..', '..', 'examples'), join(cwd, 'examples'), { recursive: true });
   const proc = spawn(process.execPath, [CLI, 'start', '--port', '0', ...args], {
-    cwd: mkdtempSync(join(tmpdir(), 'boardcti-start-')),
+    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, BOARDCTI_ADMIN_PASSWORD: ADMIN_PASSWORD },
   });
@@ -51,8 +53,8 @@ async function start(args: string[] = []): Promise<Server> {
 const ADMIN_PASSWORD = 'process-test-admin';
 const tokens = new Map<string, string>();
 
-/** GET with the first admin's token (created at the first start from $BOARDCTI_ADMIN_PASSWORD). */
-async function get(url: string): Promise<any> {
+/** GET (or another method, with a JSON body) with the first admin's token (created at the first start from $BOARDCTI_ADMIN_PASSWORD). */
+async function get(url: string, method = 'GET', body?: unknown): Promise<any> {
   const base = new URL(url).origin;
   if (!tokens.has(base)) {
     const login = await fetch(`${base}/api/auth/login`, {
@@ -63,8 +65,12 @@ async function get(url: string): Promise<any> {
     expect(login.status).toBe(200);
     tokens.set(base, ((await login.json()) as { token: string }).token);
   }
-  const res = await fetch(url, { headers: { authorization: `Bearer ${tokens.get(base)}` } });
-  expect(res.status).toBe(200);
+  const res = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${tokens.get(base)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(res.status).toBeLessThan(300);
   return res.json();
 }
 
@@ -112,6 +118,30 @@ describe('boardcti start', () => {
     });
     expect(busy[0].lineState).not.toBe('idle');
     s.proc.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  }, 90_000);
+
+  it('--config examples/call-center.yaml: its queues and IVR flow are served, and a call to the billing line rings the first agent of the hunt', async () => {
+    server = await start(['--config', 'examples/call-center.yaml'], true);
+    const s = server;
+    const queues = (await get(`${s.url}/api/queues`)) as { name: string; strategy: string }[];
+    expect(Object.fromEntries(queues.map((q) => [q.name, q.strategy]))).toEqual({
+      sales: 'longest-idle',
+      support: 'fifo',
+      billing: 'linear',
+      vip: 'ring-all',
+      general: 'circular',
+    });
+    const flows = (await get(`${s.url}/api/ivr/flows`)) as { name: string; inService: number | null }[];
+    expect(flows.find((f) => f.name === 'main')).toMatchObject({ activeVersion: 1, inService: 1 });
+    await poll('agent 2005 known', async () => ((await get(`${s.url}/api/agents`)) as { id: string }[]).find((a) => a.id === '2005'));
+    expect(await get(`${s.url}/api/agents/2005/login`, 'POST', {})).toMatchObject({ state: 'ready' });
+    expect(await get(`${s.url}/api/sim/calls`, 'POST', { from: '13800138000', to: 'line:3' })).toMatchObject({ id: expect.any(Number) });
+    await poll('the desk phone of agent 2005 (105) ringing', async () => {
+      const p = await get(`${s.url}/api/sim/phones/105`);
+      return p.ringing ? p : undefined;
+    });
+    s.proc.kill('SIGINT');
     expect(await s.exited).toBe(0);
   }, 90_000);
 });
