@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { ANY, installAuth, PUBLIC } from '../api/auth.ts';
+import { webConsole } from './web.ts';
 import { callCenterApi, type CallCenterContext } from '../api/index.ts';
 import { callOpsRoutes } from '../api/routes/calls-ops.ts';
 import type { CallOpsService } from '../callops/index.ts';
@@ -130,6 +131,7 @@ export const server: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(api, { prefix: '/api', ctx });
+  await app.register(webConsole);
 };
 // Not encapsulated (as fastify-plugin does): swagger, the WebSocket support and
 // its injectWS() for tests land on the instance it is registered on.
