@@ -3,12 +3,13 @@
 // would run the type checker a second time, and `tsc --noEmit` already runs in npm test.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'build/', 'firmware-sim/build/', 'data/', 'test-results/', 'bench/out/', '.tmp/', '**/*.wip'],
+    ignores: ['node_modules/', 'build/', 'firmware-sim/build/', 'data/', 'test-results/', 'bench/out/', '.tmp/', '**/*.wip', 'web/dist/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -31,5 +32,20 @@ export default defineConfig(
     // Tests read JSON bodies and poke at doubles' internals: `any` there is the honest type.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  // The web console: browser code, Vue single-file components (eslint-plugin-vue, TypeScript inside <script>).
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['web/**/*.ts', 'web/**/*.vue'],
+    languageOptions: { globals: globals.browser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    rules: {
+      // prettier owns the layout of templates too
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
   },
 );

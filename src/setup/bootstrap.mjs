@@ -91,3 +91,4 @@ ensureNpmDependencies();
 // Incremental: each rebuilds only when one of its sources is newer than its addon.
 run(process.execPath, [join(root, 'src/setup/build-native.mjs')]);
 run(process.execPath, [join(root, 'src/setup/build-sim.mjs')]);
+if (purpose !== 'bench') run(process.execPath, [join(root, 'src/setup/build-web.mjs')]);

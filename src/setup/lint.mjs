@@ -22,7 +22,11 @@ function tracked(patterns) {
   return r.stdout.split('\0').filter(Boolean);
 }
 
-const ts = ['src', 'test', 'bench', 'web'].flatMap((d) => [`${d}/*.ts`, `${d}/*.mjs`, `${d}/*.js`, `${d}/*.tsx`]);
+const ts = [
+  ...['src', 'test', 'bench', 'web'].flatMap((d) => [`${d}/*.ts`, `${d}/*.mjs`, `${d}/*.js`, `${d}/*.tsx`]),
+  'web/*.vue',
+  'web/*.html',
+];
 const cxx = ['native', 'drivers', 'firmware-sim', 'bench'].flatMap((d) => ['cc', 'h', 'c', 'cpp', 'hpp', 'inc'].map((e) => `${d}/*.${e}`));
 const tsFiles = tracked(ts);
 const cxxFiles = tracked(cxx);

@@ -15,7 +15,8 @@
 export const DEBIAN_PACKAGES = {
   start: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev'],
   // postgresql: the persistence and API tests start a throw-away server of their own;
-  // clang-format: npm run lint checks the C++
+  // clang-format: npm run lint checks the C++; chromium (driven by playwright-core, never
+  // downloaded) runs the web console's browser tests, fonts-wqy-microhei draws their Chinese
   test: [
     'g++',
     'make',
@@ -30,6 +31,8 @@ export const DEBIAN_PACKAGES = {
     'sox',
     'postgresql',
     'clang-format',
+    'chromium',
+    'fonts-wqy-microhei',
   ],
   bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev', 'libspandsp-dev'],
 };
