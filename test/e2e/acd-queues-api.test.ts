@@ -10,6 +10,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialects, title } from '../support/dialects.ts';
 import { ACD_DB_BOARD, AGENT, dbAgents } from './acd-config.ts';
+import { stream } from './call-center-helpers.ts';
 import { startRig, type Rig } from './harness.ts';
 import { ivrDirs, writeFlow } from './ivr-helpers.ts';
 
@@ -62,6 +63,7 @@ for (const d of dialects()) {
       await r.until(r.rt.dataApi!.queues!.ready);
       for (const id of [a1, a2]) cc.agents.login(id);
       const admin = await r.token('admin');
+      const wallboard = await stream(r, await r.token('supervisor'));
 
       // No queue yet: the flow's queue node fails and the caller is let go.
       const c0 = r.rt.world.pstn.call({ from: '13800000000', to: 'line:1' });
@@ -116,6 +118,12 @@ for (const d of dialects()) {
       const inUse = await r.req('DELETE', '/api/queues/hotline', admin);
       expect(inUse).toMatchObject({ status: 409, body: { code: 'CTI_ERR_CONFLICT' } });
       expect(inUse.body.message).toMatch(/IVR flow main \(node hotline\)/);
+      // The supervisors' stream said so.
+      expect(wallboard.events.filter((e) => e.type === 'queue:changed').map((e) => e.data)).toEqual([
+        { name: 'hotline', change: 'added' },
+        { name: 'hotline', change: 'replaced' },
+      ]);
+      wallboard.close();
       await r.close();
 
       // A restart on the same database: the queue is there, as edited, and takes a call.
