@@ -153,9 +153,10 @@ export class Acd extends EventEmitter {
 
   /**
    * New settings for a queue. Its callers stay, in their places, with the
-   * wait timers, music and announcements they joined with; the next offer
-   * follows the new strategy, members, skills and ring timeout, and callers
-   * joining from now on get the rest.
+   * maximum-wait and overflow timers they joined with (their music and
+   * announcements restart with the new ones after an unanswered offer); the
+   * next offer follows the new strategy, members, skills and ring timeout,
+   * and callers joining from now on get the rest.
    */
   replaceQueue(config: QueueConfig): Queue {
     const q = this.queues.get(config.name);
