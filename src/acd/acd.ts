@@ -9,7 +9,13 @@
 // exactly one offer; exactly one agent gets a call even when two answer in the
 // same frame; a caller is in at most one queue.
 //
-// Events: acd:joined, acd:offered, acd:answered, acd:left {entry, exit}.
+// Events: acd:joined, acd:offered, acd:answered, acd:left {entry, exit},
+// acd:queue {name, change: added | replaced | removed}.
+//
+// Queues change at run time (addQueue, replaceQueue, removeQueue): a new
+// queue takes callers at once; an edited one keeps its callers in their
+// places and its next offer follows the new strategy, members and timeouts;
+// one is removed only while no caller is in it.
 import { EventEmitter } from 'node:events';
 import type { Agent } from '../agents/agent.ts';
 import type { AgentService, CallProbe } from '../agents/agent-service.ts';
@@ -75,12 +81,15 @@ export class Acd extends EventEmitter {
     if (e.type === 'line:onhook' && this.#entries.size) this.dispatch();
   };
   #stopped = false;
+  /** the agents queues choose their members from (setMembers) */
+  #pool: readonly Agent[];
 
   constructor(readonly o: AcdOptions) {
     super();
     this.announcer = o.announcer ?? dtmfAnnouncer;
+    this.#pool = o.agents.all();
     for (const q of o.queues) this.queues.set(q.name, new Queue(q));
-    for (const q of this.queues.values()) q.setMembers(o.agents.all());
+    for (const q of this.queues.values()) q.setMembers(this.#pool);
     this.offers = new Offers(this, o);
   }
 
@@ -121,6 +130,51 @@ export class Acd extends EventEmitter {
 
   queue(name: string): Queue | undefined {
     return this.queues.get(name);
+  }
+
+  // ---- queues at run time ------------------------------------------------------------
+
+  /** The agents every queue chooses its members from (by `agents:` or skills), then a dispatch. */
+  setMembers(all: readonly Agent[]): void {
+    this.#pool = all;
+    for (const q of this.queues.values()) q.setMembers(all);
+    this.dispatch();
+  }
+
+  /** A new queue: callers can be put in it at once. */
+  addQueue(config: QueueConfig): Queue {
+    if (this.queues.has(config.name)) throw new Error(`queue ${config.name} exists`);
+    const q = new Queue(config);
+    q.setMembers(this.#pool);
+    this.queues.set(q.name, q);
+    this.emit('acd:queue', { name: q.name, change: 'added' });
+    return q;
+  }
+
+  /**
+   * New settings for a queue. Its callers stay, in their places, with the
+   * maximum-wait and overflow timers they joined with (their music and
+   * announcements restart with the new ones after an unanswered offer); the
+   * next offer follows the new strategy, members, skills and ring timeout,
+   * and callers joining from now on get the rest.
+   */
+  replaceQueue(config: QueueConfig): Queue {
+    const q = this.queues.get(config.name);
+    if (!q) throw new Error(`no queue ${config.name}`);
+    q.reconfigure(config, this.#pool);
+    this.emit('acd:queue', { name: q.name, change: 'replaced' });
+    this.dispatch();
+    return q;
+  }
+
+  /** Removes a queue no caller is in (waiting, being offered or due a callback); false if it has callers. */
+  removeQueue(name: string): boolean {
+    const q = this.queues.get(name);
+    if (!q) throw new Error(`no queue ${name}`);
+    if (q.length || this.entries().some((e) => e.queue === q)) return false;
+    this.queues.delete(name);
+    this.emit('acd:queue', { name, change: 'removed' });
+    return true;
   }
   entry(callId: string): QueueEntry | undefined {
     return this.#entries.get(callId);

@@ -93,8 +93,7 @@ export function createCallCenter(o: CallCenterOptions): CallCenter {
         agents.logout(a.id);
       }
     }
-    for (const q of acd.queues.values()) q.setMembers(agents.all().filter((a) => a.account.accountId === undefined || ids.has(a.id)));
-    acd.dispatch();
+    acd.setMembers(agents.all().filter((a) => a.account.accountId === undefined || ids.has(a.id)));
   };
   let syncing: Promise<void> = Promise.resolve();
   const syncAgents = () =>

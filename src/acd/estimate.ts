@@ -9,7 +9,8 @@ import type { Agent } from '../agents/agent.ts';
 export class HandleTimes {
   #recent: number[] = [];
   constructor(
-    private readonly fallbackMs: number,
+    /** the queue's defaultHandleMs */
+    public fallbackMs: number,
     private readonly size = 20,
   ) {}
   add(ms: number): void {

@@ -74,13 +74,33 @@ export class Queue {
   readonly talk: HandleTimes;
   readonly stats: QueueStats = { entered: 0, answered: 0, abandoned: 0, overflowed: 0, maxWait: 0, callbacks: 0, waits: [] };
   #members: Agent[] = [];
+  #config: QueueConfig;
 
-  constructor(readonly config: QueueConfig) {
+  constructor(config: QueueConfig) {
+    this.#config = config;
     this.talk = new HandleTimes(config.defaultHandleMs);
   }
 
   get name(): string {
-    return this.config.name;
+    return this.#config.name;
+  }
+  /** read at each use: an edit (reconfigure) applies to the next offer */
+  get config(): QueueConfig {
+    return this.#config;
+  }
+
+  /**
+   * New settings for this queue (same name), its callers staying where they
+   * are. The members are chosen again (setMembers); the agent offered last
+   * keeps its turn in a circular queue.
+   */
+  reconfigure(config: QueueConfig, all: readonly Agent[]): void {
+    if (config.name !== this.name) throw new Error(`queue ${this.name} cannot be renamed ${config.name}`);
+    const last = this.#members[this.lastOffered];
+    this.#config = config;
+    this.talk.fallbackMs = config.defaultHandleMs;
+    this.setMembers(all);
+    this.lastOffered = last ? this.#members.indexOf(last) : -1;
   }
 
   /** The member list: the configured agents in order, or every agent with the queue's skills. */

@@ -6,6 +6,8 @@
 // state, calls offered and answered, screen pops), `queue:<name>` for queue
 // events and `supervisor` for the wallboard's `queue:stats`; supervisors get
 // every topic. Agents of the YAML (no account) are published to `supervisor`.
+// A queue created, edited or deleted at run time is `queue:changed` {name,
+// change: added | replaced | removed} on `supervisor`.
 import type { Agent } from '../agents/agent.ts';
 import type { AgentStateChange } from '../agents/agent-service.ts';
 import type { CallCenter } from '../acd/call-center.ts';
@@ -81,13 +83,16 @@ export function publishCallCenter(o: CallCenterEventsOptions): () => void {
     }
     stats(entry);
   };
+  const onQueue = (change: { name: string; change: string }) => events.publish('supervisor', 'queue:changed', change);
   agents.on('agent:state', onState);
+  acd.on('acd:queue', onQueue);
   acd.on('acd:joined', onJoined);
   acd.on('acd:offered', onOffered);
   acd.on('acd:answered', onAnswered);
   acd.on('acd:left', onLeft);
   return () => {
     agents.off('agent:state', onState);
+    acd.off('acd:queue', onQueue);
     acd.off('acd:joined', onJoined);
     acd.off('acd:offered', onOffered);
     acd.off('acd:answered', onAnswered);

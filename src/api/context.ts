@@ -1,5 +1,6 @@
 // What the call-center routes are handed.
 import type { CallCenter } from '../acd/call-center.ts';
+import type { QueueDefinitions } from '../acd/queue-definitions.ts';
 import type { AuthConfig } from '../config/schema.ts';
 import type { Stores } from '../db/index.ts';
 import type { FlowService } from '../ivr/flow-service.ts';
@@ -11,6 +12,8 @@ export interface CallCenterContext {
   auth: AuthConfig;
   /** the agents and the ACD, when the configuration has queues */
   callCenter?: CallCenter;
+  /** queues created, edited and deleted at run time (/api/queues), kept in the database */
+  queues?: QueueDefinitions;
   /** the IVR flows' versions (/api/ivr/flows) */
   ivrFlows?: FlowService;
 }

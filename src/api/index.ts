@@ -10,6 +10,7 @@ import { blacklistRoutes } from './routes/blacklist.ts';
 import { callRecordRoutes } from './routes/call-records.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { ivrFlowRoutes } from './routes/ivr-flows.ts';
+import { queueDefinitionRoutes } from './routes/queue-definitions.ts';
 import { queueRoutes } from './routes/queues.ts';
 import { wsRoutes } from './routes/ws.ts';
 
@@ -22,6 +23,7 @@ export const callCenterApi: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
   if (cc.callCenter) {
     await app.register(agentRoutes, { prefix: '/agents', callCenter: cc.callCenter });
     await app.register(queueRoutes, { prefix: '/queues', callCenter: cc.callCenter });
+    if (cc.queues) await app.register(queueDefinitionRoutes, { prefix: '/queues', definitions: cc.queues });
   }
   if (cc.ivrFlows) await app.register(ivrFlowRoutes, { prefix: '/ivr/flows', flows: cc.ivrFlows });
   await app.register(wsRoutes, { cc });

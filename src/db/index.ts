@@ -9,6 +9,7 @@ import { CustomerStore } from './customers.ts';
 import { openDatabase, type Database } from './database.ts';
 import { SqlExtensionSettings } from './extension-settings.ts';
 import { SqlFlowStore } from './ivr-flows.ts';
+import { SqlQueueStore } from './queues.ts';
 
 export interface Stores {
   db: Database;
@@ -22,6 +23,8 @@ export interface Stores {
   extensionSettings: SqlExtensionSettings;
   /** the versions of IVR flows (src/ivr/flow-service.ts) */
   ivrFlows: SqlFlowStore;
+  /** queue definitions managed at run time (src/acd/queue-definitions.ts) */
+  queues: SqlQueueStore;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export function storesOf(db: Database): Stores {
     agentStates,
     extensionSettings,
     ivrFlows: new SqlFlowStore(db),
+    queues: new SqlQueueStore(db),
     close: async () => {
       await agentStates.close();
       await extensionSettings.close();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { blacklistGate } from '../acd/blacklist-gate.ts';
 import { createCallCenter, type CallCenter } from '../acd/call-center.ts';
 import { linkDnd } from '../acd/dnd-link.ts';
+import { QueueDefinitions } from '../acd/queue-definitions.ts';
 import { spokenAnnouncer, useSpoken } from '../acd/spoken-announcer.ts';
 import type { AgentStore } from '../agents/store.ts';
 import { publishCallCenter } from '../api/call-center-events.ts';
@@ -270,8 +271,9 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
   // Call operations' events go to the topics of the agents at the extension.
   const notify = (ext: string, type: string, data: Record<string, unknown>) =>
     toAgentsAt(ext, { ext }, 'call event not published', (agents) => agents.forEach((a) => events.publish(agentTopic(a.id), type, data)));
+  // With a database there is always a call center: its agents are the accounts, and queues can be created at run time.
   const callCenter =
-    config.agents.length || config.queues.length
+    config.agents.length || config.queues.length || stores
       ? createCallCenter({
           config,
           telephony,
@@ -284,10 +286,26 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
           ...(spoken ? { announcer: spokenAnnouncer(ivrPrompts, config.acd.lang) } : {}),
         })
       : undefined;
+  // With a database the queues are kept there, the YAML's as the seed (src/acd/queue-definitions.ts).
+  const queueDefinitions =
+    callCenter && stores
+      ? new QueueDefinitions({
+          acd: callCenter.acd,
+          store: stores.queues,
+          seed: config.queues,
+          references: (name) => queueReferences(name),
+          log,
+        })
+      : undefined;
+  // A caller is queued once the database's queues are in service.
+  const enqueue = async (call: Call, caller: Leg, name: string, priority?: number) => {
+    await queueDefinitions?.ready;
+    return callCenter!.queue(call, caller, name, priority);
+  };
   const unpublish = callCenter ? publishCallCenter({ cc: callCenter, events, log, ...(screenPops ? { screenPops } : {}) }) : undefined;
   // An IVR flow may end in one of the ACD's queues.
   const acdQueue: Partial<IvrTargets> = callCenter
-    ? { queue: async (call, name, ctx) => (await callCenter.queue(call, ctx.leg, name), 'done') }
+    ? { queue: async (call, name, ctx) => (await enqueue(call, ctx.leg, name), 'done') }
     : {};
   const callOps = createCallOps({
     telephony,
@@ -299,7 +317,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
     ...(stores ? { store: stores.extensionSettings } : {}),
     ...(callCenter
       ? {
-          queue: (c: Call, l: Leg, q: string) => callCenter.queue(c, l, q),
+          queue: (c: Call, l: Leg, q: string) => enqueue(c, l, q),
           acdPickup: (by: Leg, ext: string | undefined) => callCenter.acd.offers.pickup(by, ext),
         }
       : {}),
@@ -331,7 +349,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
     if (!known) return false;
     if (caller.state === 'offered') await caller.answer();
     if (kind === 'ext') await inbound.ringExtension(call, caller, name, 30000);
-    else if (kind === 'queue') await callCenter!.queue(call, caller, name);
+    else if (kind === 'queue') await enqueue(call, caller, name);
     else await ivr.run(call, caller, name);
     return true;
   };
@@ -349,8 +367,21 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
       : {}),
     ring: (c, l, x, ms) => callOps.ringer.ringExtension(c, l, x, ms),
     ivr: (c, l, f) => ivr.run(c, l, f),
-    ...(callCenter ? { queue: callCenter.queue } : {}),
+    ...(callCenter ? { queue: enqueue } : {}),
   }).start();
+  /** What names a queue besides other queues: an inbound route, an IVR flow in service, a blacklist reroute. */
+  const queueReferences = async (name: string): Promise<string[]> => {
+    const out: string[] = [];
+    config.routes.inbound.forEach((r, i) => {
+      if (r.queue === name) out.push(`routes.inbound[${i}] of the configuration ends in it`);
+    });
+    for (const f of ivr.o.flows.list())
+      for (const [id, n] of Object.entries(f.flow.nodes))
+        if (n.type === 'queue' && n.queue === name) out.push(`IVR flow ${f.flow.name} (node ${id}) queues to it`);
+    for (const b of (await blacklist?.list()) ?? [])
+      if (b.action === 'reroute' && b.target === `queue:${name}`) out.push(`blacklist entry ${b.id} (${b.pattern}) reroutes to it`);
+    return out;
+  };
   const features = async (c: Call, p: Parameters<CallCenter['queue']>[1], d: string) =>
     (callCenter ? await callCenter.features.run(c, p, d) : false) || callOps.phones.features(c, p, d);
   const phones = new PhoneRouter({ telephony, tones, ringer: callOps.ringer, features }).start();
@@ -390,6 +421,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
           events,
           auth: config.auth,
           ...(callCenter ? { callCenter } : {}),
+          ...(queueDefinitions ? { queues: queueDefinitions } : {}),
           ...(ivr.o.versions ? { ivrFlows: ivr.o.versions } : {}),
         }
       : undefined,
@@ -427,6 +459,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
         await engine.close();
         world?.close();
         await ivr.ready; // the flows' sync with the database is done before it closes
+        await queueDefinitions?.ready;
         await ivrData?.close();
         log.info({ dataDir: join(config.dataDir) }, 'stopped: calls hung up, files closed');
       })();

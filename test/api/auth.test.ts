@@ -152,7 +152,9 @@ describe('auth and roles', () => {
       if (!r.public) expect(op.security, `${r.method} ${r.url} security`).toEqual([{ bearerAuth: [] }]);
       // Actions that take no body (an agent's hold, hang-up, transfer completion...) have none to describe.
       const bodiless =
-        /logout|offhook|onhook|flash|DELETE|\/ivr\/flows\/:name\/(rollback|versions\/:version\/activate)$/.test(r.url) ||
+        /logout|offhook|onhook|flash|DELETE|\/agents\/:id\/ready$|\/ivr\/flows\/:name\/(rollback|versions\/:version\/activate)$/.test(
+          r.url,
+        ) ||
         /\/extensions\/:ext\/(answer|hangup|hold|retrieve|transfer\/complete|transfer\/cancel|conference|recording\/start|recording\/stop)$/.test(
           r.url,
         );

@@ -20,6 +20,7 @@ const TABLES = [
   'extension_settings',
   'ivr_flow_versions',
   'ivr_flows',
+  'queues',
   'sessions',
   'users',
 ];
