@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "native/dsp/mf_r2.h"
+#include "native/napi/mfr2_napi.h"
 #include "native/napi/registry.h"
 
 namespace bcti::napi {
@@ -70,6 +71,37 @@ Napi::Value GenerateMfR2(const Napi::CallbackInfo& info) {
   });
 }
 
+}  // namespace
+
+std::vector<R2SpanConfig> parse_r2_spans(Napi::Env env, const Napi::Object& board) {
+  std::vector<R2SpanConfig> out;
+  Napi::Value v = board.Get("r2");
+  if (v.IsUndefined()) return out;
+  if (!v.IsArray()) throw_cti(env, err::kBadArgument, "addBoard: r2 must be an array of { span, variant?, maxDnis?, category? }");
+  Napi::Array a = v.As<Napi::Array>();
+  for (uint32_t i = 0; i < a.Length(); i++) {
+    Napi::Value x = a.Get(i);
+    std::string w = "addBoard: r2[" + std::to_string(i) + "]";
+    if (!x.IsObject()) throw_cti(env, err::kBadArgument, w + " must be an object");
+    Napi::Object o = x.As<Napi::Object>();
+    R2SpanConfig rc;
+    rc.span = static_cast<int>(opt_number(o, "span", 0));
+    std::string variant = opt_string(o, "variant", "china");
+    if (variant == "china") rc.cfg.variant = &kR2China;
+    else if (variant == "itu") rc.cfg.variant = &kR2Itu;
+    else throw_cti(env, err::kBadArgument, w + ".variant must be 'china' or 'itu'");
+    rc.cfg.max_dnis = static_cast<int>(opt_number(o, "maxDnis", 0));
+    rc.cfg.category = static_cast<int>(opt_number(o, "category", 1));
+    if (rc.cfg.max_dnis < 0 || rc.cfg.max_dnis > 32) throw_cti(env, err::kBadArgument, w + ".maxDnis must be 0..32");
+    if (rc.cfg.category < 1 || rc.cfg.category > 10) throw_cti(env, err::kBadArgument, w + ".category must be 1..10");
+    for (const R2SpanConfig& p : out)
+      if (p.span == rc.span) throw_cti(env, err::kBadArgument, "addBoard: span " + std::to_string(rc.span) + " listed twice in r2");
+    out.push_back(rc);
+  }
+  return out;
+}
+
+namespace {
 void Init(Napi::Env env, Napi::Object exports) {
   exports.Set("detectMfR2", Napi::Function::New(env, DetectMfR2));
   exports.Set("generateMfR2", Napi::Function::New(env, GenerateMfR2));
