@@ -8,6 +8,7 @@
 // exchange's busy answer (B-2) ends the dial as busy.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Call } from '../../src/telephony/call.ts';
+import { req, stream } from './call-center-helpers.ts';
 import { startRig, type Rig } from './harness.ts';
 
 let rig: Rig | undefined;
@@ -98,5 +99,73 @@ describe.each(['china', 'itu'])('E1 CAS with MFC-R2 registers (%s)', (variant) =
         ['outbound', '13900000002', 'busy'],
       ]),
     );
+  });
+});
+
+describe('E1 CAS with MFC-R2 registers: the call center and the line', () => {
+  it("a queue call over the span pops the agent's screen with the caller's number", async () => {
+    const yaml = `
+boards: [ { driver: sim, fxs: 2, fxo: 0, e1: 1 } ]
+extensions: [ { number: "101", port: "fxs:1" }, { number: "102", port: "fxs:2" } ]
+queues:
+  - { name: support, strategy: longest-idle, ringTimeoutMs: 20000, music: hold }
+routes:
+  inbound:
+    - { lines: any, queue: support }
+`;
+    rig = await startRig({ config: yaml, database: 'sqlite' });
+    const r = rig;
+    const li = await r.token('agent', { username: 'li', extension: '101', agentNumber: '2001', pin: '1111' });
+    const cc = r.rt.callCenter!;
+    await r.until(cc.ready);
+    for (let t = 0; t < 10_000 && cc.agents.all().length < 1; t += 100) await r.run(100);
+    const ws = await stream(r, li);
+    expect((await req(r, 'POST', '/api/agents/me/login', li, {})).body).toMatchObject({ state: 'ready' });
+    await r.run(500);
+    const caller = r.rt.world.pstn.call({ from: '13800138000', to: 'e1:11' });
+    const phone = r.rt.world.phones.get('101');
+    await r.until(phone.waitFor('ringing', { timeoutMs: 20_000 }));
+    for (let t = 0; t < 5000 && !ws.events.some((e) => e.type === 'screen:pop'); t += 100) await r.run(100);
+    expect(ws.events.find((e) => e.type === 'screen:pop')?.data).toMatchObject({ number: '13800138000', queue: 'support' });
+    phone.offhook();
+    await r.until(caller.waitFor('connected', { timeoutMs: 5000 }));
+    caller.hangup();
+    await r.run(3000);
+    phone.onhook();
+    await r.run(1000);
+    const res = await r.req('GET', '/api/call-records', await r.token('supervisor'));
+    expect(res.body.items[0]).toMatchObject({ from: '13800138000', to: caller.to, queue: 'support' });
+  });
+
+  it('the caller gives up during the registers: nothing is offered, the timeslot is idle and takes the next call', async () => {
+    rig = await startRig({ config: config('china') });
+    const { rt } = rig;
+    const offered: string[] = [];
+    rt.telephony.on('call:offered', ({ call }: { call: Call }) => offered.push(call.from ?? ''));
+    const quitter = rt.world.pstn.call({ from: '13800138000', to: 'e1:3', giveUpMs: 400 });
+    await rig.until(quitter.waitFor('ended', { timeoutMs: 5000 }));
+    await rig.run(1000);
+    expect(offered).toEqual([]);
+    const ch = rt.boards()[0]!.channels.find((c) => c.port === 'e1:3')!;
+    expect([ch.lineState, ch.call]).toEqual(['idle', null]);
+    const { call } = await inbound(rig, '13900000077', 'e1:3');
+    expect(call.from).toBe('13900000077');
+    expect(offered).toEqual(['13900000077']);
+  });
+
+  it('registers: dtmf keeps the dialled number in DTMF, and no caller number either way', async () => {
+    rig = await startRig({ config: config('china').replace('registers: mfcr2', 'registers: dtmf') });
+    const { rt } = rig;
+    rt.world.pstn.expect('13900000003', { kind: 'person', rings: 1 });
+    const ok = await rig.until(rt.telephony.dial('13900000003', { line: { board: rt.board, channel: 3 } }), 60_000);
+    expect(ok.result, ok.detail).toBe('answered');
+    const far = rt.world.pstn.outgoing.at(-1)!;
+    expect(far.to).toBe('13900000003');
+    expect(far.callingPresentation).toBeUndefined();
+    expect(rt.world.pstn.exchangeDigits.map((d) => d.digit).join('')).toBe('13900000003');
+    await rig.until(ok.leg.hangup('normal'));
+    await rig.run(1000);
+    const { call } = await inbound(rig, '13800138000', 'e1:5');
+    expect(call.from).toBeUndefined();
   });
 });
