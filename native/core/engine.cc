@@ -70,14 +70,12 @@ int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSp
                      "span " + std::to_string(pc.span) + " is not an E1 span of this board: it cannot carry ISDN PRI");
     if (pc.overlap_ms < 100) throw CtiError(err::kBadArgument, "overlapMs must be >= 100");
   }
-  for (const R2SpanConfig& rc : r2) {
-    bool e1 = false;
-    for (const auto& c : info.channels) e1 |= c.span == rc.span && c.kind == drv::ChannelKind::kE1;
-    for (const PriSpanConfig& pc : pri) e1 &= pc.span != rc.span;
-    if (!e1)
-      throw CtiError(err::kBadArgument,
-                     "span " + std::to_string(rc.span) + " is not a CAS E1 span of this board: it cannot run MFC-R2");
-  }
+  // A span the board does not have has no timeslots to run registers on (a DAHDI
+  // board's spans come from its channel list); a PRI span cannot run them.
+  for (const R2SpanConfig& rc : r2)
+    for (const PriSpanConfig& pc : pri)
+      if (pc.span == rc.span)
+        throw CtiError(err::kBadArgument, "span " + std::to_string(rc.span) + " signals with ISDN PRI: it cannot run MFC-R2");
   int first = static_cast<int>(chans_.size());
   board_first_.push_back(first);
   int b = static_cast<int>(boards_.size());
@@ -94,7 +92,8 @@ int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSp
   }
   for (const R2SpanConfig& rc : r2)
     for (size_t i = 0; i < info.channels.size(); i++)
-      if (info.channels[i].span == rc.span) chans_[first + i]->set_r2(rc.cfg);
+      if (info.channels[i].span == rc.span && info.channels[i].kind == drv::ChannelKind::kE1)
+        chans_[first + i]->set_r2(rc.cfg);
   boards_.push_back(std::move(board));
   return b;
 }

@@ -85,7 +85,8 @@ class Engine {
 
   // Boards are added before start(); returns the board index. `pri` names the
   // board's E1 spans that carry ISDN PRI on TS16 (the others keep CAS).
-  // `r2` names the CAS spans whose timeslots run MFC-R2 registers.
+  // `r2` names the CAS spans whose timeslots run MFC-R2 registers (a span
+  // without E1 timeslots on this board is left alone).
   int add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSpanConfig>& pri = {},
                 const std::vector<R2SpanConfig>& r2 = {});
   // Whether a span of a board signals with ISDN PRI.
