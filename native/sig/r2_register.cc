@@ -8,12 +8,50 @@ namespace {
 char digit_of(int s) { return s == 10 ? '0' : static_cast<char>('0' + s); }
 int signal_of(char d) { return d == '0' ? 10 : (d >= '1' && d <= '9' ? d - '0' : 0); }
 bool is_digit(int s) { return s >= 1 && s <= 10; }
+using P = R2Phase;
+constexpr const char* kPhaseNames[] = {
+#define BCTI_AS_NAME(e, s) s,
+    BCTI_R2_PHASES(BCTI_AS_NAME)
+#undef BCTI_AS_NAME
+};
+constexpr int kPhases = sizeof(kPhaseNames) / sizeof(kPhaseNames[0]);
+// kAllowed[from] = the phases it may move to (any phase may stop: stop() is not a move).
+constexpr uint8_t bit(P p) { return static_cast<uint8_t>(1u << static_cast<int>(p)); }
+constexpr uint8_t kAllowed[kPhases] = {
+    /* off       */ static_cast<uint8_t>(bit(P::kArmed) | bit(P::kWaitOn)),
+    /* armed     */ static_cast<uint8_t>(bit(P::kSignalOn) | bit(P::kDone)),
+    /* signal-on */ static_cast<uint8_t>(bit(P::kWaitOff) | bit(P::kDone)),
+    /* wait-off  */ static_cast<uint8_t>(bit(P::kWaitOn) | bit(P::kSignalOn) | bit(P::kDone)),
+    /* wait-on   */ static_cast<uint8_t>(bit(P::kWaitOff) | bit(P::kPulse) | bit(P::kDone)),
+    /* pulse     */ static_cast<uint8_t>(bit(P::kWaitOn) | bit(P::kDone)),
+    /* done      */ 0,
+};
 }  // namespace
+
+const char* r2_phase_name(R2Phase p) { return kPhaseNames[static_cast<int>(p)]; }
+bool r2_move_allowed(R2Phase from, R2Phase to) { return kAllowed[static_cast<int>(from)] & bit(to); }
+
+bool R2Register::go(Phase to, int64_t now_ms, const char* why) {
+  if (!r2_move_allowed(phase_, to)) {
+    refused_++;
+    return false;
+  }
+  hist_[moves_++ % kR2History] = {now_ms, phase_, to, why};
+  phase_ = to;
+  return true;
+}
+
+int R2Register::history(Move* out, int max) const {
+  int n = static_cast<int>(std::min<uint32_t>(moves_, kR2History));
+  int k = std::min(n, max);
+  for (int i = 0; i < k; i++) out[i] = hist_[(moves_ - n + i) % kR2History];
+  return k;
+}
 
 void R2Register::start_incoming(int64_t now_ms) {
   stop();
   role_ = Role::kIncoming;
-  phase_ = Phase::kWaitOn;
+  go(Phase::kWaitOn, now_ms, "seizure");
   progress_ms_ = now_ms;
   rx_fwd_.reset();
 }
@@ -21,7 +59,7 @@ void R2Register::start_incoming(int64_t now_ms) {
 void R2Register::arm_outgoing(const std::string& dnis, const std::string& ani, bool restricted) {
   stop();
   role_ = Role::kOutgoing;
-  phase_ = Phase::kArmed;
+  go(Phase::kArmed, 0, "setup");
   // Register signals carry digits only: anything else in a number is left out.
   for (char c : dnis)
     if (signal_of(c)) dnis_ += c;
@@ -38,17 +76,18 @@ void R2Register::begin(int64_t now_ms) {
   rx_back_.reset();
   progress_ms_ = now_ms;
   if (dnis_.empty()) {
-    fail("no number to send");
+    fail("no number to send", now_ms);
     return;
   }
   sent_ = Sent::kDnis;
   dnis_at_ = 1;
   send(signal_of(dnis_[0]), now_ms);
+  go(Phase::kSignalOn, now_ms, "seizure acknowledged");
 }
 
 void R2Register::stop() {
   role_ = Role::kNone;
-  phase_ = Phase::kOff;
+  phase_ = Phase::kOff;  // whatever it was doing (hang-up, alarm, reset): not a move of the table
   tx_signal_ = 0;
   gen_.start(nullptr);
   res_ = Result{};
@@ -67,13 +106,12 @@ void R2Register::send(int signal, int64_t now_ms) {
   tx_signal_ = signal;
   gen_.start(signal ? mfr2_descriptor(incoming() ? MfR2Dir::kBackward : MfR2Dir::kForward, signal) : nullptr);
   progress_ms_ = now_ms;
-  if (signal) phase_ = incoming() ? Phase::kWaitOff : Phase::kSignalOn;
 }
 
-R2Register::Outcome R2Register::fail(const char* why) {
+R2Register::Outcome R2Register::fail(const char* why, int64_t now_ms) {
   tx_signal_ = 0;
   gen_.start(nullptr);
-  phase_ = Phase::kDone;
+  go(Phase::kDone, now_ms, why);
   res_.why = why;
   return Outcome::kFailed;
 }
@@ -101,29 +139,29 @@ R2Register::Outcome R2Register::frame(const int16_t* rx, int16_t* tx, int n, int
           // The outgoing register has no more digits and no end signal: pulse A-3.
           expect_ = Expect::kGroupII;
           send(cfg_.variant->a_group_b, now_ms);
-          phase_ = Phase::kPulse;
+          go(Phase::kPulse, now_ms, "number complete: pulsed A-3");
           pulse_until_ = now_ms + kR2PulseMs;
         } else if (now_ms - progress_ms_ >= kR2CycleTimeoutMs) {
-          out = fail("no forward signal");
+          out = fail("no forward signal", now_ms);
         }
         break;
       case Phase::kWaitOff:  // our answer is on until the forward signal goes
         if (s == 0) {
           send(0, now_ms);
           if (accepting_) {
-            phase_ = Phase::kDone;
+            go(Phase::kDone, now_ms, "accepted");
             out = Outcome::kComplete;
           } else {
-            phase_ = Phase::kWaitOn;
+            go(Phase::kWaitOn, now_ms, "forward signal ended");
           }
         } else if (now_ms - progress_ms_ >= kR2CycleTimeoutMs) {
-          out = fail("the forward signal did not stop");
+          out = fail("the forward signal did not stop", now_ms);
         }
         break;
       case Phase::kPulse:
         if (now_ms >= pulse_until_) {
           send(0, now_ms);
-          phase_ = Phase::kWaitOn;
+          go(Phase::kWaitOn, now_ms, "pulse ended");
         }
         break;
       default: break;
@@ -135,23 +173,23 @@ R2Register::Outcome R2Register::frame(const int16_t* rx, int16_t* tx, int n, int
         if (s != 0) {
           heard_ = s;
           send(0, now_ms);
-          phase_ = Phase::kWaitOff;
+          go(Phase::kWaitOff, now_ms, "backward signal");
         } else if (now_ms - progress_ms_ >= kR2CycleTimeoutMs) {
-          out = fail("no backward signal");
+          out = fail("no backward signal", now_ms);
         }
         break;
       case Phase::kWaitOn:  // nothing left to send: a pulsed backward signal tells what next
         if (s != 0) {
           heard_ = s;
-          phase_ = Phase::kWaitOff;
+          go(Phase::kWaitOff, now_ms, "pulsed backward signal");
           progress_ms_ = now_ms;
         } else if (now_ms - progress_ms_ >= kR2CycleTimeoutMs) {
-          out = fail("no backward signal after the last digit");
+          out = fail("no backward signal after the last digit", now_ms);
         }
         break;
       case Phase::kWaitOff:
         if (s == 0) out = forward_act(heard_, now_ms);
-        else if (now_ms - progress_ms_ >= kR2CycleTimeoutMs) out = fail("the backward signal did not stop");
+        else if (now_ms - progress_ms_ >= kR2CycleTimeoutMs) out = fail("the backward signal did not stop", now_ms);
         break;
       default: break;
     }
@@ -163,6 +201,10 @@ R2Register::Outcome R2Register::frame(const int16_t* rx, int16_t* tx, int n, int
 // Incoming: a forward signal began; answer it.
 R2Register::Outcome R2Register::backward_heard(int s, int64_t now_ms) {
   const R2Variant& v = *cfg_.variant;
+  auto send = [&](int signal, int64_t at) {  // the answer stays on until the forward signal goes
+    this->send(signal, at);
+    go(Phase::kWaitOff, at, "answer");
+  };
   auto dnis_full = [&] { return cfg_.max_dnis > 0 && static_cast<int>(res_.dnis.size()) >= cfg_.max_dnis; };
   auto next = [&] {  // after a DNIS digit or the end of the ANI
     if (!ani_asked_) {
@@ -186,7 +228,7 @@ R2Register::Outcome R2Register::backward_heard(int s, int64_t now_ms) {
         expect_ = Expect::kGroupII;
         send(v.a_group_b, now_ms);
       } else {
-        return fail("unexpected group I signal in the number");
+        return fail("unexpected group I signal in the number", now_ms);
       }
       break;
     case Expect::kCategory:
@@ -206,7 +248,7 @@ R2Register::Outcome R2Register::backward_heard(int s, int64_t now_ms) {
         ani_done_ = true;
         next();
       } else {
-        return fail("unexpected group I signal in the calling number");
+        return fail("unexpected group I signal in the calling number", now_ms);
       }
       break;
     case Expect::kGroupII:
@@ -224,11 +266,12 @@ R2Register::Outcome R2Register::forward_act(int a, int64_t now_ms) {
   auto send_as = [&](Sent what, int signal) {
     sent_ = what;
     send(signal, now_ms);
+    go(Phase::kSignalOn, now_ms, "next signal");
   };
   if (group_b_) {
     res_.b_signal = a;
     res_.cause = cause_of_b(v, a);
-    phase_ = Phase::kDone;
+    go(Phase::kDone, now_ms, "group B answer");
     return Outcome::kComplete;
   }
   if ((sent_ == Sent::kCategory || sent_ == Sent::kAni) && a == v.a_next_ani) {
@@ -244,7 +287,7 @@ R2Register::Outcome R2Register::forward_act(int a, int64_t now_ms) {
       send_as(Sent::kDnisEnd, v.i_end_of_dnis);
     } else {
       sent_ = Sent::kNone;
-      phase_ = Phase::kWaitOn;
+      go(Phase::kWaitOn, now_ms, "no digit left");
       progress_ms_ = now_ms;
     }
   } else if (a == v.a_group_b) {
@@ -252,10 +295,10 @@ R2Register::Outcome R2Register::forward_act(int a, int64_t now_ms) {
     send_as(Sent::kCategoryII, cfg_.category);
   } else if (a == v.a_congestion) {
     res_.cause = 34;
-    phase_ = Phase::kDone;
+    go(Phase::kDone, now_ms, "congestion (A-4)");
     return Outcome::kComplete;
   } else {
-    return fail("unexpected group A signal");
+    return fail("unexpected group A signal", now_ms);
   }
   return Outcome::kNone;
 }

@@ -23,6 +23,7 @@
 // The incoming register always accepts (the subscriber free signal): what
 // happens to the call is decided above, after the line:ring it leads to.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -57,8 +58,32 @@ inline constexpr int kR2DnisQuietMs = 1500;    // incoming: no further digit for
 inline constexpr int kR2PulseMs = 150;         // a pulsed backward signal
 inline constexpr int kR2CycleTimeoutMs = 5000;  // no answer to a signal (or no signal) for this long: give up
 
+// The register's phases, one declared table (STYLE.md #1; the allowed moves
+// are in r2_register.cc): an illegal move is refused and counted, and the last
+// kR2History moves are kept for diagnostics.
+#define BCTI_R2_PHASES(X)                                                    \
+  X(Off, "off")              /* no register */                             \
+  X(Armed, "armed")          /* outgoing: waiting for the seizure ack */   \
+  X(SignalOn, "signal-on")   /* outgoing: our signal on, waiting the answer */ \
+  X(WaitOff, "wait-off")     /* the other side's signal is to go */       \
+  X(WaitOn, "wait-on")       /* waiting for the other side's next signal */ \
+  X(Pulse, "pulse")          /* incoming: a pulsed backward signal */      \
+  X(Done, "done")            /* finished (complete or failed) */
+
+#define BCTI_AS_ENUM(e, s) k##e,
+enum class R2Phase : uint8_t { BCTI_R2_PHASES(BCTI_AS_ENUM) };
+#undef BCTI_AS_ENUM
+const char* r2_phase_name(R2Phase p);
+bool r2_move_allowed(R2Phase from, R2Phase to);
+inline constexpr int kR2History = 8;
+
 class R2Register {
  public:
+  struct Move {
+    int64_t at_ms = 0;
+    R2Phase from = R2Phase::kOff, to = R2Phase::kOff;
+    const char* why = "";
+  };
   enum class Outcome : uint8_t { kNone, kComplete, kFailed };
   struct Result {
     std::string dnis, ani;
@@ -78,6 +103,10 @@ class R2Register {
   bool armed() const { return role_ == Role::kOutgoing && phase_ == Phase::kArmed; }
   void stop();
   bool active() const { return phase_ != Phase::kOff && phase_ != Phase::kArmed; }
+  R2Phase phase() const { return phase_; }
+  uint32_t refused() const { return refused_; }
+  // The last moves, oldest first; returns how many were written.
+  int history(Move* out, int max) const;
   bool incoming() const { return role_ == Role::kIncoming; }
 
   // One frame: `rx` heard from the line, `tx` what the channel sends (the
@@ -88,12 +117,13 @@ class R2Register {
 
  private:
   enum class Role : uint8_t { kNone, kIncoming, kOutgoing };
-  enum class Phase : uint8_t { kOff, kArmed, kSignalOn, kWaitOff, kWaitOn, kPulse, kDone };
+  using Phase = R2Phase;
   enum class Expect : uint8_t { kDnis, kCategory, kAni, kGroupII };
   enum class Sent : uint8_t { kNone, kDnis, kCategory, kAni, kAniEnd, kDnisEnd, kCategoryII };
 
   void send(int signal, int64_t now_ms);
-  Outcome fail(const char* why);
+  bool go(Phase to, int64_t now_ms, const char* why);
+  Outcome fail(const char* why, int64_t now_ms);
   Outcome backward_heard(int s, int64_t now_ms);
   Outcome forward_act(int a, int64_t now_ms);
   static int cause_of_b(const R2Variant& v, int b);
@@ -118,6 +148,8 @@ class R2Register {
   Sent sent_ = Sent::kNone;
   bool group_b_ = false;
   int heard_ = 0;  // the backward signal being answered
+  std::array<Move, kR2History> hist_{};
+  uint32_t moves_ = 0, refused_ = 0;
 };
 
 }  // namespace bcti
