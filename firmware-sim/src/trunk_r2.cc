@@ -37,7 +37,7 @@ enum Sent { kSentNone, kSentDnis, kSentCategory, kSentAni, kSentAniEnd, kSentEnd
 enum Expect { kDnis, kCategory, kAni, kGroupII };
 
 constexpr int64_t kQuiet = 1500 * 8;    // backward: no further digit: the number is complete
-constexpr int64_t kPulseLen = 150 * 8;     // a pulsed backward signal
+constexpr int64_t kPulseLen = 150 * 8;  // a pulsed backward signal
 constexpr int64_t kTimeout = 5000 * 8;  // no step of the sequence for this long: give up
 
 int sig_of(char d) { return d == '0' ? 10 : (d >= '1' && d <= '9' ? d - '0' : 0); }

@@ -96,12 +96,12 @@ struct World::Trunk {
   // when it calls the board, backward when the board calls out.
   bool r2 = false;
   bool r2_itu = false;
-  int r2_role = 0;   // 0 none, 1 forward, 2 backward
-  int r2_phase = 0;  // trunk_r2.cc: Phase
-  int r2_tx = 0;     // the signal the exchange sends (0 none)
-  int r2_heard = 0;  // the signal being answered
-  int r2_sent = 0;   // forward: what the last signal was (trunk_r2.cc: Sent)
-  int r2_expect = 0; // backward: what the next forward signal is (trunk_r2.cc: Expect)
+  int r2_role = 0;    // 0 none, 1 forward, 2 backward
+  int r2_phase = 0;   // trunk_r2.cc: Phase
+  int r2_tx = 0;      // the signal the exchange sends (0 none)
+  int r2_heard = 0;   // the signal being answered
+  int r2_sent = 0;    // forward: what the last signal was (trunk_r2.cc: Sent)
+  int r2_expect = 0;  // backward: what the next forward signal is (trunk_r2.cc: Expect)
   bool r2_group_b = false, r2_ani_asked = false, r2_ani_done = false, r2_accepting = false, r2_withheld = false;
   size_t r2_dnis_at = 0, r2_ani_at = 0;
   std::string r2_ani;         // backward: the calling number received

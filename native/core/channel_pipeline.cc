@@ -274,7 +274,7 @@ bool ChannelPipeline::apply(const Command& c) {
       if (c.op == Op::kSetup && !pri_ && r2_on_) {
         code = register_setup(c.setup, now, &why);
       } else if (c.op == Op::kSetup && !pri_) {
-        why = "setup places a call with its numbers: this channel is neither on a PRI span nor on a CAS span with MFC-R2 registers";
+        why = "setup places a call with its numbers: only on a PRI span or a CAS span with MFC-R2 registers";
         code = err::kBadArgument;
       } else if (c.op == Op::kSetup) {
         code = pri_->setup(*this, c.setup, now, &why);
@@ -289,8 +289,7 @@ bool ChannelPipeline::apply(const Command& c) {
       else if (c.op == Op::kOnHook) {
         r2_.stop();
         code = sig_.onhook(now, *this, &why);
-      }
-      else if (c.op == Op::kFlash) code = sig_.flash(now, *this, &why);
+      } else if (c.op == Op::kFlash) code = sig_.flash(now, *this, &why);
       else if (c.op == Op::kRing) {
         code = sig_.ring(c.cadence_ms, now, *this, &why, c.callerid ? c.ring_delay_ms : 0,
                          c.callerid ? c.ring_pulse_ms : 0);

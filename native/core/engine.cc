@@ -75,7 +75,8 @@ int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSp
   for (const R2SpanConfig& rc : r2)
     for (const PriSpanConfig& pc : pri)
       if (pc.span == rc.span)
-        throw CtiError(err::kBadArgument, "span " + std::to_string(rc.span) + " signals with ISDN PRI: it cannot run MFC-R2");
+        throw CtiError(err::kBadArgument,
+                       "span " + std::to_string(rc.span) + " signals with ISDN PRI: it cannot run MFC-R2");
   int first = static_cast<int>(chans_.size());
   board_first_.push_back(first);
   int b = static_cast<int>(boards_.size());

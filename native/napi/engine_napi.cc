@@ -10,9 +10,9 @@
 #include "native/core/engine.h"
 #include "native/dsp/tone_plan.h"
 #include "native/napi/media_source.h"
+#include "native/napi/mfr2_napi.h"
 #include "native/napi/parse.h"
 #include "native/napi/pri_napi.h"
-#include "native/napi/mfr2_napi.h"
 #include "native/napi/registry.h"
 #include "native/sig/line_state.h"
 
@@ -146,10 +146,12 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         } catch (const std::invalid_argument& e) {
           throw_cti(info.Env(), err::kBadArgument, std::string("sim board: ") + e.what());
         }
-        return Napi::Number::New(info.Env(), engine_->add_board(std::move(b), parse_pri_spans(info.Env(), o), parse_r2_spans(info.Env(), o)));
+        return Napi::Number::New(info.Env(), engine_->add_board(std::move(b), parse_pri_spans(info.Env(), o),
+                                                                parse_r2_spans(info.Env(), o)));
       }
       if (driver == "dahdi")
-        return Napi::Number::New(info.Env(), engine_->add_board(dahdi_board(info.Env(), o), {}, parse_r2_spans(info.Env(), o)));
+        return Napi::Number::New(info.Env(),
+                                 engine_->add_board(dahdi_board(info.Env(), o), {}, parse_r2_spans(info.Env(), o)));
       if (driver != "loopback")
         throw_cti(info.Env(), err::kBadArgument, "driver: 'loopback', 'sim' or 'dahdi', got '" + driver + "'");
       int channels = static_cast<int>(opt_number(o, "channels", 2));

@@ -47,7 +47,8 @@ Napi::Value DetectMfR2(const Napi::CallbackInfo& info) {
 Napi::Value GenerateMfR2(const Napi::CallbackInfo& info) {
   return guard(info.Env(), [&]() -> Napi::Value {
     Napi::Env env = info.Env();
-    if (info.Length() < 1 || !info[0].IsArray()) throw_cti(env, err::kBadArgument, "signals: expected an array of 1..15");
+    if (info.Length() < 1 || !info[0].IsArray())
+      throw_cti(env, err::kBadArgument, "signals: expected an array of 1..15");
     Napi::Array list = info[0].As<Napi::Array>();
     Napi::Object o = arg_object(info, 1, "options");
     MfR2Dir dir = parse_dir(env, o);
@@ -77,7 +78,8 @@ std::vector<R2SpanConfig> parse_r2_spans(Napi::Env env, const Napi::Object& boar
   std::vector<R2SpanConfig> out;
   Napi::Value v = board.Get("r2");
   if (v.IsUndefined()) return out;
-  if (!v.IsArray()) throw_cti(env, err::kBadArgument, "addBoard: r2 must be an array of { span, variant?, maxDnis?, category? }");
+  if (!v.IsArray())
+    throw_cti(env, err::kBadArgument, "addBoard: r2 must be an array of { span, variant?, maxDnis?, category? }");
   Napi::Array a = v.As<Napi::Array>();
   for (uint32_t i = 0; i < a.Length(); i++) {
     Napi::Value x = a.Get(i);
@@ -95,7 +97,8 @@ std::vector<R2SpanConfig> parse_r2_spans(Napi::Env env, const Napi::Object& boar
     if (rc.cfg.max_dnis < 0 || rc.cfg.max_dnis > 32) throw_cti(env, err::kBadArgument, w + ".maxDnis must be 0..32");
     if (rc.cfg.category < 1 || rc.cfg.category > 10) throw_cti(env, err::kBadArgument, w + ".category must be 1..10");
     for (const R2SpanConfig& p : out)
-      if (p.span == rc.span) throw_cti(env, err::kBadArgument, "addBoard: span " + std::to_string(rc.span) + " listed twice in r2");
+      if (p.span == rc.span)
+        throw_cti(env, err::kBadArgument, "addBoard: span " + std::to_string(rc.span) + " listed twice in r2");
     out.push_back(rc);
   }
   return out;

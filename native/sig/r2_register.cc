@@ -118,11 +118,11 @@ R2Register::Outcome R2Register::fail(const char* why, int64_t now_ms) {
 
 int R2Register::cause_of_b(const R2Variant& v, int b) {
   if (b == v.b_free_charge || b == v.b_free_no_charge) return 0;
-  if (b == v.b_busy) return 17;         // user busy
-  if (b == v.b_congestion) return 34;   // no circuit available
-  if (b == v.b_unallocated) return 1;   // unallocated number
-  if (b == v.b_out_of_order) return 27; // destination out of order
-  return 31;                            // normal, unspecified
+  if (b == v.b_busy) return 17;          // user busy
+  if (b == v.b_congestion) return 34;    // no circuit available
+  if (b == v.b_unallocated) return 1;    // unallocated number
+  if (b == v.b_out_of_order) return 27;  // destination out of order
+  return 31;                             // normal, unspecified
 }
 
 R2Register::Outcome R2Register::frame(const int16_t* rx, int16_t* tx, int n, int64_t now_ms) {

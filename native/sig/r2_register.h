@@ -54,21 +54,21 @@ struct R2SpanConfig {
   R2Config cfg;
 };
 
-inline constexpr int kR2DnisQuietMs = 1500;    // incoming: no further digit for this long: the DNIS is complete
-inline constexpr int kR2PulseMs = 150;         // a pulsed backward signal
+inline constexpr int kR2DnisQuietMs = 1500;     // incoming: no further digit for this long: the DNIS is complete
+inline constexpr int kR2PulseMs = 150;          // a pulsed backward signal
 inline constexpr int kR2CycleTimeoutMs = 5000;  // no answer to a signal (or no signal) for this long: give up
 
 // The register's phases, one declared table (STYLE.md #1; the allowed moves
 // are in r2_register.cc): an illegal move is refused and counted, and the last
 // kR2History moves are kept for diagnostics.
 #define BCTI_R2_PHASES(X)                                                    \
-  X(Off, "off")              /* no register */                             \
-  X(Armed, "armed")          /* outgoing: waiting for the seizure ack */   \
-  X(SignalOn, "signal-on")   /* outgoing: our signal on, waiting the answer */ \
-  X(WaitOff, "wait-off")     /* the other side's signal is to go */       \
-  X(WaitOn, "wait-on")       /* waiting for the other side's next signal */ \
-  X(Pulse, "pulse")          /* incoming: a pulsed backward signal */      \
-  X(Done, "done")            /* finished (complete or failed) */
+  X(Off, "off")            /* no register */                                 \
+  X(Armed, "armed")        /* outgoing: waiting for the seizure ack */       \
+  X(SignalOn, "signal-on") /* outgoing: our signal on, waiting the answer */ \
+  X(WaitOff, "wait-off")   /* the other side's signal is to go */            \
+  X(WaitOn, "wait-on")     /* waiting for the other side's next signal */    \
+  X(Pulse, "pulse")        /* incoming: a pulsed backward signal */          \
+  X(Done, "done")          /* finished (complete or failed) */
 
 #define BCTI_AS_ENUM(e, s) k##e,
 enum class R2Phase : uint8_t { BCTI_R2_PHASES(BCTI_AS_ENUM) };

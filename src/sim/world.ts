@@ -418,7 +418,10 @@ export class Pstn {
 
   /** @internal MFC-R2: the calling number the board sent, for the call it is about to place on that channel */
   calling(e: NativeWorldEvent): void {
-    this.callingBy.set(e.channel, { number: e.text, presentation: (['allowed', 'restricted', 'unavailable'] as const)[e.value] ?? 'unavailable' });
+    this.callingBy.set(e.channel, {
+      number: e.text,
+      presentation: (['allowed', 'restricted', 'unavailable'] as const)[e.value] ?? 'unavailable',
+    });
   }
 
   /** @internal */

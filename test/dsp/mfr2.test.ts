@@ -20,8 +20,21 @@ const FREQ: Record<MfR2Direction, number[]> = {
 };
 /** Q.441: signal n is the pair (f_a, f_b) of its group. */
 const PAIRS: [number, number][] = [
-  [0, 1], [0, 2], [1, 2], [0, 3], [1, 3], [2, 3], [0, 4], [1, 4],
-  [2, 4], [3, 4], [0, 5], [1, 5], [2, 5], [3, 5], [4, 5],
+  [0, 1],
+  [0, 2],
+  [1, 2],
+  [0, 3],
+  [1, 3],
+  [2, 3],
+  [0, 4],
+  [1, 4],
+  [2, 4],
+  [3, 4],
+  [0, 5],
+  [1, 5],
+  [2, 5],
+  [3, 5],
+  [4, 5],
 ];
 const SIGNALS = Array.from({ length: 15 }, (_, i) => i + 1);
 const other = (d: MfR2Direction): MfR2Direction => (d === 'forward' ? 'backward' : 'forward');
@@ -57,7 +70,10 @@ describe('MFC-R2 receiver', () => {
     for (const signal of SIGNALS) {
       const x = framed(signalPcm({ signal, dir }));
       const hits = detect(x, dir);
-      expect(hits.map((h) => h.signal), `signal ${signal}`).toEqual([signal]);
+      expect(
+        hits.map((h) => h.signal),
+        `signal ${signal}`,
+      ).toEqual([signal]);
       expect(Math.abs(hits[0]!.startMs - 100)).toBeLessThanOrEqual(40);
       expect(Math.abs(hits[0]!.endMs - 250)).toBeLessThanOrEqual(40);
       expect(detect(x, other(dir)), `signal ${signal} in the other direction`).toEqual([]);
@@ -71,33 +87,54 @@ describe('MFC-R2 receiver', () => {
   });
 
   it('accepts -5 to -35 dBm0 per frequency, rejects -42 dBm0 (Q.455)', () => {
-    for (const level of [-5, -11.5, -20, -30, -35]) expect(detect(framed(signalPcm({ signal: 5, dir: 'backward', level })), 'backward').map((h) => h.signal), `${level} dBm0`).toEqual([5]);
+    for (const level of [-5, -11.5, -20, -30, -35])
+      expect(
+        detect(framed(signalPcm({ signal: 5, dir: 'backward', level })), 'backward').map((h) => h.signal),
+        `${level} dBm0`,
+      ).toEqual([5]);
     expect(detect(framed(signalPcm({ signal: 5, dir: 'backward', level: -42 })), 'backward')).toEqual([]);
   });
 
   it('accepts +-10 Hz on both frequencies', () => {
     for (const dev of [-10, 10])
       for (const dir of ['forward', 'backward'] as const)
-        expect(detect(framed(signalPcm({ signal: 9, dir, dev })), dir).map((h) => h.signal), `${dir} ${dev} Hz`).toEqual([9]);
+        expect(
+          detect(framed(signalPcm({ signal: 9, dir, dev })), dir).map((h) => h.signal),
+          `${dir} ${dev} Hz`,
+        ).toEqual([9]);
   });
 
   it('accepts 5 dB between the two frequencies, rejects 12 dB', () => {
-    expect(detect(framed(signalPcm({ signal: 12, dir: 'forward', level: -10, level2: -15 })), 'forward').map((h) => h.signal)).toEqual([12]);
-    expect(detect(framed(signalPcm({ signal: 12, dir: 'forward', level: -15, level2: -10 })), 'forward').map((h) => h.signal)).toEqual([12]);
+    expect(detect(framed(signalPcm({ signal: 12, dir: 'forward', level: -10, level2: -15 })), 'forward').map((h) => h.signal)).toEqual([
+      12,
+    ]);
+    expect(detect(framed(signalPcm({ signal: 12, dir: 'forward', level: -15, level2: -10 })), 'forward').map((h) => h.signal)).toEqual([
+      12,
+    ]);
     expect(detect(framed(signalPcm({ signal: 12, dir: 'forward', level: -5, level2: -17 })), 'forward')).toEqual([]);
   });
 
   it('rejects one frequency alone and three at once', () => {
     const f = FREQ.forward;
     expect(detect(framed(tones([{ freq: f[2]!, level: -10 }], 200)), 'forward')).toEqual([]);
-    const three = tones([{ freq: f[0]!, level: -12 }, { freq: f[2]!, level: -12 }, { freq: f[4]!, level: -12 }], 200);
+    const three = tones(
+      [
+        { freq: f[0]!, level: -12 },
+        { freq: f[2]!, level: -12 },
+        { freq: f[4]!, level: -12 },
+      ],
+      200,
+    );
     expect(detect(framed(three), 'forward')).toEqual([]);
   });
 
   it('works through A-law and mu-law, and with noise 20 dB below the pair', () => {
     for (const law of ['alaw', 'ulaw'] as const) {
       const x = framed(signalPcm({ signal: 14, dir: 'backward', level: -25 }));
-      expect(detect(throughLaw(x, law), 'backward').map((h) => h.signal), law).toEqual([14]);
+      expect(
+        detect(throughLaw(x, law), 'backward').map((h) => h.signal),
+        law,
+      ).toEqual([14]);
     }
     const x = framed(signalPcm({ signal: 7, dir: 'forward', level: -15 }));
     const pairDbm0 = -15 + 10 * Math.log10(2);

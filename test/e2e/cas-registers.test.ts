@@ -54,7 +54,11 @@ describe.each(['china', 'itu'])('E1 CAS with MFC-R2 registers (%s)', (variant) =
     expect(first.to).toBe(dialled);
     const res = await rig.req('GET', '/api/call-records', await rig.token('supervisor'));
     expect(res.status).toBe(200);
-    expect((res.body.items as Record<string, unknown>[]).find((x) => x.id === first.id)).toMatchObject({ direction: 'inbound', from: '13800138000', to: first.to });
+    expect((res.body.items as Record<string, unknown>[]).find((x) => x.id === first.id)).toMatchObject({
+      direction: 'inbound',
+      from: '13800138000',
+      to: first.to,
+    });
 
     const { call: second, dialled: dialled2 } = await inbound(rig, '13912345678', 'e1:7');
     expect([second.from, second.to]).toEqual(['13912345678', dialled2]);
