@@ -96,6 +96,16 @@ describe.each(['china', 'itu'])('E1 CAS with MFC-R2 registers (%s)', (variant) =
     // No callerId given: the line's configured number goes as ANI.
     expect([far2.to, far2.from]).toEqual(['13900000002', '075526700999']);
     await rig.run(2000);
+
+    // Presentation restricted: the exchange gets I-12 instead of the number.
+    const hidden = rt.world.pstn.nextCall('13900000001', { timeoutMs: 30_000 });
+    const third = await rig.until(rt.telephony.dial('13900000001', { line, callerId: '075526700999', presentation: 'restricted' }), 60_000);
+    expect(third.result, third.detail).toBe('answered');
+    const far3 = await hidden;
+    expect(far3.callingPresentation).toBe('restricted');
+    expect(far3.from).not.toBe('075526700999');
+    await rig.until(third.leg.hangup('normal'));
+    await rig.run(2000);
     const recs = await rt.telephony.records.list();
     expect(recs.map((x) => [x.direction, x.to, x.cause])).toEqual(
       expect.arrayContaining([
