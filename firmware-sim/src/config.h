@@ -81,6 +81,8 @@ struct E1SpanConfig {
   bool pri = false;           // TS16: ISDN PRI (the exchange is the network side) instead of CAS
   bool overlap = false;       // PRI: incoming SETUPs carry part of the number, INFORMATION the rest
   int no_answer_ms = 20000;   // PRI: a far end that never answers is cleared with cause 19 after this
+  bool r2 = true;             // CAS: the numbers travel in MFC-R2 registers (false: the board dials DTMF)
+  bool r2_itu = false;        // MFC-R2 signal meanings: ITU-T Q.441 instead of China No.1
   std::string number_prefix;  // DDI: timeslot n answers prefix + n in two digits
   LineModelConfig line;
 };

@@ -196,6 +196,12 @@ SimConfig parse_config(const Napi::Object& o) {
     if (sig != "cas" && sig != "pri") throw std::invalid_argument(ew + ".signalling: cas or pri");
     ec.pri = sig == "pri";
     ec.overlap = boolean(e, "overlap", false, ew.c_str());
+    std::string reg = str(e, "registers", "mfcr2", ew.c_str());
+    if (reg != "mfcr2" && reg != "dtmf") throw std::invalid_argument(ew + ".registers: mfcr2 or dtmf");
+    ec.r2 = reg == "mfcr2";
+    std::string variant = str(e, "mfcr2Variant", "china", ew.c_str());
+    if (variant != "china" && variant != "itu") throw std::invalid_argument(ew + ".mfcr2Variant: china or itu");
+    ec.r2_itu = variant == "itu";
     ec.no_answer_ms =
         static_cast<int>(e.Get("noAnswerMs").IsNumber() ? e.Get("noAnswerMs").As<Napi::Number>().Int32Value() : 20000);
     ec.line = line_model(e.Get("line"), def, (ew + ".line").c_str());

@@ -16,6 +16,7 @@ namespace bcti::sim {
   X(kPhoneDisplay, "phone:display") /* caller ID decoded: text number (or private / unavailable), value time */ \
   X(kCallState, "call:state")       /* text: trunk state; value: 1 incoming */                                  \
   X(kCallDialled, "call:dialled")   /* the board called text (a new call id) */                                 \
+  X(kCallCalling, "call:calling")   /* MFC-R2: the board sent ANI text; value 0 shown, 1 withheld, 2 none */    \
   X(kCallHeard, "call:heard")       /* the far end heard: value Heard, text */                                  \
   X(kCallScript, "call:script")     /* value: index of the step that finished; -1 all */                        \
   X(kCallEnded, "call:ended")       /* text: why */                                                             \

@@ -15,9 +15,9 @@
 //   answered                  -                       0101 (0x5)
 //   clear-back                -                       1101 (0xD)
 //   clear-forward             1001 (0x9)              -
-// The number follows the seizure as in-band DTMF (no register signalling yet:
-// MFC/R2 and ISDN PRI on TS16 come later); busy, congestion and SIT are in-band
-// tones, as on an FXO line.
+// The numbers follow the seizure in MFC-R2 registers (trunk_r2.cc), or, on a
+// span configured for DTMF, the board dials the number in DTMF and calls in
+// carry none; busy, congestion and SIT are in-band tones, as on an FXO line.
 #include <algorithm>
 
 #include "world_parts.h"
@@ -71,6 +71,7 @@ void World::trunk_end(Trunk& t, const char* why) {
   t.cause = 0;
   t.restricted = false;
   t.pending_digits.clear();
+  trunk_r2_stop(t);
   if (t.sm.state() != TrunkState::kDead) trunk_go(t, TrunkState::kIdle, why);
 }
 
@@ -85,8 +86,8 @@ void World::incoming(Trunk& t, Command& c) {
   t.incoming = true;
   t.from = c.text;
   t.script = c.script;
+  t.restricted = c.bits != 0;  // PRI and MFC-R2: the caller withheld the number
   if (t.pri) {
-    t.restricted = c.bits != 0;
     pri_incoming(t);
     return;
   }
@@ -277,11 +278,18 @@ void World::trunk_board_bits(Trunk& t, uint32_t abcd) {
       trunk_go(t, TrunkState::kDigits, "board seized");
       t.timer = t_ + static_cast<int64_t>(cfg_.first_digit_ms) * 8;
       ears_->open(t.ch - 1, t_);
+      if (t.r2) {  // the registers time themselves
+        t.timer = -1;
+        trunk_r2_start(t, 2);
+      }
     }
     return;
   }
   if (t.incoming) {
-    if (s == TrunkState::kOffering && ab == (kAnswered & kAb)) {
+    if (s == TrunkState::kOffering && t.r2 && !t.r2_role && ab == (kSeizeAck & kAb) && abcd == kSeizeAck) {
+      trunk_r2_start(t, 1);  // the seizure is acknowledged: the numbers go
+    } else if (s == TrunkState::kOffering && ab == (kAnswered & kAb)) {
+      trunk_r2_stop(t);
       trunk_go(t, TrunkState::kConnected, "board answered");
       ears_->open(t.ch - 1, t_);
       start_script(t);
@@ -358,6 +366,7 @@ void World::trunk_heard(Trunk& t, Heard what, const char* text, int64_t at) {
 
 void World::route(Trunk& t) {
   Chan& c = *chans_[t.ch - 1];
+  trunk_r2_stop(t);  // (a board dialling DTMF on a register span is routed as well)
   auto it = cfg_.numbers.find(t.digits);
   t.script = it != cfg_.numbers.end() ? it->second : cfg_.unknown;
   t.call = 0x40000000u + ++out_calls_;

@@ -82,6 +82,8 @@ World::World(SimConfig cfg) : cfg_(std::move(cfg)) {
       t->span = s->number;
       t->index = ts;
       t->pri = ec.pri;
+      t->r2 = !ec.pri && ec.r2;
+      t->r2_itu = ec.r2_itu;
       t->number = ec.number_prefix.empty() ? "" : ec.number_prefix + (ts < 10 ? "0" : "") + std::to_string(ts);
       chans_.back()->trunk = static_cast<int>(trunks_.size());
       trunks_.push_back(std::move(t));
@@ -246,6 +248,8 @@ void World::write(const uint8_t* const* tx, int n) {
     if (listening) heard_ptrs_[i] = c.heard.data();
   }
   ears_->hear(heard_ptrs_.data(), n, t_);
+  for (auto& t : trunks_)
+    if (t->r2_role && heard_ptrs_[t->ch - 1]) trunk_r2_frame(*t, heard_ptrs_[t->ch - 1], n);
   for (auto& t : trunks_) run_script(*t);
   t_ += n;
   now_.store(t_, std::memory_order_relaxed);

@@ -148,6 +148,14 @@ class World {
   void route(Trunk& t);
   void answer(Trunk& t);
   void far_hangup(Trunk& t);
+  // trunk_r2.cc: MFC-R2 registers on a CAS timeslot
+  void trunk_r2_start(Trunk& t, int role);
+  void trunk_r2_stop(Trunk& t);
+  void trunk_r2_frame(Trunk& t, const int16_t* heard, int n);
+  void trunk_r2_send(Trunk& t, int signal);
+  void trunk_r2_forward(Trunk& t, int a);
+  void trunk_r2_backward(Trunk& t, int s);
+  void trunk_r2_done(Trunk& t);
   // far_end.cc: scripts
   void start_script(Trunk& t);
   void run_script(Trunk& t);

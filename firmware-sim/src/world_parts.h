@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "native/dsp/callerid.h"
+#include "native/dsp/mf_r2.h"
 #include "world.h"
 
 namespace bcti::sim {
@@ -90,6 +91,23 @@ struct World::Trunk {
   int cause = 0;               // the cause the exchange clears with when `timer` fires
   bool restricted = false;     // incoming: the caller's number is not to be presented
   std::string pending_digits;  // overlap: sent in INFORMATION after SETUP ACKNOWLEDGE
+
+  // MFC-R2 registers (trunk_r2.cc): the exchange's own register, forward
+  // when it calls the board, backward when the board calls out.
+  bool r2 = false;
+  bool r2_itu = false;
+  int r2_role = 0;    // 0 none, 1 forward, 2 backward
+  int r2_phase = 0;   // trunk_r2.cc: Phase
+  int r2_tx = 0;      // the signal the exchange sends (0 none)
+  int r2_heard = 0;   // the signal being answered
+  int r2_sent = 0;    // forward: what the last signal was (trunk_r2.cc: Sent)
+  int r2_expect = 0;  // backward: what the next forward signal is (trunk_r2.cc: Expect)
+  bool r2_group_b = false, r2_ani_asked = false, r2_ani_done = false, r2_accepting = false, r2_withheld = false;
+  size_t r2_dnis_at = 0, r2_ani_at = 0;
+  std::string r2_ani;         // backward: the calling number received
+  int64_t r2_since = 0;       // world sample of the last step
+  int64_t r2_pulse_end = -1;  // backward: a pulsed signal ends then
+  MfR2Rx r2_rx{MfR2Dir::kBackward};
 
   // FXO pulse dialling, while the exchange waits for digits.
   int64_t break_at = -1;  // the board opened the loop then (-1: closed)

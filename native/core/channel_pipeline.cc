@@ -45,6 +45,7 @@ void ChannelPipeline::set_bits(uint32_t abcd) { engine_.boards_[board_]->set_bit
 
 void ChannelPipeline::line_event(const char* type, const char* name, int64_t value) {
   published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
+  if (r2_on_ && !register_line_event(type, name)) return;
   if (value == 1 && std::strcmp(type, "line:ring-pause") == 0) cid_.ring_pause(now_ms());
   if (sig_.state() != LineState::kRinging && info_.kind == drv::ChannelKind::kFxs) {
     cid_.disarm();
@@ -133,6 +134,7 @@ void ChannelPipeline::process(int n) {
     if (k < n) finish_play(reason::kFinished);
   }
   callerid_frame(n);
+  if (r2_on_) register_frame(n);
   Recorder* rec = recorder_ready_.load(std::memory_order_acquire);
   if (record_id_ && rec && !rec->active()) {  // finished (reported by the writer thread)
     record_id_ = 0;
@@ -269,8 +271,10 @@ bool ChannelPipeline::apply(const Command& c) {
       const char* why = "";
       const char* code = nullptr;
       int64_t now = now_ms();
-      if (c.op == Op::kSetup && !pri_) {
-        why = "setup places an ISDN call: this channel is not on a PRI span";
+      if (c.op == Op::kSetup && !pri_ && r2_on_) {
+        code = register_setup(c.setup, now, &why);
+      } else if (c.op == Op::kSetup && !pri_) {
+        why = "setup places a call with its numbers: only on a PRI span or a CAS span with MFC-R2 registers";
         code = err::kBadArgument;
       } else if (c.op == Op::kSetup) {
         code = pri_->setup(*this, c.setup, now, &why);
@@ -282,8 +286,10 @@ bool ChannelPipeline::apply(const Command& c) {
       } else if (pri_ && c.op == Op::kOnHook) {
         code = pri_->hangup(*this, c.cause, now, &why);
       } else if (c.op == Op::kOffHook) code = sig_.offhook(now, *this, &why);
-      else if (c.op == Op::kOnHook) code = sig_.onhook(now, *this, &why);
-      else if (c.op == Op::kFlash) code = sig_.flash(now, *this, &why);
+      else if (c.op == Op::kOnHook) {
+        r2_.stop();
+        code = sig_.onhook(now, *this, &why);
+      } else if (c.op == Op::kFlash) code = sig_.flash(now, *this, &why);
       else if (c.op == Op::kRing) {
         code = sig_.ring(c.cadence_ms, now, *this, &why, c.callerid ? c.ring_delay_ms : 0,
                          c.callerid ? c.ring_pulse_ms : 0);

@@ -18,6 +18,7 @@
 #include "native/dsp/energy.h"
 #include "native/media/player.h"
 #include "native/sig/line_signalling.h"
+#include "native/sig/r2_register.h"
 
 namespace bcti {
 
@@ -47,7 +48,7 @@ class ChannelPipeline final : public SigPort {
   void shutdown();
 
   // Signalling: raw board events in, timers every tick.
-  void on_line_event(const drv::LineEvent& e) { sig_.on_event(e, now_ms(), *this); }
+  void on_line_event(const drv::LineEvent& e);
   void sig_tick() { sig_.tick(now_ms(), *this); }
   void span_alarm(bool raised) { sig_.alarm(raised, now_ms(), *this); }
   void board_reset() { sig_.reset(now_ms(), *this); }
@@ -58,6 +59,12 @@ class ChannelPipeline final : public SigPort {
 
   // ISDN PRI: the span's D channel signals for this B channel (commands go to it).
   void set_pri(PriSpan* span) { pri_ = span; }
+  // E1 CAS: the numbers travel in MFC-R2 registers after the seizure (r2_register.h).
+  void set_r2(const R2Config& cfg) {
+    r2_ = R2Register(cfg);
+    r2_on_ = true;
+  }
+  bool r2() const { return r2_on_; }
   LineState sig_state() const { return sig_.state(); }
   void pri_go(LineState to, const char* why) { sig_.drive(to, now_ms(), why, *this); }
   Event make_event(const char* type, const char* name, int64_t value) const;
@@ -160,6 +167,11 @@ class ChannelPipeline final : public SigPort {
   CallerIdPort cid_;
   LineState cid_prev_ = LineState::kIdle;
   void callerid_frame(int n);
+  R2Register r2_;
+  bool r2_on_ = false;
+  void register_frame(int n);
+  bool register_line_event(const char* type, const char* name);
+  const char* register_setup(const SetupSpec& s, int64_t now, const char** why);
   void restore_polarity();
 
   int peer_ = -1;

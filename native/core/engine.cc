@@ -58,7 +58,8 @@ struct Engine::PriIo final : PriSpan::Io {
 
 Engine::~Engine() { stop(); }
 
-int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSpanConfig>& pri) {
+int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSpanConfig>& pri,
+                      const std::vector<R2SpanConfig>& r2) {
   if (running_) throw CtiError(err::kBusy, "boards are added before the engine starts");
   const drv::BoardInfo& info = board->info();
   for (const PriSpanConfig& pc : pri) {
@@ -69,6 +70,13 @@ int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSp
                      "span " + std::to_string(pc.span) + " is not an E1 span of this board: it cannot carry ISDN PRI");
     if (pc.overlap_ms < 100) throw CtiError(err::kBadArgument, "overlapMs must be >= 100");
   }
+  // A span the board does not have has no timeslots to run registers on (a DAHDI
+  // board's spans come from its channel list); a PRI span cannot run them.
+  for (const R2SpanConfig& rc : r2)
+    for (const PriSpanConfig& pc : pri)
+      if (pc.span == rc.span)
+        throw CtiError(err::kBadArgument,
+                       "span " + std::to_string(rc.span) + " signals with ISDN PRI: it cannot run MFC-R2");
   int first = static_cast<int>(chans_.size());
   board_first_.push_back(first);
   int b = static_cast<int>(boards_.size());
@@ -83,6 +91,10 @@ int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSp
     pri_.push_back(std::make_unique<PriSpan>(pc, *pri_io_.back(), bchans));
     for (ChannelPipeline* ch : bchans) ch->set_pri(pri_.back().get());
   }
+  for (const R2SpanConfig& rc : r2)
+    for (size_t i = 0; i < info.channels.size(); i++)
+      if (info.channels[i].span == rc.span && info.channels[i].kind == drv::ChannelKind::kE1)
+        chans_[first + i]->set_r2(rc.cfg);
   boards_.push_back(std::move(board));
   return b;
 }
@@ -90,6 +102,14 @@ int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSp
 bool Engine::is_pri(int board, int span) const {
   for (const auto& io : pri_io_)
     if (io->board == board && io->span == span) return true;
+  return false;
+}
+
+bool Engine::is_r2(int board, int span) const {
+  if (board < 0 || board >= static_cast<int>(board_first_.size())) return false;
+  const drv::BoardInfo& info = boards_[board]->info();
+  for (size_t i = 0; i < info.channels.size(); i++)
+    if (info.channels[i].span == span) return chans_[board_first_[board] + i]->r2();
   return false;
 }
 

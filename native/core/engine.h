@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 #include "native/sig/line_signalling.h"
+#include "native/sig/r2_register.h"
 
 #include "drivers/driver.h"
 #include "native/core/command.h"
@@ -84,9 +85,14 @@ class Engine {
 
   // Boards are added before start(); returns the board index. `pri` names the
   // board's E1 spans that carry ISDN PRI on TS16 (the others keep CAS).
-  int add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSpanConfig>& pri = {});
+  // `r2` names the CAS spans whose timeslots run MFC-R2 registers (a span
+  // without E1 timeslots on this board is left alone).
+  int add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSpanConfig>& pri = {},
+                const std::vector<R2SpanConfig>& r2 = {});
   // Whether a span of a board signals with ISDN PRI.
   bool is_pri(int board, int span) const;
+  // Whether a CAS span of a board runs MFC-R2 registers.
+  bool is_r2(int board, int span) const;
   const drv::BoardInfo& board_info(int board) const;
   int board_count() const { return static_cast<int>(boards_.size()); }
 

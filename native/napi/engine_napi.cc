@@ -10,6 +10,7 @@
 #include "native/core/engine.h"
 #include "native/dsp/tone_plan.h"
 #include "native/napi/media_source.h"
+#include "native/napi/mfr2_napi.h"
 #include "native/napi/parse.h"
 #include "native/napi/pri_napi.h"
 #include "native/napi/registry.h"
@@ -145,9 +146,12 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         } catch (const std::invalid_argument& e) {
           throw_cti(info.Env(), err::kBadArgument, std::string("sim board: ") + e.what());
         }
-        return Napi::Number::New(info.Env(), engine_->add_board(std::move(b), parse_pri_spans(info.Env(), o)));
+        return Napi::Number::New(info.Env(), engine_->add_board(std::move(b), parse_pri_spans(info.Env(), o),
+                                                                parse_r2_spans(info.Env(), o)));
       }
-      if (driver == "dahdi") return Napi::Number::New(info.Env(), engine_->add_board(dahdi_board(info.Env(), o)));
+      if (driver == "dahdi")
+        return Napi::Number::New(info.Env(),
+                                 engine_->add_board(dahdi_board(info.Env(), o), {}, parse_r2_spans(info.Env(), o)));
       if (driver != "loopback")
         throw_cti(info.Env(), err::kBadArgument, "driver: 'loopback', 'sim' or 'dahdi', got '" + driver + "'");
       int channels = static_cast<int>(opt_number(o, "channels", 2));
@@ -216,7 +220,10 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
         c.Set("law", bi.channels[i].law == Law::kUlaw ? "ulaw" : "alaw");
         if (bi.channels[i].kind == drv::ChannelKind::kE1) {
           c.Set("timeslot", bi.channels[i].timeslot);
-          c.Set("signalling", engine_->is_pri(arg_int(info, 0, "board"), bi.channels[i].span) ? "pri" : "cas");
+          int board = arg_int(info, 0, "board");
+          bool pri = engine_->is_pri(board, bi.channels[i].span);
+          c.Set("signalling", pri ? "pri" : "cas");
+          if (!pri) c.Set("registers", engine_->is_r2(board, bi.channels[i].span) ? "mfcr2" : "dtmf");
         }
         chans.Set(static_cast<uint32_t>(i), c);
       }

@@ -100,6 +100,24 @@ export const CONFIG_SCHEMA = {
                 signalling: { enum: ['cas', 'pri'], default: 'cas' },
                 overlap: { type: 'boolean', default: false },
                 overlapMs: { type: 'integer', minimum: 100, maximum: 30000, default: 3000 },
+                // CAS: how the numbers travel after the seizure. mfcr2: compelled MFC-R2 register
+                // signalling (DNIS and the caller's number both ways); dtmf: the dialled number
+                // alone, as in-band DTMF on outbound calls (no caller number on either side).
+                registers: { enum: ['mfcr2', 'dtmf'], default: 'mfcr2' },
+                mfcr2: {
+                  type: 'object',
+                  additionalProperties: false,
+                  default: {},
+                  properties: {
+                    // china: China No.1 (A-1 next digit, A-6 category, B-1 free); itu: Q.441 (A-5, B-6)
+                    variant: { enum: ['china', 'itu'], default: 'china' },
+                    // inbound: the DID is complete after this many digits (0: when the exchange
+                    // says so, I-15, or stops sending)
+                    maxDnis: { type: 'integer', minimum: 0, maximum: 32, default: 0 },
+                    // outbound: the calling party's category sent in group II (1: ordinary subscriber)
+                    category: { type: 'integer', minimum: 1, maximum: 10, default: 1 },
+                  },
+                },
               },
             },
           },
@@ -308,6 +326,9 @@ export interface SpanConfig {
   /** PRI: overlap receiving (the number completes after overlapMs of quiet or "sending complete") */
   overlap: boolean;
   overlapMs: number;
+  /** CAS: register signalling after the seizure (mfcr2: both numbers; dtmf: outbound DNIS only) */
+  registers: 'mfcr2' | 'dtmf';
+  mfcr2: { variant: 'china' | 'itu'; maxDnis: number; category: number };
 }
 
 export interface InboundRoute {

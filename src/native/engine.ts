@@ -20,6 +20,7 @@ import type {
   PlayRequest,
   RecordRequest,
   PriSpanOptions,
+  R2SpanOptions,
   SetupRequest,
   RingRequest,
   SignallingOptions,
@@ -38,6 +39,7 @@ export type {
   BoardInfo,
   EngineStats,
   PriSpanOptions,
+  R2SpanOptions,
   SetupRequest,
 };
 
@@ -86,6 +88,8 @@ export interface DahdiBoardOptions {
   echoCancelTaps?: number;
   law?: Law;
   sys?: unknown;
+  /** CAS spans running MFC-R2 registers */
+  r2?: R2SpanOptions[];
 }
 
 interface Pending {
@@ -114,8 +118,8 @@ export class MediaEngine extends EventEmitter {
    * The simulated board (firmware-sim): `port` is its SimBoard.port(). The
    * engine keeps the board alive for as long as it runs.
    */
-  addSimBoard(port: unknown, opts: { pri?: PriSpanOptions[] } = {}): number {
-    return this.#native.addBoard({ driver: 'sim', port, ...(opts.pri ? { pri: opts.pri } : {}) });
+  addSimBoard(port: unknown, opts: { pri?: PriSpanOptions[]; r2?: R2SpanOptions[] } = {}): number {
+    return this.#native.addBoard({ driver: 'sim', port, ...(opts.pri ? { pri: opts.pri } : {}), ...(opts.r2 ? { r2: opts.r2 } : {}) });
   }
 
   /**

@@ -8,5 +8,6 @@ export type { Law, Isa, ToneDescriptor } from './types/dsp-basic.ts';
 export { activeIsa } from './isa.ts';
 export * from './callerid.ts';
 export * from './dtmf.ts';
+export * from './mfr2.ts';
 export * from './tones.ts';
 export * from './wav.ts';

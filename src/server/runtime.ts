@@ -17,6 +17,7 @@ import { createCallOps, type CallOpsService } from '../callops/index.ts';
 import { ScreenPops } from '../api/screen-pop.ts';
 import type { CallCenterContext } from '../api/context.ts';
 import { parseChannelList } from '../config/load.ts';
+import { casRegisterSpans } from '../config/spans.ts';
 import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
 import type { Account } from '../db/accounts.ts';
 import { accountDirectory } from '../db/agent-directory.ts';
@@ -162,14 +163,16 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
   });
   // E1 span n is the board's span n + 1 (span 1: the analog ports).
   const pri = b.spans.filter((s) => s.signalling === 'pri').map((s) => ({ span: s.e1 + 1, overlap: s.overlap, overlapMs: s.overlapMs }));
+  const r2 = casRegisterSpans(b).map(({ e1, mfcr2 }) => ({ span: e1 + 1, ...mfcr2 }));
   const board = world
-    ? engine.addSimBoard(world.port, { pri })
+    ? engine.addSimBoard(world.port, { pri, r2 })
     : engine.addDahdiBoard({
         channels: parseChannelList(b.channels ?? ''),
         devDir: b.devDir ?? DAHDI_DIR,
         ...(b.echoCancelTaps !== undefined ? { echoCancelTaps: b.echoCancelTaps } : {}),
         ...(b.numbufs !== undefined ? { numbufs: b.numbufs } : {}),
         law: b.law,
+        r2,
       });
   const inventory = new Inventory();
   const mirror = inventory.addBoard(board, engine.boardInfo(board), b.name, engine.lineStates(board));

@@ -2,6 +2,7 @@
 // sim). Imported by the runtime only when the configuration asks for the
 // simulator, so a DAHDI board never loads firmware_sim.node.
 import type { Config } from '../config/schema.ts';
+import { e1Spans } from '../config/spans.ts';
 import { SimWorld } from '../sim/world.ts';
 
 export function simulatedWorld(config: Config, demo: boolean): SimWorld {
@@ -22,6 +23,6 @@ export function simulatedWorld(config: Config, demo: boolean): SimWorld {
       const number = numberByPort.get(`fxo:${i + 1}`);
       return number ? { number } : {};
     }),
-    e1: Array.from({ length: b.e1 }, (_, i) => ({ signalling: b.spans.find((s) => s.e1 === i + 1)?.signalling ?? 'cas' })),
+    e1: e1Spans(b).map((s) => ({ signalling: s.signalling, registers: s.registers, mfcr2Variant: s.mfcr2.variant })),
   });
 }

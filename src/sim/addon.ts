@@ -19,6 +19,7 @@ export interface NativeWorldEvent {
     | 'phone:display'
     | 'call:state'
     | 'call:dialled'
+    | 'call:calling'
     | 'call:heard'
     | 'call:script'
     | 'call:ended'

@@ -88,6 +88,14 @@ export interface E1Config {
   line?: LineModel;
   /** TS16: 'cas' (Q.421 line signalling, the default) or 'pri' (ISDN, the exchange being the network side). */
   signalling?: 'cas' | 'pri';
+  /**
+   * CAS: how the exchange sends and takes the numbers after the seizure. 'mfcr2' (default):
+   * compelled MFC-R2 registers, the DID and the caller's number both ways; 'dtmf': the board
+   * dials the number in DTMF, and calls in carry no number.
+   */
+  registers?: 'mfcr2' | 'dtmf';
+  /** MFC-R2 signal meanings: 'china' (China No.1, default) or 'itu' (Q.441). */
+  mfcr2Variant?: 'china' | 'itu';
   /** PRI: incoming SETUPs carry the first 4 digits of the number, INFORMATION the rest. */
   overlap?: boolean;
   /** PRI: a far end that never answers is cleared with cause 19 (no answer) after this. Default 20000. */
@@ -285,7 +293,7 @@ export interface ResolvedSimConfig {
   plan: string;
   phones: { extension: string }[];
   lines: { number: string }[];
-  e1: { numberPrefix: string; signalling: 'cas' | 'pri' }[];
+  e1: { numberPrefix: string; signalling: 'cas' | 'pri'; registers: 'mfcr2' | 'dtmf' }[];
   numbers: Record<string, FarScript>;
 }
 
@@ -366,7 +374,11 @@ export function resolveSimConfig(input: SimWorldConfig = {}): ResolvedSimConfig 
   const e1 = listOf<E1Config>(c.e1, 1, 'e1', 8).map((e, i) => {
     const w = `e1[${i}]`;
     const o = obj(e ?? {}, w);
-    checkKeys(o, w, ['law', 'numberPrefix', 'line', 'signalling', 'overlap', 'noAnswerMs']);
+    checkKeys(o, w, ['law', 'numberPrefix', 'line', 'signalling', 'registers', 'mfcr2Variant', 'overlap', 'noAnswerMs']);
+    const registers = o.registers ?? 'mfcr2';
+    if (registers !== 'mfcr2' && registers !== 'dtmf') bad(`${w}.registers must be 'mfcr2' or 'dtmf'`);
+    const mfcr2Variant = o.mfcr2Variant ?? 'china';
+    if (mfcr2Variant !== 'china' && mfcr2Variant !== 'itu') bad(`${w}.mfcr2Variant must be 'china' or 'itu'`);
     const sig = o.signalling ?? 'cas';
     if (sig !== 'cas' && sig !== 'pri') bad(`${w}.signalling must be 'cas' or 'pri'`);
     const signalling = sig as 'cas' | 'pri';
@@ -380,6 +392,8 @@ export function resolveSimConfig(input: SimWorldConfig = {}): ResolvedSimConfig 
       numberPrefix,
       line: checkLineModel(o.line, `${w}.line`, defE1),
       signalling,
+      registers: registers as 'mfcr2' | 'dtmf',
+      mfcr2Variant: mfcr2Variant as 'china' | 'itu',
       overlap: o.overlap ?? false,
       noAnswerMs,
     };

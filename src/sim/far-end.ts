@@ -26,6 +26,8 @@ export class FarEnd {
   endedReason?: string;
   readonly states: { state: FarState; atMs: number }[] = [];
   readonly log = new HeardLog();
+  /** Outgoing over MFC-R2 registers: whether the board sent its number (`from`) shown, withheld or none. */
+  callingPresentation?: 'allowed' | 'restricted' | 'unavailable';
   /** Script steps finished: index and 'done' | 'timeout' | 'hangup'. */
   readonly script: { step: number; result: string; atMs: number }[] = [];
 
@@ -38,7 +40,7 @@ export class FarEnd {
     readonly channel: number,
     /** 'line:N' or 'e1:TS' / 'e1:S:TS'. */
     readonly trunk: string,
-    /** Incoming: the caller's number; outgoing: the trunk's own number. */
+    /** Incoming: the caller's number; outgoing: the calling number the board sent (MFC-R2), else the trunk's own number. */
     readonly from: string,
     /** Incoming: the trunk's number; outgoing: the number the board dialled. */
     readonly to: string,

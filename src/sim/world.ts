@@ -286,6 +286,9 @@ export class SimWorld {
         if (e.value >= 0) this.trunkStates.set(e.channel, e.text as FarState);
         if (e.call) this.pstn.byId(e.call)?.setState(e.text as FarState, atMs);
         break;
+      case 'call:calling':
+        this.pstn.calling(e);
+        break;
       case 'call:dialled':
         this.pstn.dialled(e, atMs);
         break;
@@ -334,6 +337,7 @@ export class Pstn {
   /** Digits the exchange heard while the board dialled. */
   readonly exchangeDigits: { channel: number; digit: string; atMs: number }[] = [];
   private cursor = 0;
+  private readonly callingBy = new Map<number, { number: string; presentation: 'allowed' | 'restricted' | 'unavailable' }>();
 
   constructor(private readonly world: SimWorld) {}
 
@@ -412,9 +416,19 @@ export class Pstn {
     return this.calls.get(id);
   }
 
+  /** @internal MFC-R2: the calling number the board sent, for the call it is about to place on that channel */
+  calling(e: NativeWorldEvent): void {
+    this.callingBy.set(e.channel, {
+      number: e.text,
+      presentation: (['allowed', 'restricted', 'unavailable'] as const)[e.value] ?? 'unavailable',
+    });
+  }
+
   /** @internal */
   dialled(e: NativeWorldEvent, atMs: number): void {
     const ch = this.world.channel(e.channel);
+    const calling = this.callingBy.get(e.channel);
+    this.callingBy.delete(e.channel);
     const far = new FarEnd(
       this.world.native,
       this.world.waiters,
@@ -422,10 +436,11 @@ export class Pstn {
       'outgoing',
       e.channel,
       ch.name,
-      this.trunkNumber(ch),
+      calling?.number || this.trunkNumber(ch),
       e.text,
       FAR_KIND_BY_VALUE[e.value] ?? 'person',
     );
+    if (calling) far.callingPresentation = calling.presentation;
     far.setState('placing', atMs);
     this.calls.set(e.call, far);
     this.outgoing.push(far);

@@ -2,7 +2,9 @@
 // end is. FXO: seize, wait for dial tone, send the number in DTMF (or as dial
 // pulses: `{ pulse: true }` or the line's configuration), then listen.
 // E1 CAS: seize, send the number in-band (DTMF) after the seizure is
-// acknowledged, then listen; the answer comes as CAS bits. Listening: tone
+// acknowledged, then listen; the answer comes as CAS bits. With MFC-R2
+// registers on the span (dial-r2.ts) the numbers go in the registers and the
+// exchange's group B answer comes first. Listening: tone
 // detection and energy, with the line's own answer signal when it has one:
 //   ringback                    -> alerting (keep listening)
 //   line:answered (polarity/CAS) -> answered, once answerListenMs passes
@@ -19,6 +21,7 @@ import type { TimerHandle } from '../native/clock.ts';
 import { CtiError } from '../native/errors.ts';
 import type { NativeEvent } from './engine-port.ts';
 import { attemptIsdn } from './dial-isdn.ts';
+import { sendRegisters } from './dial-r2.ts';
 import type { Leg, LegContext } from './leg.ts';
 import type { DialOptions, DialResult, EndCause } from './types.ts';
 
@@ -66,6 +69,12 @@ export async function runDial(leg: Leg, number: string, opts: DialOptions, ctx: 
 
 async function attempt(leg: Leg, number: string, opts: DialOptions, ctx: LegContext): Promise<DialClassification> {
   const t = ctx.timings;
+  if (leg.kind === 'e1' && leg.channel.registers === 'mfcr2') {
+    await leg.want('progress', { tones: true, energy: true });
+    const refused = await sendRegisters(leg, number, opts, ctx);
+    if (refused) return refused;
+    return listen(leg, opts.timeout ?? t.noAnswerTimeoutMs, ctx);
+  }
   try {
     await leg.seize();
   } catch (e) {

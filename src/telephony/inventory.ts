@@ -28,6 +28,8 @@ export class ChannelMirror {
   clearing = false;
   /** E1: line signalling of its span (ISDN PRI or CAS) */
   signalling: 'cas' | 'pri' | undefined;
+  /** E1 CAS: how the numbers travel after the seizure (MFC-R2 registers, or DTMF for the dialled number only) */
+  registers: 'mfcr2' | 'dtmf' | undefined;
 
   constructor(
     readonly board: number,
@@ -86,6 +88,7 @@ export class Inventory {
       }
       const m = new ChannelMirror(id, c.span, c.number, c.kind, c.law, timeslot);
       if (c.kind === 'e1') m.signalling = c.signalling ?? 'cas';
+      if (c.kind === 'e1' && m.signalling === 'cas') m.registers = c.registers ?? 'dtmf';
       if (lineStates?.[i]) m.lineState = lineStates[i]!;
       return m;
     });

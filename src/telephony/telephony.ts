@@ -333,7 +333,10 @@ export class Telephony extends EventEmitter {
     const leg = this.#newLeg(call, ch, 'inbound');
     leg.move('offered', e.type);
     leg.onEvent(e);
-    channelLog(this.log, { span: ch.span, channel: ch.number, callId: call.id }).info({ direction, event: e.type }, 'call offered');
+    const log = channelLog(this.log, { span: ch.span, channel: ch.number, callId: call.id });
+    log.info({ direction, event: e.type }, 'call offered');
+    // MFC-R2: the registers failed part way; the call is offered with what arrived.
+    if (e.name === 'mfcr2-incomplete') log.warn({ from: call.from ?? null, to: call.to ?? null }, 'registers incomplete');
     this.emit('call:offered', { call, leg });
   }
 

@@ -55,11 +55,11 @@ export interface CollectOptions {
 }
 
 export interface DialOptions {
-  /** presented where the line allows (E1 with register signalling, later); kept on the leg */
+  /** presented where the line allows (ISDN, E1 CAS with MFC-R2 registers); kept on the leg */
   callerId?: string;
   /** ms from the number sent to the answer; then no-answer */
   timeout?: number;
-  /** ISDN: whether the network may show callerId to the called party (default allowed) */
+  /** ISDN and MFC-R2: whether the network may show callerId to the called party (default allowed) */
   presentation?: 'allowed' | 'restricted';
   /** FXO: dial by loop-disconnect pulses (10 pps) instead of DTMF; default the line's configuration */
   pulse?: boolean;

@@ -76,7 +76,7 @@ describe('faults mid-call', () => {
     expect(stuck(rig)).toEqual([]);
     const again = await connectedCall(rig, 'e1:3', '13800138001');
     expect(again.id).not.toBe(call.id);
-    expect(again.from).toBeUndefined(); // E1 CAS carries no caller number (FSK caller ID is analog)
+    expect(again.from).toBe('13800138001'); // the MFC-R2 registers carried the caller's number
   });
 
   it('a board reset mid-call leaves no channel stuck, and the next call goes through', async () => {

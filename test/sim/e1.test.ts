@@ -1,6 +1,7 @@
 // E1 CAS line signalling (ITU-T Q.421 a/b bits as ABCD nibbles; c/d = 0/1):
 //   idle 1001, seizure 0001, seizure ack 1101, answered 0101, clear-back 1101,
-//   clear-forward 1001. Both directions, and the number as in-band DTMF.
+//   clear-forward 1001. Both directions, and the number as in-band DTMF on a
+//   span set to registers: 'dtmf' (MFC-R2 registers: test/e2e/cas-registers.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectTones } from '../../src/dsp/tones.ts';
 import { generateDtmf } from '../../src/native/index.ts';
@@ -25,7 +26,7 @@ describe('E1 CAS', () => {
   });
 
   it('incoming call: seizure, the board acknowledges and answers, the caller clears forward', async () => {
-    bench = new Bench({ seed: 5 });
+    bench = new Bench({ seed: 5, e1: [{ registers: 'dtmf' }] });
     const far = bench.world.pstn.call({ from: '13900001111', to: 'e1:5' });
     await bench.advance(100);
     expect(bits(bench, 'e1:5')).toEqual([0x1]);
@@ -46,7 +47,7 @@ describe('E1 CAS', () => {
   });
 
   it('incoming call, the board hangs up first: clear-back, then the exchange clears forward', async () => {
-    bench = new Bench({ seed: 6 });
+    bench = new Bench({ seed: 6, e1: [{ registers: 'dtmf' }] });
     const far = bench.world.pstn.call({ from: '1', to: 'e1:17' });
     await bench.advance(40);
     bench.world.setBits('e1:17', 0xd);
@@ -62,7 +63,7 @@ describe('E1 CAS', () => {
   });
 
   it('outgoing call: seizure acknowledged, DTMF number, ringback, answered bits, the far end clears back', async () => {
-    bench = new Bench({ seed: 7 });
+    bench = new Bench({ seed: 7, e1: [{ registers: 'dtmf' }] });
     bench.world.pstn.expect('777', { kind: 'person', rings: 2, greetingMs: 500 });
     bench.record('e1:1');
     bench.world.setBits('e1:1', 0x1);

@@ -65,6 +65,17 @@ export interface NativeEvent {
 export type TypeOfNumber = 'unknown' | 'international' | 'national' | 'network' | 'subscriber' | 'abbreviated';
 
 /** An ISDN PRI span of a board (E1, D channel on TS16); the others keep CAS. */
+/** An E1 CAS span whose timeslots exchange the numbers in MFC-R2 registers (native/sig/r2_register.h). */
+export interface R2SpanOptions {
+  span: number;
+  /** china: China No.1 (A-1, A-6, B-1); itu: Q.441 (A-5, B-6). Default china. */
+  variant?: 'china' | 'itu';
+  /** inbound: the DNIS is complete after this many digits (0: end signal or quiet, default) */
+  maxDnis?: number;
+  /** outbound: group II calling party category, 1..10 (default 1, ordinary subscriber) */
+  category?: number;
+}
+
 export interface PriSpanOptions {
   span: number;
   /** overlap receiving: SETUP without "sending complete" is acknowledged and the number collected */
@@ -147,6 +158,8 @@ export interface BoardInfo {
     law: Law;
     timeslot?: number;
     signalling?: 'cas' | 'pri';
+    /** CAS: how the numbers travel (mfcr2 registers, or the dialled number alone in DTMF) */
+    registers?: 'mfcr2' | 'dtmf';
   }[];
 }
 
@@ -179,8 +192,17 @@ export interface NativeEngine {
   addBoard(
     board:
       | { driver: 'loopback'; channels: number; law?: Law }
-      | { driver: 'sim'; port: unknown; pri?: PriSpanOptions[] }
-      | { driver: 'dahdi'; channels: number[]; devDir?: string; numbufs?: number; echoCancelTaps?: number; law?: Law; sys?: unknown },
+      | { driver: 'sim'; port: unknown; pri?: PriSpanOptions[]; r2?: R2SpanOptions[] }
+      | {
+          driver: 'dahdi';
+          channels: number[];
+          devDir?: string;
+          numbufs?: number;
+          echoCancelTaps?: number;
+          law?: Law;
+          sys?: unknown;
+          r2?: R2SpanOptions[];
+        },
   ): number;
   setup(board: number, channel: number, req: SetupRequest): number;
   release(board: number, channel: number, cause: number): number;
