@@ -16,7 +16,8 @@ if (upToDate(index, srcTime)) process.exit(0);
 
 let vite;
 try {
-  vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const pkg = createRequire(import.meta.url).resolve('vite/package.json'); // vite's exports hide bin/
+  vite = join(dirname(pkg), 'bin', 'vite.js');
 } catch {
   console.error('[setup] vite is not installed: run `npm ci` first');
   process.exit(1);
