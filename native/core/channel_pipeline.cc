@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "native/base/errors.h"
 #include "native/core/engine.h"
-#include "native/core/errors.h"
 #include "native/dsp/call_progress.h"
 #include "native/dsp/dtmf_rx.h"
 #include "native/dsp/g711.h"
@@ -56,15 +56,19 @@ void ChannelPipeline::line_event(const char* type, const char* name, int64_t val
   engine_.emit(std::move(e));
 }
 
-Event ChannelPipeline::make_event(const char* type, const char* name, int64_t value) const {
+void ChannelPipeline::pri_event(const char* type, const char* name, int64_t value, const CallParties* parties) {
+  published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
   Event e = make(type);
   e.name = name;
   e.value = static_cast<double>(value);
-  return e;
-}
-
-void ChannelPipeline::pri_event(Event&& e) {
-  published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
+  if (parties) {
+    e.text = parties->calling;
+    e.calling = parties->calling;
+    e.called = parties->called;
+    e.calling_ton = parties->calling_ton;
+    e.called_ton = parties->called_ton;
+    e.presentation = parties->presentation;
+  }
   engine_.emit(std::move(e));
 }
 

@@ -8,8 +8,8 @@
 #include <chrono>
 #include <cstring>
 
+#include "native/base/errors.h"
 #include "native/core/channel_pipeline.h"
-#include "native/core/errors.h"
 #include "native/dsp/call_progress.h"
 #include "native/dsp/dtmf_rx.h"
 #include "native/dsp/simd.h"
@@ -80,7 +80,8 @@ int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSp
     for (size_t i = 0; i < info.channels.size(); i++)
       if (info.channels[i].span == pc.span) bchans.push_back(chans_[first + i].get());
     pri_io_.push_back(std::make_unique<PriIo>(*this, b, pc.span));
-    pri_.push_back(std::make_unique<PriSpan>(pc, *pri_io_.back(), bchans));
+    pri_.push_back(
+        std::make_unique<PriSpan>(pc, *pri_io_.back(), std::vector<PriChannel*>(bchans.begin(), bchans.end())));
     for (ChannelPipeline* ch : bchans) ch->set_pri(pri_.back().get());
   }
   boards_.push_back(std::move(board));

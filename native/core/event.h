@@ -23,8 +23,8 @@ inline constexpr const char* kClock = "engine:clock";        // engine time, eve
 inline constexpr const char* kError = "channel:error";
 inline constexpr const char* kSpanAlarm = "span:alarm";  // value: alarm bits (0 = cleared)
 inline constexpr const char* kBoardReset = "board:reset";
-inline constexpr const char* kSpanDchan = "span:dchan";  // ISDN D channel: value 1 up, 0 down
-// line:* events (line:offhook, line:ring, line:disconnect...) come from native/sig.
+// line:* events (line:offhook, line:ring, line:disconnect...) and span:dchan come
+// from native/sig (native/sig/line_events.h).
 }  // namespace ev
 
 struct Event {

@@ -16,4 +16,5 @@ inline constexpr const char* kDialed = "line:dialed";             // FXO: pulse 
 inline constexpr const char* kProceeding = "line:proceeding";     // PRI: CALL PROCEEDING
 inline constexpr const char* kAlerting = "line:alerting";         // PRI: ALERTING
 inline constexpr const char* kProgress = "line:progress";         // PRI: PROGRESS (value: cause or 0)
+inline constexpr const char* kSpanDchan = "span:dchan";           // PRI, span-wide: D channel up (1) or down (0)
 }  // namespace bcti::lev

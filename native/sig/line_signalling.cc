@@ -1,6 +1,6 @@
 #include "native/sig/line_signalling.h"
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/sig/line_events.h"
 
 namespace bcti {
