@@ -11,6 +11,7 @@
 #include "native/dsp/simd.h"
 #include "native/media/disk_writer.h"
 #include "native/media/recorder.h"
+#include "native/sig/line_events.h"
 #include "native/sig/pri_span.h"
 
 namespace bcti {
@@ -53,6 +54,20 @@ void ChannelPipeline::line_event(const char* type, const char* name, int64_t val
   Event e = make(type);
   e.name = name;
   e.value = static_cast<double>(value);
+  engine_.emit(std::move(e));
+}
+
+// The line state table refused a move: line:refused (name: the state it was
+// to, from: the state it was from, text: the event or command that asked,
+// value: the channel's refused moves so far); TS logs it with span, channel
+// and call.
+void ChannelPipeline::line_refused(LineState from, LineState to, const char* why, uint32_t refused) {
+  engine_.refused_moves_.fetch_add(1, std::memory_order_relaxed);
+  Event e = make(lev::kRefused);
+  e.name = line_state_name(to);
+  e.from = line_state_name(from);
+  e.text = why ? why : "";
+  e.value = static_cast<double>(refused);
   engine_.emit(std::move(e));
 }
 

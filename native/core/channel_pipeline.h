@@ -68,6 +68,7 @@ class ChannelPipeline final : public SigPort, public PriChannel {
   void hook(drv::HookOp op) override;
   void set_bits(uint32_t abcd) override;
   void line_event(const char* type, const char* name, int64_t value) override;
+  void line_refused(LineState from, LineState to, const char* why, uint32_t refused) override;
 
   // DTMF detection runs while asked for or while an operation needs digits.
   bool wants_dtmf() const { return dtmf_running_; }

@@ -541,6 +541,7 @@ EngineStats Engine::stats() const {
   s.board_read_cpu_ms = board_read_cpu_ms_.load();
   s.schedule_origin_ms = origin_ms_.load();
   s.rt_priority = rt_priority_.load();
+  s.refused_moves = refused_moves_.load(std::memory_order_relaxed);
   s.now_ms = now_ms_.load();
   s.channels = static_cast<int>(chans_.size());
   return s;

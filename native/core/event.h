@@ -40,8 +40,9 @@ struct Event {
   char digit = 0;
   int64_t start_ms = -1;
   int64_t end_ms = -1;
-  double value = 0;  // level (dBm0), duration ms, ...
-  std::string text;  // collected digits, file path, message
+  double value = 0;            // level (dBm0), duration ms, ...
+  std::string text;            // collected digits, file path, message
+  const char* from = nullptr;  // line:refused: the state the refused move was from (name: the state it was to)
   // ISDN call set-up (line:ring on a PRI span): the parties as the SETUP
   // carried them. ton: Q.931 type of number (0 unknown, 1 international,
   // 2 national, 4 subscriber...), -1 absent; presentation: 0 allowed,

@@ -5,6 +5,7 @@
 
 namespace bcti::lev {
 inline constexpr const char* kState = "line:state";
+inline constexpr const char* kRefused = "line:refused";           // the line state table refused a move (logged by TS)
 inline constexpr const char* kOffHook = "line:offhook";           // FXS: the phone went off hook
 inline constexpr const char* kOnHook = "line:onhook";             // FXS: the phone hung up
 inline constexpr const char* kFlash = "line:flash";               // FXS: hook flash

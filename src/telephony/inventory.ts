@@ -28,6 +28,8 @@ export class ChannelMirror {
   clearing = false;
   /** E1: line signalling of its span (ISDN PRI or CAS) */
   signalling: 'cas' | 'pri' | undefined;
+  /** line state moves the native table refused on this channel (line:refused) */
+  refusedMoves = 0;
 
   constructor(
     readonly board: number,
@@ -134,6 +136,9 @@ export class Inventory {
     if (e.type === 'line:state' && e.channel !== undefined && e.name) {
       const c = this.channel({ board: e.board, channel: e.channel });
       if (c) c.lineState = e.name as LineStateName;
+    } else if (e.type === 'line:refused' && e.channel !== undefined) {
+      const c = this.channel({ board: e.board, channel: e.channel });
+      if (c) c.refusedMoves = e.value ?? c.refusedMoves + 1;
     } else if (e.type === 'span:alarm' && e.span !== undefined) {
       const s = this.span(e.board, e.span);
       if (s) s.alarms = e.value ?? 0;

@@ -1,6 +1,7 @@
 // The test addon, build/Release/boardcti_test.node: the production engine plus
-// the test drivers of the media-thread classes (native/napi/test), which the
-// production addon does not export. `node src/setup/build-native.mjs --test`
+// the test-only exports of native/napi/test (drivers of the media-thread
+// classes, the line state table as data), which the production addon does not
+// export. `node src/setup/build-native.mjs --test`
 // builds it (npm test does). Only tests load it, through this module.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -67,7 +68,15 @@ export interface ConferenceMemberSpec {
   whisperTo?: number;
 }
 
+/** native/sig/line_state.h as data: the states and every row of the table. */
+export interface LineStateTable {
+  states: string[];
+  /** by: 'move' (an event or command), or what forces it: 'alarm', 'reset' */
+  moves: { from: string; to: string; by: 'move' | 'alarm' | 'reset' }[];
+}
+
 export interface TestAddon extends NativeAddon {
+  lineStateTable(): LineStateTable;
   /** A simulated media thread feeding a Recorder in 20 ms frames, through the real DiskWriter thread. */
   mediaRecordSim(path: string, input: Int16Array, options?: RecordSimOptions): Promise<RecordSimResult>;
   mediaPlayerRender(spec: PlayerRenderSpec, maxSamples: number): PlayerRenderResult;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addon } from '../../src/native/addon.ts';
 import { testAddon } from '../helpers/test-addon.ts';
 
-const TEST_ONLY = ['mediaRecordSim', 'mediaPlayerRender', 'mediaConferenceMix', 'mediaBridgeMix'];
+const TEST_ONLY = ['mediaRecordSim', 'mediaPlayerRender', 'mediaConferenceMix', 'mediaBridgeMix', 'lineStateTable'];
 
 describe('the production addon and the test addon', () => {
   it('the production addon exports none of the test drivers', () => {
