@@ -12,13 +12,34 @@
   },
   "targets": [
     {
-      "target_name": "boardcti",
-      "sources": ["<!@(node src/setup/gyp-sources.mjs native/core native/dsp native/media native/sig native/napi drivers)", "native/dsp/isa/isa_generic.cc"],
-      "libraries": ["-lpthread", "-l:libpri.a"],
-      "ldflags": ["-Wl,--wrap=gettimeofday", "-Wl,--wrap=time", "-Wl,--exclude-libs,libpri.a"],
+      # Every source of the engine, compiled once for both addons below. Each
+      # N-API file registers its exports from a static initialiser (registry.h),
+      # so the addons link the whole archive, not only what they reference.
+      "target_name": "boardcti_lib",
+      "type": "static_library",
+      "sources": ["<!@(node src/setup/gyp-sources.mjs native/base native/core native/dsp native/media native/sig native/napi drivers --except native/napi/addon.cc)", "native/dsp/isa/isa_generic.cc"],
+      "cflags_cc": ["-fPIC"],
       "conditions": [
         ["target_arch=='x64'", { "dependencies": ["isa_avx2", "isa_avx512"] }]
       ]
+    },
+    {
+      # The production addon (src/native/addon.ts loads it).
+      "target_name": "boardcti",
+      "sources": ["native/napi/addon.cc"],
+      "dependencies": ["boardcti_lib"],
+      "ldflags": ["-Wl,--wrap=gettimeofday", "-Wl,--wrap=time", "-Wl,--exclude-libs,libpri.a", "-Wl,--whole-archive"],
+      "libraries": ["-Wl,--no-whole-archive", "-lpthread", "-l:libpri.a"]
+    },
+    {
+      # The same engine plus the test drivers under native/napi/test (exports
+      # only tests use); loaded by test/helpers/test-addon.ts, never by src/.
+      # Built by `node src/setup/build-native.mjs --test` (npm test), not by npm start.
+      "target_name": "boardcti_test",
+      "sources": ["native/napi/addon.cc", "<!@(node src/setup/gyp-sources.mjs native/napi/test --tests)"],
+      "dependencies": ["boardcti_lib"],
+      "ldflags": ["-Wl,--wrap=gettimeofday", "-Wl,--wrap=time", "-Wl,--exclude-libs,libpri.a", "-Wl,--whole-archive"],
+      "libraries": ["-Wl,--no-whole-archive", "-lpthread", "-l:libpri.a"]
     }
   ],
   "conditions": [

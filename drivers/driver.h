@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "native/dsp/g711.h"
+#include "native/base/law.h"
 
 namespace bcti::drv {
 

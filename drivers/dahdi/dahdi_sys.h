@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "firmware-sim/include/boardcti_sys.h"
+#include "drivers/dahdi/boardcti_sys.h"
 
 namespace bcti::drv {
 

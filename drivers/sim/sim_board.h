@@ -1,5 +1,5 @@
 // The driver for the simulated board (firmware-sim): adapts the board's C ABI
-// (firmware-sim/include/boardcti_sim.h) to drv::Board. Pure I/O, like every
+// (drivers/sim/boardcti_sim.h, the ABI this driver owns) to drv::Board. Pure I/O, like every
 // driver: frames, hook/ring/flash, polarity, ABCD bits, raw events and span
 // status pass through unchanged; the engine's line signalling interprets them.
 //
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "drivers/driver.h"
-#include "firmware-sim/include/boardcti_sim.h"
+#include "drivers/sim/boardcti_sim.h"
 
 namespace bcti::drv {
 

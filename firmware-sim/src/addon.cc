@@ -12,7 +12,7 @@
 
 #include "config_napi.h"
 #include "dahdi_emu_napi.h"
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/dsp/g711.h"
 #include "world.h"
 

@@ -1,5 +1,5 @@
 // A DAHDI emulator on the simulated board: the kernel side of dahdi/user.h,
-// served through the system-call table of include/boardcti_sys.h, so
+// served through the system-call table of drivers/dahdi/boardcti_sys.h, so
 // drivers/dahdi runs unchanged against firmware-sim. It reaches the board only
 // through the board's own C ABI (boardcti_sim.h), as the engine's sim driver does.
 //
@@ -37,8 +37,8 @@
 #include <string>
 #include <vector>
 
-#include "boardcti_sim.h"
-#include "boardcti_sys.h"
+#include "drivers/dahdi/boardcti_sys.h"
+#include "drivers/sim/boardcti_sim.h"
 
 namespace bcti::sim {
 

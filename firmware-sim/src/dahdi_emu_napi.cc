@@ -13,7 +13,7 @@
 
 #include "dahdi_emu.h"
 #include "dahdi_fuse.h"
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 
 namespace bcti::sim {
 namespace {

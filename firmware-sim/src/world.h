@@ -24,8 +24,8 @@
 #include <vector>
 
 #include "audio.h"
-#include "boardcti_sim.h"
 #include "config.h"
+#include "drivers/sim/boardcti_sim.h"
 #include "ears.h"
 #include "events.h"
 #include "line_model.h"

@@ -3,14 +3,15 @@
 #include <algorithm>
 #include <cstring>
 
+#include "native/base/errors.h"
 #include "native/core/engine.h"
-#include "native/core/errors.h"
 #include "native/dsp/call_progress.h"
 #include "native/dsp/dtmf_rx.h"
 #include "native/dsp/g711.h"
 #include "native/dsp/simd.h"
 #include "native/media/disk_writer.h"
 #include "native/media/recorder.h"
+#include "native/sig/line_events.h"
 #include "native/sig/pri_span.h"
 
 namespace bcti {
@@ -57,15 +58,33 @@ void ChannelPipeline::line_event(const char* type, const char* name, int64_t val
   engine_.emit(std::move(e));
 }
 
-Event ChannelPipeline::make_event(const char* type, const char* name, int64_t value) const {
+// The line state table refused a move: line:refused (name: the state it was
+// to, from: the state it was from, text: the event or command that asked,
+// value: the channel's refused moves so far); TS logs it with span, channel
+// and call.
+void ChannelPipeline::line_refused(LineState from, LineState to, const char* why, uint32_t refused) {
+  engine_.refused_moves_.fetch_add(1, std::memory_order_relaxed);
+  Event e = make(lev::kRefused);
+  e.name = line_state_name(to);
+  e.from = line_state_name(from);
+  e.text = why ? why : "";
+  e.value = static_cast<double>(refused);
+  engine_.emit(std::move(e));
+}
+
+void ChannelPipeline::pri_event(const char* type, const char* name, int64_t value, const CallParties* parties) {
+  published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
   Event e = make(type);
   e.name = name;
   e.value = static_cast<double>(value);
-  return e;
-}
-
-void ChannelPipeline::pri_event(Event&& e) {
-  published_state_.store(static_cast<uint8_t>(sig_.state()), std::memory_order_relaxed);
+  if (parties) {
+    e.text = parties->calling;
+    e.calling = parties->calling;
+    e.called = parties->called;
+    e.calling_ton = parties->calling_ton;
+    e.called_ton = parties->called_ton;
+    e.presentation = parties->presentation;
+  }
   engine_.emit(std::move(e));
 }
 

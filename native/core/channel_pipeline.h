@@ -18,6 +18,7 @@
 #include "native/dsp/energy.h"
 #include "native/media/player.h"
 #include "native/sig/line_signalling.h"
+#include "native/sig/pri_channel.h"
 #include "native/sig/r2_register.h"
 
 namespace bcti {
@@ -31,7 +32,7 @@ class PriSpan;
 
 inline constexpr int kMaxFrame = 160;
 
-class ChannelPipeline final : public SigPort {
+class ChannelPipeline final : public SigPort, public PriChannel {
  public:
   ChannelPipeline(Engine& engine, int board, const drv::ChannelInfo& info, int global_index);
   ~ChannelPipeline();
@@ -54,7 +55,7 @@ class ChannelPipeline final : public SigPort {
   void board_reset() { sig_.reset(now_ms(), *this); }
   // Any thread: the last published line state (for /api/boards).
   LineState line_state() const { return static_cast<LineState>(published_state_.load(std::memory_order_relaxed)); }
-  const drv::ChannelInfo& info() const { return info_; }
+  const drv::ChannelInfo& info() const override { return info_; }
   int board() const { return board_; }
 
   // ISDN PRI: the span's D channel signals for this B channel (commands go to it).
@@ -65,15 +66,16 @@ class ChannelPipeline final : public SigPort {
     r2_on_ = true;
   }
   bool r2() const { return r2_on_; }
-  LineState sig_state() const { return sig_.state(); }
-  void pri_go(LineState to, const char* why) { sig_.drive(to, now_ms(), why, *this); }
-  Event make_event(const char* type, const char* name, int64_t value) const;
-  void pri_event(Event&& e);
+  // PriChannel
+  LineState sig_state() const override { return sig_.state(); }
+  void pri_go(LineState to, const char* why) override { sig_.drive(to, now_ms(), why, *this); }
+  void pri_event(const char* type, const char* name, int64_t value, const CallParties* parties = nullptr) override;
 
   // SigPort
   void hook(drv::HookOp op) override;
   void set_bits(uint32_t abcd) override;
   void line_event(const char* type, const char* name, int64_t value) override;
+  void line_refused(LineState from, LineState to, const char* why, uint32_t refused) override;
 
   // DTMF detection runs while asked for or while an operation needs digits.
   bool wants_dtmf() const { return dtmf_running_; }

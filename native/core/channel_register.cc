@@ -8,7 +8,7 @@
 
 #include "native/core/channel_pipeline.h"
 #include "native/core/engine.h"
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/sig/line_events.h"
 
 namespace bcti {

@@ -8,6 +8,7 @@
 
 #include "native/dsp/g711.h"
 #include "native/dsp/tone_gen.h"
+#include "native/sig/pri_channel.h"  // SetupSpec
 
 namespace bcti {
 
@@ -32,17 +33,6 @@ enum class Op : uint8_t {
   kStopRing,   // FXS
   kSetup,      // ISDN PRI: place a call on this B channel (SETUP)
   kPulseDial,  // FXO: dial `digits` by loop-disconnect pulses
-};
-
-// An outgoing ISDN call (Q.931 SETUP). ton: type of number (0 unknown,
-// 1 international, 2 national, 4 subscriber); the numbering plan is E.164.
-struct SetupSpec {
-  std::string called;
-  std::string calling;  // empty: none sent (the network may insert the line's number)
-  int called_ton = 0;
-  int calling_ton = 0;
-  bool restricted = false;  // presentation of the calling number
-  bool exclusive = true;    // channel selection: this B channel only, or preferred
 };
 
 struct PlaySpec {

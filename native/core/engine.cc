@@ -8,8 +8,8 @@
 #include <chrono>
 #include <cstring>
 
+#include "native/base/errors.h"
 #include "native/core/channel_pipeline.h"
-#include "native/core/errors.h"
 #include "native/dsp/call_progress.h"
 #include "native/dsp/dtmf_rx.h"
 #include "native/dsp/simd.h"
@@ -88,7 +88,8 @@ int Engine::add_board(std::unique_ptr<drv::Board> board, const std::vector<PriSp
     for (size_t i = 0; i < info.channels.size(); i++)
       if (info.channels[i].span == pc.span) bchans.push_back(chans_[first + i].get());
     pri_io_.push_back(std::make_unique<PriIo>(*this, b, pc.span));
-    pri_.push_back(std::make_unique<PriSpan>(pc, *pri_io_.back(), bchans));
+    pri_.push_back(
+        std::make_unique<PriSpan>(pc, *pri_io_.back(), std::vector<PriChannel*>(bchans.begin(), bchans.end())));
     for (ChannelPipeline* ch : bchans) ch->set_pri(pri_.back().get());
   }
   for (const R2SpanConfig& rc : r2)
@@ -560,6 +561,7 @@ EngineStats Engine::stats() const {
   s.board_read_cpu_ms = board_read_cpu_ms_.load();
   s.schedule_origin_ms = origin_ms_.load();
   s.rt_priority = rt_priority_.load();
+  s.refused_moves = refused_moves_.load(std::memory_order_relaxed);
   s.now_ms = now_ms_.load();
   s.channels = static_cast<int>(chans_.size());
   return s;

@@ -72,6 +72,9 @@ struct EngineStats {
   int64_t now_ms = 0;
   int channels = 0;
   int rt_priority = 0;  // the SCHED_FIFO priority the media thread runs at; 0 = normal
+  // Line state moves the table (native/sig/line_state.h) refused, every channel
+  // together; each one is a line:refused event.
+  uint64_t refused_moves = 0;
 };
 
 class Engine {
@@ -197,6 +200,7 @@ class Engine {
   std::atomic<double> board_read_cpu_ms_{0};
   std::atomic<double> origin_ms_{0};
   std::atomic<int> rt_priority_{0};
+  std::atomic<uint64_t> refused_moves_{0};
 };
 
 }  // namespace bcti

@@ -23,8 +23,8 @@ inline constexpr const char* kClock = "engine:clock";        // engine time, eve
 inline constexpr const char* kError = "channel:error";
 inline constexpr const char* kSpanAlarm = "span:alarm";  // value: alarm bits (0 = cleared)
 inline constexpr const char* kBoardReset = "board:reset";
-inline constexpr const char* kSpanDchan = "span:dchan";  // ISDN D channel: value 1 up, 0 down
-// line:* events (line:offhook, line:ring, line:disconnect...) come from native/sig.
+// line:* events (line:offhook, line:ring, line:disconnect...) and span:dchan come
+// from native/sig (native/sig/line_events.h).
 }  // namespace ev
 
 struct Event {
@@ -40,8 +40,9 @@ struct Event {
   char digit = 0;
   int64_t start_ms = -1;
   int64_t end_ms = -1;
-  double value = 0;  // level (dBm0), duration ms, ...
-  std::string text;  // collected digits, file path, message
+  double value = 0;            // level (dBm0), duration ms, ...
+  std::string text;            // collected digits, file path, message
+  const char* from = nullptr;  // line:refused: the state the refused move was from (name: the state it was to)
   // ISDN call set-up (line:ring on a PRI span): the parties as the SETUP
   // carried them. ton: Q.931 type of number (0 unknown, 1 international,
   // 2 national, 4 subscriber...), -1 absent; presentation: 0 allowed,

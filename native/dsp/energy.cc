@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/dsp/kernels.h"
 #include "native/dsp/levels.h"
 

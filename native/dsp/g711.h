@@ -7,9 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace bcti {
+#include "native/base/law.h"
 
-enum class Law : uint8_t { kUlaw = 0, kAlaw = 1, kLinear = 2 };
+namespace bcti {
 
 uint8_t linear_to_ulaw(int16_t x);  // reference (segment search), used to build tables
 uint8_t linear_to_alaw(int16_t x);

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <map>
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 
 namespace bcti {
 

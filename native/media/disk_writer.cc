@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/dsp/levels.h"
 
 namespace bcti {

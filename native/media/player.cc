@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/media/file_stream.h"
 
 namespace bcti {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/dsp/kernels.h"
 #include "native/dsp/levels.h"
 #include "native/media/disk_writer.h"

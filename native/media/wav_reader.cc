@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/dsp/g711.h"
 #include "native/dsp/levels.h"
 #include "native/dsp/resample.h"

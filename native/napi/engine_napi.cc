@@ -38,6 +38,7 @@ Napi::Object event_to_js(Napi::Env env, const Event& e) {
   if (e.end_ms >= 0) o.Set("endMs", Napi::Number::New(env, static_cast<double>(e.end_ms)));
   o.Set("value", e.value);
   if (!e.text.empty()) o.Set("text", e.text);
+  if (e.from) o.Set("from", e.from);
   set_parties(env, o, e);
   return o;
 }
@@ -503,6 +504,7 @@ class EngineWrap : public Napi::ObjectWrap<EngineWrap> {
     o.Set("nowMs", Napi::Number::New(env, static_cast<double>(s.now_ms)));
     o.Set("channels", s.channels);
     o.Set("rtPriority", s.rt_priority);
+    o.Set("refusedMoves", Napi::Number::New(env, static_cast<double>(s.refused_moves)));
     return o;
   }
 

@@ -3,7 +3,7 @@
 #include <regex>
 #include <string>
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/napi/registry.h"
 
 namespace bcti::napi {

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 
 namespace bcti::napi {
 

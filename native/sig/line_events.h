@@ -5,6 +5,7 @@
 
 namespace bcti::lev {
 inline constexpr const char* kState = "line:state";
+inline constexpr const char* kRefused = "line:refused";           // the line state table refused a move (logged by TS)
 inline constexpr const char* kOffHook = "line:offhook";           // FXS: the phone went off hook
 inline constexpr const char* kOnHook = "line:onhook";             // FXS: the phone hung up
 inline constexpr const char* kFlash = "line:flash";               // FXS: hook flash
@@ -16,4 +17,5 @@ inline constexpr const char* kDialed = "line:dialed";             // FXO: pulse 
 inline constexpr const char* kProceeding = "line:proceeding";     // PRI: CALL PROCEEDING
 inline constexpr const char* kAlerting = "line:alerting";         // PRI: ALERTING
 inline constexpr const char* kProgress = "line:progress";         // PRI: PROGRESS (value: cause or 0)
+inline constexpr const char* kSpanDchan = "span:dchan";           // PRI, span-wide: D channel up (1) or down (0)
 }  // namespace bcti::lev

@@ -1,6 +1,6 @@
 #include "native/sig/line_signalling.h"
 
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/sig/line_events.h"
 
 namespace bcti {
@@ -10,11 +10,15 @@ using drv::HookOp;
 using drv::LineEventType;
 using S = LineState;
 
-void LineSignalling::go(LineState to, int64_t now_ms, const char* why, SigPort& port) {
+bool LineSignalling::go(LineState to, int64_t now_ms, const char* why, SigPort& port, LineCause by) {
   LineState from = sm_.state();
-  if (from == to) return;
-  if (!sm_.move(to, now_ms, why)) return;
+  if (from == to) return true;
+  if (!(by == LineCause::kMove ? sm_.move(to, now_ms, why) : sm_.force(by, to, now_ms, why))) {
+    port.line_refused(from, to, why, sm_.refused());
+    return false;
+  }
   port.line_event(lev::kState, line_state_name(to), static_cast<int64_t>(from));
+  return true;
 }
 
 void LineSignalling::disconnect(const char* cause, int64_t now_ms, SigPort& port) {
@@ -276,7 +280,7 @@ const char* LineSignalling::ring(const std::vector<int>& cadence_ms, int64_t now
     *why = "only FXS ports ring (this is a line, not a phone)";
     return err::kBadArgument;
   }
-  if (sm_.state() != S::kIdle) {
+  if (sm_.state() == S::kRinging || !go(S::kRinging, now_ms, "ring", port)) {  // refused off idle
     *why = sm_.state() == S::kBlocked ? "the port is out of service" : "the phone is off hook or already ringing";
     return err::kBusy;
   }
@@ -284,7 +288,6 @@ const char* LineSignalling::ring(const std::vector<int>& cadence_ms, int64_t now
   if (cadence_.size() % 2) cadence_.push_back(cadence_.back());
   cadence_step_ = 0;
   cadence_next_ms_ = now_ms + cadence_[0];
-  go(S::kRinging, now_ms, "ring", port);
   prelude_until_ = pulse_until_ = -1;
   if (delay_ms > 0) {
     prelude_until_ = now_ms + delay_ms;
@@ -317,8 +320,7 @@ void LineSignalling::alarm(bool raised, int64_t now_ms, SigPort& port) {
     prelude_until_ = pulse_until_ = -1;
     onhook_at_ = -1;
     pulse_.cancel();
-    sm_.force(S::kBlocked, now_ms, "alarm");
-    port.line_event(lev::kState, line_state_name(S::kBlocked), 0);
+    go(S::kBlocked, now_ms, "alarm", port, LineCause::kAlarm);
   } else if (sm_.state() == S::kBlocked) {
     rx_bits_ = cas::kIdle;
     outgoing_ = cleared_back_ = false;
@@ -337,8 +339,8 @@ void LineSignalling::reset(int64_t now_ms, SigPort& port) {
   rings_ = 0;
   rx_bits_ = cas::kIdle;
   outgoing_ = cleared_back_ = false;
-  sm_.force(S::kIdle, now_ms, "board reset");
-  port.line_event(lev::kState, line_state_name(S::kIdle), 0);
+  go(S::kIdle, now_ms, "board reset", port, LineCause::kReset);
+  if (s == S::kIdle) port.line_event(lev::kState, line_state_name(S::kIdle), 0);
 }
 
 }  // namespace bcti

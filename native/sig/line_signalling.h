@@ -34,6 +34,9 @@ class SigPort {
   virtual void set_bits(uint32_t abcd) = 0;
   // type: a line:* event; name: a reason; value: a count or bits.
   virtual void line_event(const char* type, const char* name, int64_t value) = 0;
+  // The table refused `from -> to` (why: the event or command that asked);
+  // refused: the channel's count of refused moves so far.
+  virtual void line_refused(LineState from, LineState to, const char* why, uint32_t refused) = 0;
 };
 
 // Q.421 a/b bits in the ABCD nibble (A = 8, B = 4, C = 2, D = 1; c/d = 0/1).
@@ -82,7 +85,8 @@ class LineSignalling {
   drv::ChannelKind kind() const { return kind_; }
 
  private:
-  void go(LineState to, int64_t now_ms, const char* why, SigPort& port);
+  // Through the table; false (reported to the port) when it refuses the move.
+  bool go(LineState to, int64_t now_ms, const char* why, SigPort& port, LineCause by = LineCause::kMove);
   void disconnect(const char* cause, int64_t now_ms, SigPort& port);
   void on_fxs(const drv::LineEvent& e, int64_t now_ms, SigPort& port);
   void on_fxo(const drv::LineEvent& e, int64_t now_ms, SigPort& port);

@@ -7,8 +7,8 @@ extern "C" {
 #include <libpri.h>  // a C header without its own extern "C"
 }
 
-#include "native/core/channel_pipeline.h"
-#include "native/core/errors.h"
+#include "native/base/errors.h"
+#include "native/sig/line_events.h"
 #include "native/sig/pri_clock.h"
 #include "native/sig/pri_span.h"
 
@@ -22,7 +22,7 @@ int plan_of(int ton) { return ((ton & 0x7) << 4) | PRI_NPI_E163_E164; }
 
 // ---- commands --------------------------------------------------------------------
 
-const char* PriSpan::setup(ChannelPipeline& ch, const SetupSpec& spec, int64_t now_ms, const char** why) {
+const char* PriSpan::setup(PriChannel& ch, const SetupSpec& spec, int64_t now_ms, const char** why) {
   pri_clock::Scope clock(now_ms);
   BChan* b = by_channel(ch);
   if (!b) {
@@ -70,7 +70,7 @@ const char* PriSpan::setup(ChannelPipeline& ch, const SetupSpec& spec, int64_t n
   return nullptr;
 }
 
-const char* PriSpan::answer(ChannelPipeline& ch, int64_t now_ms, const char** why) {
+const char* PriSpan::answer(PriChannel& ch, int64_t now_ms, const char** why) {
   pri_clock::Scope clock(now_ms);
   BChan* b = by_channel(ch);
   if (!b || !b->call || b->outgoing || ch.sig_state() != S::kAlerting || b->collecting) {
@@ -82,7 +82,7 @@ const char* PriSpan::answer(ChannelPipeline& ch, int64_t now_ms, const char** wh
   return nullptr;
 }
 
-const char* PriSpan::hangup(ChannelPipeline& ch, int cause, int64_t now_ms, const char** why) {
+const char* PriSpan::hangup(PriChannel& ch, int cause, int64_t now_ms, const char** why) {
   pri_clock::Scope clock(now_ms);
   BChan* b = by_channel(ch);
   if (!b) {
@@ -113,7 +113,7 @@ void PriSpan::report_dchan() {
   bool up = l2_up_ && !in_alarm_;
   if (up == dchan_up_) return;
   dchan_up_ = up;
-  io_.span_event(ev::kSpanDchan, up ? "up" : "down", up ? 1 : 0);
+  io_.span_event(lev::kSpanDchan, up ? "up" : "down", up ? 1 : 0);
 }
 
 void PriSpan::span_alarm(bool on, int64_t now_ms) {

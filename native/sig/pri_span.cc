@@ -9,8 +9,7 @@ extern "C" {
 #include <cstring>
 #include <mutex>
 
-#include "native/core/channel_pipeline.h"
-#include "native/core/errors.h"
+#include "native/base/errors.h"
 #include "native/sig/line_events.h"
 #include "native/sig/pri_clock.h"
 
@@ -50,8 +49,8 @@ int presentation_of(int pres) {
 }
 }  // namespace
 
-PriSpan::PriSpan(const PriSpanConfig& cfg, Io& io, std::vector<ChannelPipeline*> channels) : cfg_(cfg), io_(io) {
-  for (ChannelPipeline* ch : channels) {
+PriSpan::PriSpan(const PriSpanConfig& cfg, Io& io, std::vector<PriChannel*> channels) : cfg_(cfg), io_(io) {
+  for (PriChannel* ch : channels) {
     BChan b;
     b.ch = ch;
     b.ts = ch->info().timeslot;
@@ -127,7 +126,7 @@ PriSpan::BChan* PriSpan::by_ts(int ts) {
   return nullptr;
 }
 
-PriSpan::BChan* PriSpan::by_channel(ChannelPipeline& ch) {
+PriSpan::BChan* PriSpan::by_channel(PriChannel& ch) {
   for (BChan& b : b_)
     if (b.ch == &ch) return &b;
   return nullptr;
@@ -159,21 +158,20 @@ void PriSpan::handle(void* ev, int64_t now_ms) {
       if (ch > 0 && ch != 0xff && ch != b->ts) {
         // The network moved the call to another B channel: this engine keeps a
         // call on the channel it was placed on, so it gives the call up.
-        b->ch->pri_event(
-            b->ch->make_event(kDisconnect, cause_name(PRI_CAUSE_CHANNEL_UNACCEPTABLE), PRI_CAUSE_CHANNEL_UNACCEPTABLE));
+        b->ch->pri_event(kDisconnect, cause_name(PRI_CAUSE_CHANNEL_UNACCEPTABLE), PRI_CAUSE_CHANNEL_UNACCEPTABLE);
         pri_hangup(pri_, b->call, PRI_CAUSE_CHANNEL_UNACCEPTABLE);
         b->local_cleared = true;
         b->ch->pri_go(S::kClearing, "channel unacceptable");
         return;
       }
-      b->ch->pri_event(b->ch->make_event(kProceeding, nullptr, 0));
+      b->ch->pri_event(kProceeding, nullptr, 0);
       return;
     }
     case PRI_EVENT_RINGING: {
       BChan* b = by_call(e->ringing.call);
       if (!b) return;
       bool inband = (e->ringing.progressmask & PRI_PROG_INBAND_AVAILABLE) != 0;
-      b->ch->pri_event(b->ch->make_event(kAlerting, inband ? "inband" : nullptr, 0));
+      b->ch->pri_event(kAlerting, inband ? "inband" : nullptr, 0);
       return;
     }
     case PRI_EVENT_PROGRESS: {
@@ -181,14 +179,14 @@ void PriSpan::handle(void* ev, int64_t now_ms) {
       if (!b) return;
       bool inband = (e->proceeding.progressmask & PRI_PROG_INBAND_AVAILABLE) != 0;
       int cause = e->proceeding.cause > 0 ? e->proceeding.cause : 0;
-      b->ch->pri_event(b->ch->make_event(kProgress, inband ? "inband" : nullptr, cause));
+      b->ch->pri_event(kProgress, inband ? "inband" : nullptr, cause);
       return;
     }
     case PRI_EVENT_ANSWER: {
       BChan* b = by_call(e->answer.call);
       if (!b || b->local_cleared) return;
       b->ch->pri_go(S::kUp, "connect");
-      b->ch->pri_event(b->ch->make_event(kAnswered, "connect", 0));
+      b->ch->pri_event(kAnswered, "connect", 0);
       return;
     }
     case PRI_EVENT_HANGUP_REQ: {  // DISCONNECT from the network
@@ -222,7 +220,7 @@ void PriSpan::handle(void* ev, int64_t now_ms) {
         if (b.call) pri_destroycall(pri_, b.call);
         b.call = nullptr;
         if (s == S::kBlocked) continue;
-        if (s != S::kIdle && !b.local_cleared) b.ch->pri_event(b.ch->make_event(kDisconnect, "restart", 0));
+        if (s != S::kIdle && !b.local_cleared) b.ch->pri_event(kDisconnect, "restart", 0);
         finish(b, now_ms, "restart");
       }
       return;
@@ -278,14 +276,8 @@ void PriSpan::offer(BChan& b, int64_t now_ms) {
     pri_proceeding(pri_, b.call, b.ts, 0);
   }
   pri_acknowledge(pri_, b.call, b.ts, 0);  // ALERTING: the network plays ringback
-  Event e = b.ch->make_event(kRing, "setup", 1);
-  e.text = b.calling;
-  e.calling = b.calling;
-  e.called = b.called;
-  e.calling_ton = b.calling_ton;
-  e.called_ton = b.called_ton;
-  e.presentation = b.presentation;
-  b.ch->pri_event(std::move(e));
+  CallParties parties{b.calling, b.called, b.calling_ton, b.called_ton, b.presentation};
+  b.ch->pri_event(kRing, "setup", 1, &parties);
 }
 
 void PriSpan::on_remote_clear(BChan& b, int cause, bool released, int64_t now_ms) {
@@ -307,7 +299,7 @@ void PriSpan::on_remote_clear(BChan& b, int cause, bool released, int64_t now_ms
     if (released) b.call = nullptr;
     b.local_cleared = true;
     b.ch->pri_go(S::kIdle, "caller cleared");
-    b.ch->pri_event(b.ch->make_event(kRingStopped, cause_name(cause), cause));
+    b.ch->pri_event(kRingStopped, cause_name(cause), cause);
     if (released) finish(b, now_ms, "caller cleared");
     return;
   }
@@ -319,7 +311,7 @@ void PriSpan::on_remote_clear(BChan& b, int cause, bool released, int64_t now_ms
   }
   if (first) {
     b.ch->pri_go(S::kClearing, "disconnect");
-    b.ch->pri_event(b.ch->make_event(kDisconnect, cause_name(cause), cause));
+    b.ch->pri_event(kDisconnect, cause_name(cause), cause);
   }
 }
 

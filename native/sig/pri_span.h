@@ -39,14 +39,12 @@
 #include <string>
 #include <vector>
 
-#include "native/core/command.h"
+#include "native/sig/pri_channel.h"
 
 struct pri;
 struct q931_call;
 
 namespace bcti {
-
-class ChannelPipeline;
 
 struct PriSpanConfig {
   int span = 0;
@@ -66,7 +64,7 @@ class PriSpan {
   };
 
   // channels: the span's B channels (their info().timeslot is the Q.931 channel number).
-  PriSpan(const PriSpanConfig& cfg, Io& io, std::vector<ChannelPipeline*> channels);
+  PriSpan(const PriSpanConfig& cfg, Io& io, std::vector<PriChannel*> channels);
   ~PriSpan();
   PriSpan(const PriSpan&) = delete;
   PriSpan& operator=(const PriSpan&) = delete;
@@ -75,9 +73,9 @@ class PriSpan {
   void service(int64_t now_ms);
 
   // Commands for a B channel; nullptr when done, else a CTI_ERR_* code with *why.
-  const char* setup(ChannelPipeline& ch, const SetupSpec& spec, int64_t now_ms, const char** why);
-  const char* answer(ChannelPipeline& ch, int64_t now_ms, const char** why);
-  const char* hangup(ChannelPipeline& ch, int cause, int64_t now_ms, const char** why);
+  const char* setup(PriChannel& ch, const SetupSpec& spec, int64_t now_ms, const char** why);
+  const char* answer(PriChannel& ch, int64_t now_ms, const char** why);
+  const char* hangup(PriChannel& ch, int cause, int64_t now_ms, const char** why);
 
   // The board was reset: every call is gone (the channels' own signalling
   // reports the loss).
@@ -93,7 +91,7 @@ class PriSpan {
 
  private:
   struct BChan {
-    ChannelPipeline* ch = nullptr;
+    PriChannel* ch = nullptr;
     int ts = 0;
     q931_call* call = nullptr;
     bool outgoing = false;
@@ -114,7 +112,7 @@ class PriSpan {
   void finish(BChan& b, int64_t now_ms, const char* why);
   BChan* by_call(q931_call* c);
   BChan* by_ts(int ts);
-  BChan* by_channel(ChannelPipeline& ch);
+  BChan* by_channel(PriChannel& ch);
   void report_dchan();
   void restart_link(int64_t now_ms);
 

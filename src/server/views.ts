@@ -26,6 +26,8 @@ export interface ChannelView {
   extension: string | null;
   lineNumber: string | null;
   clearing: boolean;
+  /** line state moves the native table refused on this channel (each one logged) */
+  refusedMoves: number;
   call: { id: string; legId: string; state: string } | null;
 }
 
@@ -126,6 +128,7 @@ function boardView(b: Telephony['inventory']['boards'][number], tel: Telephony):
         extension: c.role.extension ?? null,
         lineNumber: c.role.number ?? null,
         clearing: c.clearing,
+        refusedMoves: c.refusedMoves,
         call: leg ? { id: leg.call.id, legId: leg.id, state: leg.state } : null,
       };
     }),

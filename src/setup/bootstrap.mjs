@@ -89,6 +89,7 @@ function ensureNpmDependencies() {
 ensureDebianPackages();
 ensureNpmDependencies();
 // Incremental: each rebuilds only when one of its sources is newer than its addon.
-run(process.execPath, [join(root, 'src/setup/build-native.mjs')]);
+// The tests also load the test addon (test/helpers/test-addon.ts); start and bench do not.
+run(process.execPath, [join(root, 'src/setup/build-native.mjs'), ...(purpose === 'test' ? ['--test'] : [])]);
 run(process.execPath, [join(root, 'src/setup/build-sim.mjs')]);
 if (purpose !== 'bench') run(process.execPath, [join(root, 'src/setup/build-web.mjs')]);

@@ -2,7 +2,8 @@
 // Builds firmware-sim/build/Release/firmware_sim.node (the simulated board) with
 // cmake-js from node_modules, against node-api-headers (firmware-sim/package.json
 // names Node-API 8, so nothing is ever downloaded). Skips the build when no
-// source under firmware-sim/ (nor native/dsp, which it compiles in) is newer
+// source under firmware-sim/ (nor native/dsp and native/base, which it compiles
+// in, nor the board ABI headers it implements, drivers/sim and drivers/dahdi) is newer
 // than the addon. Needs cmake and a C++ compiler; uses ninja when present.
 //   node src/setup/build-sim.mjs [--force]
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = join(root, 'firmware-sim');
 const addon = join(dir, 'build', 'Release', 'firmware_sim.node');
 
-const srcTime = Math.max(newest(dir, ['build', 'node_modules']), newest(join(root, 'native', 'dsp')), newest(join(root, 'native', 'core')));
+const srcTime = Math.max(
+  newest(dir, ['build', 'node_modules']),
+  newest(join(root, 'native', 'dsp')),
+  newest(join(root, 'native', 'core')),
+  newest(join(root, 'native', 'base')),
+  newest(join(root, 'drivers', 'sim')),
+  newest(join(root, 'drivers', 'dahdi')),
+);
 if (upToDate(addon, srcTime)) process.exit(0);
 
 const require = createRequire(import.meta.url);

@@ -30,6 +30,8 @@ export class ChannelMirror {
   signalling: 'cas' | 'pri' | undefined;
   /** E1 CAS: how the numbers travel after the seizure (MFC-R2 registers, or DTMF for the dialled number only) */
   registers: 'mfcr2' | 'dtmf' | undefined;
+  /** line state moves the native table refused on this channel (line:refused) */
+  refusedMoves = 0;
 
   constructor(
     readonly board: number,
@@ -137,6 +139,9 @@ export class Inventory {
     if (e.type === 'line:state' && e.channel !== undefined && e.name) {
       const c = this.channel({ board: e.board, channel: e.channel });
       if (c) c.lineState = e.name as LineStateName;
+    } else if (e.type === 'line:refused' && e.channel !== undefined) {
+      const c = this.channel({ board: e.board, channel: e.channel });
+      if (c) c.refusedMoves = e.value ?? c.refusedMoves + 1;
     } else if (e.type === 'span:alarm' && e.span !== undefined) {
       const s = this.span(e.board, e.span);
       if (s) s.alarms = e.value ?? 0;

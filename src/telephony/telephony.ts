@@ -284,6 +284,14 @@ export class Telephony extends EventEmitter {
     const ch = this.inventory.channel({ board: e.board, channel: e.channel });
     if (!ch) return;
     const leg = ch.leg as Leg | undefined;
+    if (e.type === 'line:refused') {
+      // The native line state table refused a move: a command or an event in the wrong state.
+      channelLog(this.log, { span: ch.span, channel: ch.number, callId: leg?.call.id ?? null, ...(leg ? { legId: leg.id } : {}) }).warn(
+        { from: e.from, to: e.name, why: e.text, refusedMoves: e.value },
+        'line state move refused',
+      );
+      return;
+    }
     if (leg && leg.live) leg.onEvent(e);
     else this.#idleChannelEvent(ch, e);
     if (this.#mwiPending.has(ch) && this.#free(ch)) void this.#sendMwi(ch);

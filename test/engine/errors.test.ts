@@ -5,7 +5,7 @@ import { CtiError, ERROR_CODES } from '../../src/native/errors.ts';
 
 describe('one error vocabulary for C++ and TS', () => {
   it('declares in TS every code the native side uses', () => {
-    const header = readFileSync(new URL('../../native/core/errors.h', import.meta.url), 'utf8');
+    const header = readFileSync(new URL('../../native/base/errors.h', import.meta.url), 'utf8');
     const used = [...header.matchAll(/"(CTI_ERR_[A-Z_]+)"/g)].map((m) => m[1]!);
     expect(used.length).toBeGreaterThan(5);
     for (const code of used) expect(Object.keys(ERROR_CODES)).toContain(code);

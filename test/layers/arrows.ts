@@ -142,6 +142,10 @@ const TS_RULES: Rule[] = [
 
 const CPP_RULES: Rule[] = [
   {
+    name: 'native/base (error codes, sample laws: the lowest C++ layer) includes nothing of ours',
+    applies: (i) => under(i.from, 'native/base') && !under(i.to, 'native/base'),
+  },
+  {
     name: 'native/sig includes nothing of native/core, napi or media (core is above sig)',
     applies: (i) => under(i.from, 'native/sig') && ['native/core', 'native/napi', 'native/media'].includes(top(i.to)),
   },
@@ -152,6 +156,14 @@ const CPP_RULES: Rule[] = [
   },
   { name: 'native/core includes nothing of native/napi', applies: (i) => under(i.from, 'native/core') && under(i.to, 'native/napi') },
   { name: 'a driver includes nothing of firmware-sim', applies: (i) => under(i.from, 'drivers') && under(i.to, 'firmware-sim') },
+  {
+    name: 'firmware-sim includes of drivers/ only the board ABIs the drivers own (boardcti_*.h)',
+    applies: (i) => under(i.from, 'firmware-sim') && under(i.to, 'drivers') && !/^drivers\/[a-z]+\/boardcti_[a-z]+\.h$/.test(i.to),
+  },
+  {
+    name: "the test addon's sources (native/napi/test) are included by nothing",
+    applies: (i) => under(i.to, 'native/napi/test') && !under(i.from, 'native/napi/test'),
+  },
   {
     name: 'a driver includes nothing of native/ but its base',
     applies: (i) => under(i.from, 'drivers') && under(i.to, 'native') && !under(i.to, 'native/base'),

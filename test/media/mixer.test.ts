@@ -1,12 +1,11 @@
 // Bridge and conference mixing: each member hears exactly the (saturated) sum of
 // the others, never itself; listen-only, talk-only, gains and whisper.
 import { describe, expect, it } from 'vitest';
-import { addon } from '../../src/native/addon.ts';
-import type { ConferenceMemberSpec } from '../../src/native/types/media.ts';
+import { testAddon, type ConferenceMemberSpec } from '../helpers/test-addon.ts';
 import { rng, tones, toInt16 } from '../helpers/ref-signal.ts';
 import { maxAbsDiff, toneDbm0 } from './analysis.ts';
 
-const mix = (inputs: (Int16Array | null)[], members: ConferenceMemberSpec[]) => addon.mediaConferenceMix(inputs, members);
+const mix = (inputs: (Int16Array | null)[], members: ConferenceMemberSpec[]) => testAddon.mediaConferenceMix(inputs, members);
 const sat = (v: number) => Math.max(-32768, Math.min(32767, v));
 const tone = (freq: number, level = -10, ms = 500) => toInt16(tones([{ freq, level }], ms));
 
@@ -19,14 +18,14 @@ describe('bridge', () => {
   it('each side hears the other, full duplex, sample for sample', () => {
     const a = noise(1600, 20000, 1);
     const b = noise(1600, 20000, 2);
-    const r = addon.mediaBridgeMix(a, b);
+    const r = testAddon.mediaBridgeMix(a, b);
     expect(Array.from(r.a)).toEqual(Array.from(b));
     expect(Array.from(r.b)).toEqual(Array.from(a));
   });
 
   it('per-direction gain', () => {
     const a = tone(1000);
-    const r = addon.mediaBridgeMix(a, new Int16Array(a.length), { aToBDb: -6.0206, bToADb: 0 });
+    const r = testAddon.mediaBridgeMix(a, new Int16Array(a.length), { aToBDb: -6.0206, bToADb: 0 });
     expect(
       maxAbsDiff(
         r.b,

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addon } from '../../src/native/addon.ts';
+import { testAddon } from '../helpers/test-addon.ts';
 import { readWav } from '../../src/native/index.ts';
 import { peakOf, tones, toInt16, wavBytes } from '../helpers/ref-signal.ts';
 import { makeWav, sineAt } from '../helpers/wav-fixtures.ts';
@@ -13,7 +13,7 @@ import { levelDbm0, maxAbsDiff, toneDbm0 } from './analysis.ts';
 const dir = mkdtempSync(join(tmpdir(), 'bcti-player-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const render = addon.mediaPlayerRender.bind(addon);
+const render = testAddon.mediaPlayerRender.bind(testAddon);
 const ramp = Int16Array.from({ length: 1000 }, (_, i) => i * 7 - 3500);
 
 describe('buffers', () => {

@@ -5,8 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addon } from '../../src/native/addon.ts';
-import type { RecordSimOptions } from '../../src/native/types/media.ts';
+import { testAddon, type RecordSimOptions } from '../helpers/test-addon.ts';
 import { readWav } from '../../src/native/index.ts';
 import { concat, muLawDecode, muLawEncode, silence, tones, toInt16 } from '../helpers/ref-signal.ts';
 import { parseHeader } from '../helpers/wav-fixtures.ts';
@@ -26,7 +25,7 @@ const speech = (ms: number) =>
     ms,
   );
 const record = (p: string, input: Float64Array | Int16Array, o: RecordSimOptions = {}) =>
-  addon.mediaRecordSim(p, input instanceof Int16Array ? input : toInt16(input), o);
+  testAddon.mediaRecordSim(p, input instanceof Int16Array ? input : toInt16(input), o);
 
 /** The file on disk agrees with itself and with the result. */
 function checkFile(p: string, samples: number, bps = 2) {

@@ -53,6 +53,8 @@ export interface NativeEvent {
   endMs?: number;
   value?: number;
   text?: string;
+  /** line:refused: the line state the refused move was from (name: the state it was to, text: what asked for it, value: the channel's refused moves so far) */
+  from?: string;
   /** line:ring on an ISDN PRI span: the parties the SETUP carried */
   calling?: string;
   called?: string;
@@ -180,6 +182,8 @@ export interface EngineStats {
   channels: number;
   /** the SCHED_FIFO priority the media thread got (0: normal scheduling, or refused) */
   rtPriority: number;
+  /** line state moves the native table refused, every channel together (each one a line:refused event, logged) */
+  refusedMoves: number;
 }
 
 export type SimpleOp =

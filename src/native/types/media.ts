@@ -1,6 +1,7 @@
-// The media area's addon exports: WAV files, resampling, and test drivers for
-// the media-thread classes (native/media). Use the wrappers in src/media/ rather
-// than these raw functions: they validate arguments with precise messages.
+// The media area's addon exports: WAV files and resampling (the test drivers of
+// the media-thread classes are in the test addon, test/helpers/test-addon.ts).
+// Use the wrappers in src/media/ rather than these raw functions: they validate
+// arguments with precise messages.
 import type { ToneDescriptor } from './dsp-basic.ts';
 
 /** Formats the engine writes (8 kHz mono). */
@@ -68,63 +69,6 @@ export interface RecordResult {
   error: string;
 }
 
-/** Test driver: a simulated media thread feeding a Recorder in 20 ms frames. */
-export interface RecordSimOptions extends RecordOptions {
-  /** Repeat `input` until durationMs (or a stop condition). */
-  loopInput?: boolean;
-  /** How much to feed; default the input's length. */
-  durationMs?: number;
-  /** Calls stop() at this point of the input. */
-  stopAtMs?: number;
-  /** Digits the detector "hears" at these points of the input. */
-  digits?: { atMs: number; digit: string }[];
-  /** Feeding pace as a multiple of real time; 0 (default) = as fast as possible. */
-  speed?: number;
-  /** Record through a disk writer of its own and shut that writer down at this point. */
-  stopWriterAtMs?: number;
-}
-
-export interface RecordSimResult extends RecordResult {
-  beepSamples: number;
-  fedSamples: number;
-}
-
-export interface PlayerRenderSpec {
-  buffer?: Int16Array;
-  tone?: ToneDescriptor;
-  digits?: string;
-  digitOptions?: { onMs?: number; offMs?: number; pauseMs?: number; level?: number; twistDb?: number };
-  /** Streamed by the reader thread (music on hold). */
-  file?: string;
-  loop?: boolean;
-  gainDb?: number;
-  startSample?: number;
-  stopAtSample?: number;
-  /** Stream plays only: pace as a multiple of real time (default 20). */
-  speed?: number;
-}
-
-export interface PlayerRenderResult {
-  samples: Int16Array;
-  position: number;
-  played: number;
-  /** -1 when endless or unknown. */
-  length: number;
-  active: boolean;
-  underrunSamples: number;
-  error: string | null;
-}
-
-export type ConferenceMemberMode = 'talk-listen' | 'listen-only' | 'talk-only';
-
-export interface ConferenceMemberSpec {
-  mode?: ConferenceMemberMode;
-  talkGainDb?: number;
-  listenGainDb?: number;
-  /** Index of the only member who hears this one. */
-  whisperTo?: number;
-}
-
 export interface MediaAddon {
   /** Throws CtiError CTI_ERR_BAD_WAV (not a readable WAV file) or CTI_ERR_FILE_IO. */
   readWav(path: string): WavData;
@@ -133,9 +77,6 @@ export interface MediaAddon {
   /** Through the crash-safe writer (header, data, fsync). Throws CTI_ERR_FILE_IO. */
   writeWav(path: string, samples: Int16Array, format?: WavWriteFormat): void;
   resample(samples: Int16Array, fromRate: number, toRate: number): Int16Array;
-
-  mediaRecordSim(path: string, input: Int16Array, options?: RecordSimOptions): Promise<RecordSimResult>;
-  mediaPlayerRender(spec: PlayerRenderSpec, maxSamples: number): PlayerRenderResult;
-  mediaConferenceMix(inputs: (Int16Array | null)[], members: ConferenceMemberSpec[]): Int16Array[];
-  mediaBridgeMix(a: Int16Array, b: Int16Array, options?: { aToBDb?: number; bToADb?: number }): { a: Int16Array; b: Int16Array };
+  // The test drivers of the media-thread classes are in the test addon only
+  // (test/helpers/test-addon.ts).
 }

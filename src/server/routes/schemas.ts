@@ -31,6 +31,7 @@ export const healthSchema = {
         threadCpuMs: { type: 'number' },
         nowMs: { type: 'number' },
         channels: { type: 'number' },
+        refusedMoves: { type: 'integer' },
       },
     },
     calls: { type: 'object', required: ['active'], properties: { active: { type: 'integer' } } },
@@ -52,6 +53,7 @@ const channelSchema = {
     extension: { type: ['string', 'null'] },
     lineNumber: { type: ['string', 'null'] },
     clearing: { type: 'boolean' },
+    refusedMoves: { type: 'integer' },
     call: {
       anyOf: [
         { type: 'null' },

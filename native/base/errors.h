@@ -1,6 +1,7 @@
 // Error codes. The vocabulary is defined once, in src/native/errors.ts; these are
 // the same strings, and test/engine/errors.test.ts checks that every code used
-// here is declared there.
+// here is declared there. native/base is the lowest layer of the C++ tree: every
+// other layer (and every driver) may include it; it includes nothing of ours.
 #pragma once
 #include <stdexcept>
 #include <string>
