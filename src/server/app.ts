@@ -4,6 +4,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { ANY, installAuth, PUBLIC } from '../api/auth.ts';
 import { callCenterApi, type CallCenterContext } from '../api/index.ts';
@@ -76,6 +77,24 @@ export function errorReply(
   return { status: 500, body: { code: 'CTI_ERR_INTERNAL', message: 'internal error' } };
 }
 
+type ValidatorFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator'];
+type PartValidator = (route: { httpPart?: string }) => unknown;
+
+/**
+ * A JSON body is validated as sent (a number where a string belongs is a 400,
+ * not stored as "42"); query strings, path parameters and headers are text,
+ * coerced to the types their schemas declare. Both through fastify's own ajv
+ * compiler (formats and shared schemas as usual).
+ */
+function bodyStrictValidator(): ValidatorFactory {
+  const build = AjvCompiler() as unknown as (externalSchemas: unknown, options: unknown) => PartValidator;
+  return ((externalSchemas: unknown, options: { customOptions?: Record<string, unknown> } = {}) => {
+    const coercing = build(externalSchemas, options);
+    const strict = build(externalSchemas, { ...options, customOptions: { ...options.customOptions, coerceTypes: false } });
+    return (route: { httpPart?: string }) => (route.httpPart === 'body' ? strict(route) : coercing(route));
+  }) as unknown as ValidatorFactory;
+}
+
 /**
  * The fastify instance the API runs on. Body schemas say
  * `additionalProperties: false`, and that must refuse a misspelt field rather
@@ -85,6 +104,7 @@ export function createHttp(opts: Pick<FastifyServerOptions, 'logger'> = {}): Fas
   return Fastify({
     ...opts,
     ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: 'array', useDefaults: true } },
+    schemaController: { compilersFactory: { buildValidator: bodyStrictValidator() } },
   });
 }
 
