@@ -15,6 +15,7 @@ import { agentTopic, EventHub } from '../api/events.ts';
 import { createCallOps, type CallOpsService } from '../callops/index.ts';
 import { ScreenPops } from '../api/screen-pop.ts';
 import type { CallCenterContext } from '../api/context.ts';
+import type { BoardView, HealthView } from '../api/views.ts';
 import { parseChannelList } from '../config/load.ts';
 import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
 import type { Account } from '../db/accounts.ts';
@@ -50,7 +51,7 @@ import { InboundRouter } from './services/inbound-router.ts';
 import { PhoneRouter } from './services/phone-router.ts';
 import { Prompts } from './services/prompts.ts';
 import { SimService } from './services/sim-service.ts';
-import { boardsView, healthView, type BoardView, type HealthView } from './views.ts';
+import { boardsView, healthView } from './views.ts';
 
 export interface RuntimeOptions {
   log: Log;
