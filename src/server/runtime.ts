@@ -302,6 +302,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
       ? {
           queue: (c: Call, l: Leg, q: string) => callCenter.queue(c, l, q),
           acdPickup: (by: Leg, ext: string | undefined) => callCenter.acd.offers.pickup(by, ext),
+          acdPickable: (byExt: string, ext: string | undefined) => callCenter.acd.offers.pickable(byExt, ext),
         }
       : {}),
   });
