@@ -24,8 +24,10 @@
 //   *5 <ext>   camp-on: ring me back when <ext> is free
 //
 // Pickup from the API (pickupTo): the same rules as *8, checked at once; then
-// the picking phone rings, and lifting it takes the call as *8 would (if the
-// call stopped ringing meanwhile: congestion).
+// the picking phone rings too, and lifting it takes the call as *8 would (the
+// colleague's phone stops ringing). If the caller hangs up first, the picking
+// phone stops ringing; if the call was answered elsewhere meanwhile, lifting
+// it gives congestion.
 import type { Clock } from '../native/clock.ts';
 import { CtiError } from '../native/errors.ts';
 import type { Call } from '../telephony/call.ts';
@@ -148,11 +150,14 @@ export class DeskPhones {
     if (!target)
       throw new CtiError('CTI_ERR_NOT_FOUND', from ? `no call is ringing at ${from}` : 'no call is ringing at another extension');
     if (!ringer.free(ext)) throw new CtiError('CTI_ERR_BUSY', `extension ${ext} is not free`);
-    const callerId = telephony.call(target.callId)?.from;
+    const picked = telephony.call(target.callId);
+    const callerId = picked?.from;
     const call = telephony.newCall('internal');
     call.from = target.from;
     call.vars.pickupOf = target.callId;
     const phone = await telephony.ring(ext, { call, ...(callerId ? { callerId } : {}) });
+    // The caller gave up before the lift: nothing to pick up, the phone stops ringing.
+    void picked?.ended.then(() => (phone.state === 'ringing' ? phone.stopRinging('canceled') : undefined)).catch(() => {});
     void (async () => {
       if (!(await phone.waitForAnswer(PICKUP_RING_MS))) {
         if (phone.state === 'ringing') await phone.stopRinging('no-answer');

@@ -68,6 +68,25 @@ describe('pickup over HTTP', () => {
     await r.run(3000);
     p103.onhook();
     await r.run(1000);
+
+    // The next call: picked up the same way; then one whose caller gives up before the lift.
+    const second = await ringingAt101(r);
+    expect((await pickup('103', {})).body.from).toBe('101');
+    await r.until(p103.waitFor('ringing', { timeoutMs: 5000 }));
+    p103.offhook();
+    await r.run(1500);
+    await keyHeard(r, second, p103, '8');
+    second.hangup();
+    await r.run(3000);
+    p103.onhook();
+    await r.run(1000);
+    const third = await ringingAt101(r);
+    expect((await pickup('103', { from: '101' })).status).toBe(200);
+    await r.until(p103.waitFor('ringing', { timeoutMs: 5000 }));
+    third.hangup();
+    await r.run(3000);
+    expect(ringing(r)).toEqual([]);
+    expect(r.rt.callOps.ringer.free('103')).toBe(true);
   });
 
   it('a queue offer: refused (409) for an agent outside the queue, taken by a ready agent of the queue', async () => {

@@ -145,7 +145,7 @@ export const callOpsRoutes: FastifyPluginAsync<{ svc: CallOpsService }> = async 
       schema: {
         tags,
         summary:
-          "Pickup: the call ringing at `from` (none: the one ringing longest) rings this extension's phone instead, and lifting it takes the call (a queue call: only a ready agent of its queue; nothing ringing 404, refused or not free 409)",
+          "Pickup: the call ringing at `from` (none: the one ringing longest) rings this extension's phone too, and lifting it takes the call (the other phone stops ringing) (a queue call: only a ready agent of its queue; nothing ringing 404, refused or not free 409)",
         params: extParams,
         body: pickupBody,
         response: { 200: pickupReply, ...errors },
