@@ -6,7 +6,8 @@
 // records, agents and queues (with an ACD), IVR flows and the WebSocket event stream.
 import type { FastifyPluginAsync } from 'fastify';
 import { ANY, installAuth, PUBLIC } from './auth.ts';
-import type { ApiContext, CallCenterContext } from './context.ts';
+import type { ApiContext } from './api-context.ts';
+import type { CallCenterContext } from './context.ts';
 import { errorReply } from './error-reply.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { agentRoutes } from './routes/agents.ts';
@@ -74,7 +75,8 @@ export const api: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx })
   if (ctx.callOps) await app.register(callOpsRoutes, { prefix: '/extensions', svc: ctx.callOps });
 };
 
-export type { ApiContext, CallCenterContext } from './context.ts';
+export type { ApiContext } from './api-context.ts';
+export type { CallCenterContext } from './context.ts';
 export { errorReply } from './error-reply.ts';
 export { EventHub, agentTopic, type CtiEvent, type EventPublisher } from './events.ts';
 export { ScreenPops, type ScreenPop, type ScreenPopRequest } from './screen-pop.ts';
