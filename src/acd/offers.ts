@@ -48,10 +48,7 @@ export class Offers {
    * queue's wrap-up, the record's agent); anyone else is refused.
    */
   pickup(by: Leg, ext?: string): 'picked' | 'refused' | undefined {
-    const ringingAt = (leg: Leg | undefined) => leg?.state === 'ringing' && (ext === undefined || leg.channel.role.extension === ext);
-    const e = this.acd
-      .entries()
-      .find((x) => x.status === 'offering' && x.answeredBy === undefined && [...x.offers.values()].some(ringingAt));
+    const e = this.#offerRinging(ext)?.entry;
     if (!e) return undefined;
     const byExt = by.channel.role.extension;
     const agent = byExt ? this.o.agents.byExtension(byExt) : undefined;
@@ -67,6 +64,34 @@ export class Offers {
     void by.ended.then(() => this.#agentLegEnded(e, agent, by, call));
     this.#answered(e, agent, by);
     return 'picked';
+  }
+
+  /**
+   * Whether the phone of extension `byExt` may pick up the queue offer ringing
+   * at `ext` (none: the one offered longest), by pickup()'s rule, without
+   * taking it: undefined when no queue offer rings there.
+   */
+  pickable(byExt: string, ext?: string): { ok: true; callId: string; ext: string } | { ok: false; why: string } | undefined {
+    const hit = this.#offerRinging(ext, byExt);
+    if (!hit) return undefined;
+    const e = hit.entry;
+    const agent = this.o.agents.byExtension(byExt);
+    if (!agent || !e.queue.members.includes(agent)) return { ok: false, why: `extension ${byExt} has no agent of queue ${e.queue.name}` };
+    if (agent.state !== 'ready') return { ok: false, why: `agent ${agent.id} is ${agent.state}, not ready` };
+    if (!e.caller?.live) return { ok: false, why: 'the caller has left' };
+    return { ok: true, callId: e.call.id, ext: hit.ext };
+  }
+
+  /** The queue entry whose offer rings at `ext` (at any extension but `not`, when none is given), and where it rings. */
+  #offerRinging(ext: string | undefined, not?: string): { entry: QueueEntry; ext: string } | undefined {
+    const ringingAt = (leg: Leg | undefined) =>
+      leg?.state === 'ringing' && (ext === undefined ? leg.channel.role.extension !== not : leg.channel.role.extension === ext);
+    for (const entry of this.acd.entries()) {
+      if (entry.status !== 'offering' || entry.answeredBy !== undefined) continue;
+      const leg = [...entry.offers.values()].find(ringingAt);
+      if (leg) return { entry, ext: leg.channel.role.extension ?? '' };
+    }
+    return undefined;
   }
 
   /** Frees every agent offered this call (the caller left, overflowed...). */

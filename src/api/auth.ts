@@ -44,7 +44,7 @@ export const OPEN_ACCOUNT: Account = {
 export interface AuthOptions {
   config: AuthConfig;
   accounts: AccountStore | undefined;
-  /** access of the routes that declare none, by URL prefix (the routes of src/server) */
+  /** access of the routes that declare none, by URL prefix (health, boards, the simulated world) */
   defaults: [prefix: string, access: Access][];
 }
 

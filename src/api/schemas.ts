@@ -1,7 +1,13 @@
 // JSON schemas of the call-center API: bodies, params, queries and responses.
 // Bodies refuse unknown fields (additionalProperties: false).
 import { CALL_RESULTS } from '../db/call-records.ts';
-import { errorSchema } from '../server/routes/schemas.ts';
+
+/** Every error answer: a stable CTI_ERR_* code and a human message. */
+export const errorSchema = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: { code: { type: 'string' }, message: { type: 'string' } },
+} as const;
 
 export const errors = {
   400: errorSchema,

@@ -22,7 +22,14 @@
 //   *72 <ext>  forward always to <ext> (or 0 + an outside number)
 //   *90 <ext>  forward on busy;  *92 <ext> forward on no answer;  *73 cancel all forwards
 //   *5 <ext>   camp-on: ring me back when <ext> is free
+//
+// Pickup from the API (pickupTo): the same rules as *8, checked at once; then
+// the picking phone rings too, and lifting it takes the call as *8 would (the
+// colleague's phone stops ringing). If the caller hangs up first, the picking
+// phone stops ringing; if the call was answered elsewhere meanwhile, lifting
+// it gives congestion.
 import type { Clock } from '../native/clock.ts';
+import { CtiError } from '../native/errors.ts';
 import type { Call } from '../telephony/call.ts';
 import type { ToneSource } from '../telephony/engine-port.ts';
 import type { Leg } from '../telephony/leg.ts';
@@ -52,7 +59,15 @@ export interface DeskPhoneOptions {
   outsidePrefix?: string;
   /** *8 for a call the ACD is offering an agent: taken, refused, or not an ACD offer (undefined) */
   acdPickup?: (by: Leg, ext: string | undefined) => 'picked' | 'refused' | undefined;
+  /** the ACD's rule for that pickup, checked without taking the call (undefined: no queue offer rings there) */
+  acdPickable?: (
+    byExt: string,
+    ext: string | undefined,
+  ) => { ok: true; callId: string; ext: string } | { ok: false; why: string } | undefined;
 }
+
+/** How long the picking phone rings (pickup from the API) before the pickup is dropped. */
+export const PICKUP_RING_MS = 30000;
 
 export class DeskPhones {
   #listener = ({ leg }: { leg: Leg }) => {
@@ -110,6 +125,54 @@ export class DeskPhones {
     }
   }
 
+  /** `phone` (off hook) takes the call ringing at `ext` (none: the one ringing longest), by the ACD's rule for a queue offer. */
+  #pickup(phone: Leg, ext: string | undefined): boolean {
+    const acd = this.o.acdPickup?.(phone, ext);
+    if (acd === 'picked') return true;
+    return (acd === undefined || !ext) && !!this.o.ringer.pickup(phone, ext);
+  }
+
+  /**
+   * Pickup from the API: extension `ext` picks up the call ringing at `from`
+   * (none: the one ringing longest at another extension). Refused at once
+   * (nothing rings there 404, `ext` not free 409, a queue offer for anyone but
+   * a ready agent of its queue 409); otherwise `ext`'s phone rings with the
+   * caller's number and lifting it takes the call, as *8 would.
+   */
+  async pickupTo(ext: string, from?: string): Promise<{ callId: string; from: string }> {
+    const { telephony, ringer } = this.o;
+    if (from === ext) throw new CtiError('CTI_ERR_BAD_ARGUMENT', `extension ${ext} cannot pick up its own call`);
+    if (!telephony.inventory.byExtension(ext)) throw new CtiError('CTI_ERR_NOT_FOUND', `no extension ${ext}`);
+    const acd = this.o.acdPickable?.(ext, from);
+    if (acd && !acd.ok) throw new CtiError('CTI_ERR_CONFLICT', `pickup refused: ${acd.why}`);
+    const plain = acd ? undefined : ringer.ringingAt(from, ext);
+    const target = acd?.ok ? { callId: acd.callId, from: acd.ext } : plain ? { callId: plain.call.id, from: plain.ext } : undefined;
+    if (!target)
+      throw new CtiError('CTI_ERR_NOT_FOUND', from ? `no call is ringing at ${from}` : 'no call is ringing at another extension');
+    if (!ringer.free(ext)) throw new CtiError('CTI_ERR_BUSY', `extension ${ext} is not free`);
+    const picked = telephony.call(target.callId);
+    const callerId = picked?.from;
+    const call = telephony.newCall('internal');
+    call.from = target.from;
+    call.vars.pickupOf = target.callId;
+    const phone = await telephony.ring(ext, { call, ...(callerId ? { callerId } : {}) });
+    // The caller gave up before the lift: nothing to pick up, the phone stops ringing.
+    void picked?.ended.then(() => (phone.state === 'ringing' ? phone.stopRinging('canceled') : undefined)).catch(() => {});
+    void (async () => {
+      if (!(await phone.waitForAnswer(PICKUP_RING_MS))) {
+        if (phone.state === 'ringing') await phone.stopRinging('no-answer');
+        return;
+      }
+      if (this.#pickup(phone, target.from)) return;
+      phone.log.info({ from: target.from, callId: target.callId }, 'pickup: the call no longer rings there');
+      const t = ringer.tone(phone, 'congestion');
+      await this.o.clock.sleep(3000);
+      await t.stop();
+      if (phone.live) await phone.hangup('normal', 'pickup: nothing to pick up');
+    })().catch((e: unknown) => phone.log.warn({ err: (e as Error).message }, 'pickup failed'));
+    return target;
+  }
+
   /** Runs a call feature code dialled on an idle phone; false when the code is not one of these. */
   async features(call: Call, phone: Leg, digits: string): Promise<boolean> {
     const ext = phone.channel.role.extension;
@@ -126,14 +189,10 @@ export class DeskPhones {
     let ok = true;
     try {
       switch (code) {
-        case CALL_FEATURE_CODES.pickup: {
-          const acd = this.o.acdPickup?.(phone, arg || undefined);
-          if (acd === 'picked') return true;
-          const picked = (acd === undefined || !arg) && this.o.ringer.pickup(phone, arg || undefined);
-          if (picked) return true; // the phone now talks to the caller
+        case CALL_FEATURE_CODES.pickup:
+          if (this.#pickup(phone, arg || undefined)) return true; // the phone now talks to the caller
           ok = false;
           break;
-        }
         case CALL_FEATURE_CODES.dndOn:
         case CALL_FEATURE_CODES.dndOff:
           settings.setDnd(ext, code === CALL_FEATURE_CODES.dndOn);

@@ -5,7 +5,7 @@ import type { Leg } from '../telephony/leg.ts';
 import type { Log } from '../telephony/log.ts';
 import type { Telephony } from '../telephony/telephony.ts';
 import { CallOps } from './call-ops.ts';
-import { DeskPhones } from './desk-phone.ts';
+import { DeskPhones, type DeskPhoneOptions } from './desk-phone.ts';
 import { ExtensionRinger } from './ringer.ts';
 import { ExtensionSettings, type SavedExtensionSettings } from './settings.ts';
 
@@ -43,6 +43,8 @@ export function createCallOps(o: {
   store?: ExtensionSettingsStore;
   /** a desk phone's *8 for a call the ACD is offering: 'refused' means congestion (see DeskPhones) */
   acdPickup?: (by: Leg, ext: string | undefined) => 'picked' | 'refused' | undefined;
+  /** the ACD's pickup rule checked without taking the call (pickup from the API) */
+  acdPickable?: DeskPhoneOptions['acdPickable'];
 }): CallOpsService {
   const settings = new ExtensionSettings((x) => o.telephony.inventory.byExtension(x) !== undefined);
   let ready = Promise.resolve();
@@ -86,6 +88,7 @@ export function createCallOps(o: {
     tones: o.tones,
     clock: o.telephony.clock,
     ...(o.acdPickup ? { acdPickup: o.acdPickup } : {}),
+    ...(o.acdPickable ? { acdPickable: o.acdPickable } : {}),
   }).start();
   return {
     ops,

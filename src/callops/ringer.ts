@@ -160,6 +160,13 @@ export class ExtensionRinger {
     if (caller.live) await caller.hangup(out.result === 'busy' ? 'busy' : 'no-answer', `extension ${ext}: ${out.result}`);
   }
 
+  /** The extension ringing that pickup(by, ext) would take, and its call: `ext` (none: the one ringing longest) but not `not`. */
+  ringingAt(ext: string | undefined, not?: string): { ext: string; call: Call } | undefined {
+    const entries = [...this.ringingNow.entries()].filter(([x]) => x !== not);
+    const hit = ext ? entries.find(([x]) => x === ext) : entries[0];
+    return hit ? { ext: hit[0], call: hit[1].call } : undefined;
+  }
+
   /** A phone picks up the call ringing at `ext` (or, with none given, the call ringing longest). */
   pickup(by: Leg, ext?: string): Call | undefined {
     const entries = [...this.ringingNow.entries()].filter(([x]) => x !== by.channel.role.extension);

@@ -16,6 +16,7 @@ import { agentTopic, EventHub } from '../api/events.ts';
 import { createCallOps, type CallOpsService } from '../callops/index.ts';
 import { ScreenPops } from '../api/screen-pop.ts';
 import type { CallCenterContext } from '../api/context.ts';
+import type { BoardView, HealthView } from '../api/views.ts';
 import { parseChannelList } from '../config/load.ts';
 import { casRegisterSpans } from '../config/spans.ts';
 import type { AuthConfig, BoardConfig, Config } from '../config/schema.ts';
@@ -52,7 +53,7 @@ import { InboundRouter } from './services/inbound-router.ts';
 import { PhoneRouter } from './services/phone-router.ts';
 import { Prompts } from './services/prompts.ts';
 import { SimService } from './services/sim-service.ts';
-import { boardsView, healthView, type BoardView, type HealthView } from './views.ts';
+import { boardsView, healthView } from './views.ts';
 
 export interface RuntimeOptions {
   log: Log;
@@ -322,6 +323,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
       ? {
           queue: (c: Call, l: Leg, q: string) => enqueue(c, l, q),
           acdPickup: (by: Leg, ext: string | undefined) => callCenter.acd.offers.pickup(by, ext),
+          acdPickable: (byExt: string, ext: string | undefined) => callCenter.acd.offers.pickable(byExt, ext),
         }
       : {}),
   });

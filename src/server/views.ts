@@ -1,65 +1,12 @@
 // What GET /api/health and GET /api/boards answer: the engine's health, and
 // every board with its spans and channels as they are now (line state, role,
 // the call on it).
+import type { BoardView, ChannelView, HealthView, UseCount } from '../api/views.ts';
 import type { SpanStatus } from '../native/engine.ts';
 import type { EngineStats } from '../native/types/engine.ts';
 import type { Leg } from '../telephony/leg.ts';
 import type { Telephony } from '../telephony/telephony.ts';
 import { portName } from './ports.ts';
-
-export interface HealthView {
-  status: 'ok';
-  uptimeMs: number;
-  engine: EngineStats & { isa: string; mode: string };
-  calls: { active: number };
-  spansInAlarm: number;
-}
-
-export interface ChannelView {
-  number: number;
-  span: number;
-  timeslot: number | null;
-  kind: string;
-  law: string;
-  port: string;
-  lineState: string;
-  extension: string | null;
-  lineNumber: string | null;
-  clearing: boolean;
-  /** line state moves the native table refused on this channel (each one logged) */
-  refusedMoves: number;
-  call: { id: string; legId: string; state: string } | null;
-}
-
-export interface SpanView {
-  span: number;
-  kind: string;
-  /** E1: line signalling on TS16 */
-  signalling: 'cas' | 'pri' | null;
-  /** ISDN PRI: the D channel's link */
-  dchan: 'up' | 'down' | null;
-  alarms: string[];
-  counters: { slips: number; crcErrors: number; bipolarViolations: number; frameErrors: number } | null;
-}
-
-export interface BoardView {
-  id: number;
-  name: string;
-  driver: string;
-  model: string;
-  serial: string;
-  firmware: string;
-  resets: number;
-  spans: SpanView[];
-  channels: ChannelView[];
-  /** lines: FXO and E1 trunk channels; extensions: FXS; in use: off idle or carrying a call */
-  totals: { lines: UseCount; extensions: UseCount };
-}
-
-export interface UseCount {
-  total: number;
-  inUse: number;
-}
 
 function useCount(channels: ChannelView[]): UseCount {
   return { total: channels.length, inUse: channels.filter((c) => c.lineState !== 'idle' || c.call !== null).length };

@@ -1,15 +1,28 @@
 // /api/call-records: every call and its legs, missed and abandoned ones too,
 // newest first with filters and paging. Supervisors and admins see all; an
 // agent sees the calls answered at their own extension.
+//
+// GET /api/call-records/:id/recording: the call's recording as audio/wav, whole
+// or in byte ranges (206 with Content-Range; 416 for a range outside the
+// file). An agent gets the recordings of their own calls only (403); no such
+// record, or no recording: 404.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Role } from '../../db/accounts.ts';
 import type { CallRecordQuery } from '../../db/call-records.ts';
 import { CtiError } from '../../native/errors.ts';
 import type { CallCenterContext } from '../context.ts';
+import { parseRange } from '../http-range.ts';
 import { callIdParams, callRecordList, callRecordQuery, callRecordSchema, errors } from '../schemas.ts';
 
 const ROLES = { roles: ['agent', 'supervisor'] as Role[] };
 const tags = ['call records'];
+const wav = { description: 'the recording (WAV)', content: { 'audio/wav': { schema: { type: 'string', format: 'binary' } } } };
+const rangeHeaders = {
+  type: 'object',
+  properties: { range: { type: 'string', description: 'one byte range: bytes=first-last, bytes=first- or bytes=-suffix' } },
+} as const;
 
 export const callRecordRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (app, { cc }) => {
   const records = cc.stores.callRecords;
@@ -41,6 +54,51 @@ export const callRecordRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = a
       const mine = own(req.account!);
       if (!r || (mine && !mine.includes(r.agent ?? ''))) throw new CtiError('CTI_ERR_NOT_FOUND', `no call record ${req.params.id}`);
       return r;
+    },
+  );
+  app.get<{ Params: { id: string }; Headers: { range?: string } }>(
+    '/:id/recording',
+    {
+      config: ROLES,
+      schema: {
+        tags,
+        summary: "The call's recording as audio/wav, whole or one byte range (Range: bytes=...; 206, or 416 outside the file)",
+        params: callIdParams,
+        headers: rangeHeaders,
+        response: { 200: wav, 206: wav, 416: errors[400], ...errors },
+      },
+    },
+    async (req, reply) => {
+      const r = await records.get(req.params.id);
+      if (!r) throw new CtiError('CTI_ERR_NOT_FOUND', `no call record ${req.params.id}`);
+      const mine = own(req.account!);
+      if (mine && !mine.includes(r.agent ?? ''))
+        throw new CtiError('CTI_ERR_FORBIDDEN', 'agents get the recordings of their own calls only');
+      const path = r.recording;
+      const size = path
+        ? await stat(path).then(
+            (s) => (s.isFile() ? s.size : undefined),
+            () => undefined,
+          )
+        : undefined;
+      if (!path || size === undefined) throw new CtiError('CTI_ERR_NOT_FOUND', `call ${req.params.id} has no recording`);
+      const range = parseRange(req.headers.range, size);
+      void reply.header('accept-ranges', 'bytes').type('audio/wav');
+      if (range.kind === 'unsatisfiable')
+        return reply
+          .code(416)
+          .header('content-range', `bytes */${size}`)
+          .type('application/json')
+          .send({
+            code: 'CTI_ERR_BAD_ARGUMENT',
+            message: `range ${JSON.stringify(req.headers.range)} is outside the recording (${size} bytes)`,
+          });
+      if (range.kind === 'full') return reply.header('content-length', size).send(createReadStream(path));
+      return reply
+        .code(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .header('content-length', range.end - range.start + 1)
+        .send(createReadStream(path, { start: range.start, end: range.end }));
     },
   );
 };

@@ -2,6 +2,7 @@
 // desk phone, and the extension's settings (DND, forwarding, camp-on). An
 // agent acts on their own extension only; supervisors on any.
 //
+// Pickup rings the picking extension's phone; lifting it takes the call.
 // Answering is done by lifting the handset: an analog phone cannot be taken
 // off hook from the server, so POST .../answer answers 409 and says so.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
@@ -39,6 +40,19 @@ const callView = {
     consulting: { type: ['string', 'null'] },
     conference: { type: 'boolean' },
     recording: { type: ['string', 'null'] },
+  },
+} as const;
+const pickupBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { from: { type: 'string', pattern: '^[0-9]{2,8}$', description: 'the ringing extension (none: the call ringing longest)' } },
+} as const;
+const pickupReply = {
+  type: 'object',
+  required: ['callId', 'from'],
+  properties: {
+    callId: { type: 'string', description: 'the call picked up' },
+    from: { type: 'string', description: 'where it was ringing' },
   },
 } as const;
 const dialReply = { type: 'object', required: ['callId'], properties: { callId: { type: 'string' } } } as const;
@@ -124,6 +138,21 @@ export const callOpsRoutes: FastifyPluginAsync<{ svc: CallOpsService }> = async 
       `extension ${ext}: an analog phone is answered by lifting its handset; the server cannot take it off hook`,
     );
   });
+  app.post<{ Params: { ext: string }; Body: { from?: string } | undefined }>(
+    '/:ext/pickup',
+    {
+      config: ROLES,
+      schema: {
+        tags,
+        summary:
+          "Pickup: the call ringing at `from` (none: the one ringing longest) rings this extension's phone too, and lifting it takes the call (the other phone stops ringing) (a queue call: only a ready agent of its queue; nothing ringing 404, refused or not free 409)",
+        params: extParams,
+        body: pickupBody,
+        response: { 200: pickupReply, ...errors },
+      },
+    },
+    async (req) => svc.phones.pickupTo(extOf(req), req.body?.from),
+  );
   simple('/:ext/hangup', "Hang up the extension's call", (ext) => ops.hangup(ext));
   simple('/:ext/hold', 'Hold: the other party hears music', (ext) => ops.hold(ext));
   simple('/:ext/retrieve', 'Retrieve the held party', (ext) => ops.retrieve(ext));

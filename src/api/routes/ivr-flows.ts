@@ -8,8 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Role } from '../../db/accounts.ts';
 import type { FlowInput, FlowService } from '../../ivr/flow-service.ts';
 import { FlowError } from '../../ivr/validate.ts';
-import { errorSchema } from '../../server/routes/schemas.ts';
-import { errors } from '../schemas.ts';
+import { errorSchema, errors } from '../schemas.ts';
 
 const READ = { roles: ['supervisor'] as Role[] };
 const ADMIN = { roles: [] as Role[] };

@@ -4,6 +4,7 @@
 // hear). Also the stand-in for caller ID until FSK arrives: the world knows
 // the number of a call it rings in with, and a phone's display can be set, so
 // the call layer gets the caller's number and the phone shows it.
+import type { PhoneView, SimCallView, SimControl } from '../../api/views.ts';
 import { CtiError } from '../../native/errors.ts';
 import type { FarEnd } from '../../sim/far-end.ts';
 import type { Heard } from '../../sim/heard.ts';
@@ -11,40 +12,7 @@ import type { Phone } from '../../sim/phone.ts';
 import type { SimWorld } from '../../sim/world.ts';
 import type { Telephony } from '../../telephony/telephony.ts';
 
-export interface SimCallView {
-  id: number;
-  direction: 'incoming' | 'outgoing';
-  from: string;
-  to: string;
-  trunk: string;
-  state: string;
-  endedReason: string | null;
-  /** call-progress tones heard, in order */
-  tones: string[];
-  /** DTMF digits heard, in order */
-  digits: string;
-  /** voice (a prompt, a person) heard at all */
-  voice: boolean;
-  heard: Heard[];
-}
-
-export interface PhoneView {
-  extension: string;
-  channel: number;
-  hook: 'on' | 'off';
-  state: string;
-  ringing: boolean;
-  bell: boolean;
-  rings: number;
-  display: string | null;
-  /** what it hears now: a tone's name, 'voice', or null */
-  hearing: string | null;
-  tones: string[];
-  digits: string;
-  heard: Heard[];
-}
-
-export class SimService {
+export class SimService implements SimControl {
   constructor(
     readonly world: SimWorld,
     private readonly telephony: Telephony,
@@ -71,6 +39,10 @@ export class SimService {
     return far;
   }
 
+  viewCall(id: number): SimCallView {
+    return callView(this.call(id));
+  }
+
   async press(id: number, digits: string): Promise<SimCallView> {
     const far = this.call(id);
     if (far.state === 'ended') throw new CtiError('CTI_ERR_BAD_ARGUMENT', `simulated call ${id} has ended`);
@@ -94,6 +66,10 @@ export class SimService {
     } catch {
       throw new CtiError('CTI_ERR_NOT_FOUND', `no phone with extension ${JSON.stringify(ext)}`);
     }
+  }
+
+  viewPhone(ext: string): PhoneView {
+    return phoneView(this.phone(ext));
   }
 
   async phoneDo(ext: string, op: 'offhook' | 'onhook' | 'flash' | 'digits', digits = ''): Promise<PhoneView> {

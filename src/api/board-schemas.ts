@@ -1,9 +1,6 @@
-// JSON schemas of the HTTP API: bodies, params and every response.
-export const errorSchema = {
-  type: 'object',
-  required: ['code', 'message'],
-  properties: { code: { type: 'string' }, message: { type: 'string' } },
-} as const;
+// JSON schemas of the board, health and simulator routes: bodies, params and
+// every response.
+import { errorSchema } from './schemas.ts';
 
 export const errorResponses = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 500: errorSchema, 503: errorSchema } as const;
 
@@ -179,7 +176,8 @@ export const placeCallBody = {
   },
 } as const;
 
-export const callIdParams = {
+/** a simulated PSTN call's number */
+export const simCallIdParams = {
   type: 'object',
   required: ['id'],
   properties: { id: { type: 'integer', minimum: 1 } },

@@ -6,9 +6,8 @@
 //   GET    /api/sim/phones/:ext                       hook, ringing, display, what it hears
 //   POST   /api/sim/phones/:ext/offhook | onhook | flash, /digits {digits}
 import type { FastifyPluginAsync } from 'fastify';
-import type { SimService } from '../services/sim-service.ts';
-import { callView, phoneView } from '../services/sim-service.ts';
-import { callIdParams, digitsBody, errorResponses, extParams, phoneSchema, placeCallBody, simCallSchema } from './schemas.ts';
+import { digitsBody, errorResponses, extParams, phoneSchema, placeCallBody, simCallIdParams, simCallSchema } from '../board-schemas.ts';
+import type { SimControl } from '../views.ts';
 
 interface IdParams {
   id: number;
@@ -17,7 +16,7 @@ interface ExtParams {
   ext: string;
 }
 
-export const simRoutes: FastifyPluginAsync<{ sim: SimService }> = async (app, { sim }) => {
+export const simRoutes: FastifyPluginAsync<{ sim: SimControl }> = async (app, { sim }) => {
   app.post<{ Body: { from: string; to: string } }>(
     '/calls',
     { schema: { body: placeCallBody, response: { 201: simCallSchema, ...errorResponses } } },
@@ -25,24 +24,24 @@ export const simRoutes: FastifyPluginAsync<{ sim: SimService }> = async (app, { 
   );
   app.get<{ Params: IdParams }>(
     '/calls/:id',
-    { schema: { params: callIdParams, response: { 200: simCallSchema, ...errorResponses } } },
-    async (req) => callView(sim.call(req.params.id)),
+    { schema: { params: simCallIdParams, response: { 200: simCallSchema, ...errorResponses } } },
+    async (req) => sim.viewCall(req.params.id),
   );
   app.post<{ Params: IdParams; Body: { digits: string } }>(
     '/calls/:id/digits',
-    { schema: { params: callIdParams, body: digitsBody, response: { 200: simCallSchema, ...errorResponses } } },
+    { schema: { params: simCallIdParams, body: digitsBody, response: { 200: simCallSchema, ...errorResponses } } },
     async (req) => sim.press(req.params.id, req.body.digits),
   );
   app.delete<{ Params: IdParams }>(
     '/calls/:id',
-    { schema: { params: callIdParams, response: { 200: simCallSchema, ...errorResponses } } },
+    { schema: { params: simCallIdParams, response: { 200: simCallSchema, ...errorResponses } } },
     async (req) => sim.hangup(req.params.id),
   );
 
   app.get<{ Params: ExtParams }>(
     '/phones/:ext',
     { schema: { params: extParams, response: { 200: phoneSchema, ...errorResponses } } },
-    async (req) => phoneView(sim.phone(req.params.ext)),
+    async (req) => sim.viewPhone(req.params.ext),
   );
   for (const op of ['offhook', 'onhook', 'flash'] as const) {
     app.post<{ Params: ExtParams }>(
