@@ -109,6 +109,7 @@ describe.skipIf(!CHROMIUM)('the agent desktop in Chromium', () => {
     await page.click('[data-test=lang]');
     await page.click('.el-select-dropdown__item >> text=中文');
     await expect.poll(() => page.textContent('[data-test=agent-state]')).toBe(zh.states.ready);
+    await page.waitForSelector('.el-select-dropdown', { state: 'hidden' }); // the language list has closed
     const text = await page.innerText('body');
     const english = strings(en).filter((x) => x.length > 2 && x !== en.app.title && !strings(zh).includes(x));
     expect(english.filter((x) => text.includes(x.replace(/\{\w+\}.*$/, '').trim()))).toEqual([]);
