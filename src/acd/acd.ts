@@ -29,7 +29,7 @@ import { estimateWaitMs } from './estimate.ts';
 import { Offers } from './offers.ts';
 import { before, Queue, type QueueEntry } from './queue.ts';
 import { route, type RouteDecision } from './routing.ts';
-import { OVERFLOW_SINKS, type QueueConfig, type QueueExit } from './types.ts';
+import { DEFAULT_MAX_WAIT_MS, DEFAULT_OVERFLOW_TO, OVERFLOW_SINKS, type QueueConfig, type QueueExit } from './types.ts';
 import { WaitingMedia } from './waiting-media.ts';
 
 export interface AcdOptions {
@@ -414,10 +414,12 @@ export class Acd extends EventEmitter {
     if (!e.exit) this.startMedia(e);
     const at = (ms: number | undefined, f: () => void) => ms !== undefined && e.timers.push(this.clock.setTimeout(f, ms));
     at(c.overflow?.afterMs, () => this.#whenWaiting(e, () => this.#overflow(e, c.overflow!.to, `waited ${c.overflow!.afterMs} ms`)));
-    at(c.maxWaitMs, () =>
+    // A queue naming no maximum wait still has one (0: none); from the caller's arrival in this queue.
+    const maxWaitMs = c.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    at(maxWaitMs || undefined, () =>
       this.#whenWaiting(e, () => {
         q.stats.maxWait++;
-        this.#overflow(e, c.overflow?.to ?? 'message', `maximum wait ${c.maxWaitMs} ms`, 'max-wait');
+        this.#overflow(e, c.overflow?.to ?? DEFAULT_OVERFLOW_TO, `maximum wait ${maxWaitMs} ms`, 'max-wait');
       }),
     );
     if (e.lastAgent && c.lastAgent) at(c.lastAgent.waitMs, () => this.dispatch());
@@ -446,7 +448,7 @@ export class Acd extends EventEmitter {
       this.#join(e, next);
       return;
     }
-    const sink = (OVERFLOW_SINKS as readonly string[]).includes(to) ? to : 'message';
+    const sink = (OVERFLOW_SINKS as readonly string[]).includes(to) ? to : DEFAULT_OVERFLOW_TO;
     e.call.vars.overflow = sink;
     const caller = e.caller;
     this.leave(e, exit);

@@ -4,7 +4,8 @@
 // src/agents/directory.ts), the queues, the desk-phone feature codes, and the
 // restart path: the persisted agent states are restored, then reconciled
 // against the calls the board has (after a restart: none), so no agent stays
-// ringing, reserved or on-call with no call.
+// ringing, reserved or on-call with no call. An agent's desk phone on a call
+// that is not a queue's makes them on-call too (phone-calls.ts).
 import { AgentService } from '../agents/agent-service.ts';
 import type { AgentDirectory } from '../agents/directory.ts';
 import { AgentFeatureCodes } from '../agents/feature-codes.ts';
@@ -18,6 +19,7 @@ import type { Log } from '../telephony/log.ts';
 import type { Telephony } from '../telephony/telephony.ts';
 import { Acd } from './acd.ts';
 import type { Announcer } from './announcer.ts';
+import { linkPhoneCalls } from './phone-calls.ts';
 
 export interface CallCenterOptions {
   config: Pick<Config, 'agents' | 'queues'>;
@@ -71,6 +73,8 @@ export function createCallCenter(o: CallCenterOptions): CallCenter {
     ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}),
   });
   const features = new AgentFeatureCodes({ agents, tones: o.tones, clock });
+  // An agent whose phone is on a call of its own (not a queue's) is on-call while it lasts.
+  const unlinkPhones = linkPhoneCalls(agents, o.telephony);
   let stopped = false;
 
   /** The directory's agents in, changed ones updated, gone ones logged out; then queue members again. */
@@ -122,6 +126,7 @@ export function createCallCenter(o: CallCenterOptions): CallCenter {
     stop() {
       stopped = true;
       unwatch?.();
+      unlinkPhones();
       acd.stop();
       agents.stop();
     },

@@ -28,7 +28,8 @@ export function linkDnd(agents: AgentService, settings: ExtensionSettings, log: 
     if (!ext) return;
     try {
       if (to === 'dnd' && !settings.dnd(ext)) settings.setDnd(ext, true);
-      else if (from === 'dnd' && to !== 'logged-out' && settings.dnd(ext)) settings.setDnd(ext, false);
+      // A call of the phone's own takes the agent out of dnd for its length only (they return to it).
+      else if (from === 'dnd' && to !== 'logged-out' && agent.pending?.state !== 'dnd' && settings.dnd(ext)) settings.setDnd(ext, false);
     } catch (e) {
       log.warn({ agent: agent.id, ext, err: (e as Error).message }, 'agent DND not mirrored to the extension');
     }

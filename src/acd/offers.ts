@@ -243,8 +243,8 @@ export class Offers {
   async callBack(e: QueueEntry, a: Agent): Promise<void> {
     const q = e.queue;
     const call = this.o.telephony.newCall('outbound');
-    call.vars.callbackFor = e.id;
-    call.vars.queue = q.name;
+    // The same contact: what the caller keyed in the IVR goes with the callback (its record, the agent's screen pop).
+    Object.assign(call.vars, e.call.vars, { callbackFor: e.id, queue: q.name });
     if (!this.o.agents.reserve(a.id, call.id, q.name)) return;
     e.status = 'calling-back';
     e.offers.set(a.id, undefined);

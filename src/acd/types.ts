@@ -13,8 +13,23 @@
 export const STRATEGIES = ['linear', 'circular', 'ring-all', 'fifo', 'longest-idle'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-/** Where an overflowing caller goes: another queue by name, or one of these. */
+/**
+ * Where an overflowing caller goes: another queue by name, or one of these:
+ * - message: the apology prompt `queue-message` (or congestion tone when
+ *   there is none), then the call is hung up;
+ * - voicemail: the same with the prompt `queue-voicemail`, until voicemail is built.
+ */
 export const OVERFLOW_SINKS = ['voicemail', 'message'] as const;
+
+/**
+ * A queue's maximum wait when it names none: 10 minutes. Asterisk's Queue()
+ * and FreeSWITCH's mod_callcenter wait for ever unless told (timeout,
+ * max-wait-time 0), which is how callers came to wait over an hour; a few
+ * minutes is what centers set them to. `maxWaitMs: 0` waits for ever.
+ */
+export const DEFAULT_MAX_WAIT_MS = 600_000;
+/** Where a caller goes at the maximum wait when the queue names no overflow: the apology, then goodbye. */
+export const DEFAULT_OVERFLOW_TO = 'message' satisfies (typeof OVERFLOW_SINKS)[number];
 
 export interface AnnounceConfig {
   /** first announcement this long after joining (0: at once) */
@@ -38,7 +53,10 @@ export interface QueueConfig {
   /** offers missed in a row before the agent is set not-ready (0: never) */
   maxMissed: number;
   wrapUpMs: number;
-  /** the caller leaves the queue after this long (to overflow.to when set, else a message) */
+  /**
+   * the caller leaves the queue after this long, to overflow.to when set, else
+   * to DEFAULT_OVERFLOW_TO (absent: DEFAULT_MAX_WAIT_MS; 0: no limit)
+   */
   maxWaitMs?: number;
   announce?: AnnounceConfig;
   /** on answer, the caller hears the agent's number before the two are joined */
@@ -61,6 +79,7 @@ export const QUEUE_DEFAULTS = {
   ringTimeoutMs: 15000,
   maxMissed: 2,
   wrapUpMs: 0,
+  maxWaitMs: DEFAULT_MAX_WAIT_MS,
   defaultHandleMs: 120000,
 } as const satisfies Partial<QueueConfig>;
 

@@ -211,6 +211,37 @@ export class AgentService extends EventEmitter {
     this.#wrap.set(a.id, t);
   }
 
+  // ---- the desk phone's own calls ----------------------------------------------------
+
+  /**
+   * The agent's desk phone carries a call that is no queue offer of theirs (an
+   * internal call, a direct call to the extension, click-to-dial): on-call
+   * (queue null) until phoneCallEnded(); what they were (not-ready with its
+   * reason, dnd) comes back after it. A wrap-up in progress ends here.
+   */
+  phoneCall(id: string, callId: string): void {
+    const a = this.need(id);
+    if (a.state === 'logged-out' || a.state === 'reserved' || a.state === 'ringing') return;
+    if (a.state === 'on-call') {
+      if (a.queue === null && a.callId !== callId) this.#move(a, 'on-call', 'the phone is in another call', { callId });
+      return;
+    }
+    const was = a.state;
+    a.pending =
+      was === 'not-ready' ? { state: 'not-ready', reason: a.reason ?? SYSTEM_REASONS.login } : was === 'dnd' ? { state: 'dnd' } : undefined;
+    const t = this.#wrap.get(a.id);
+    if (t) this.o.clock.clearTimeout(t);
+    this.#wrap.delete(a.id);
+    if (!this.#move(a, 'on-call', 'the desk phone is on a call (not a queue call)', { callId, queue: null })) a.pending = undefined;
+  }
+
+  /** The desk phone's own call (phoneCall) is over: no wrap-up; back to what the agent was or asked for. */
+  phoneCallEnded(id: string, callId: string): void {
+    const a = this.need(id);
+    if (a.state !== 'on-call' || a.queue !== null || a.callId !== callId) return;
+    this.#afterCall(a, 'the desk phone call ended');
+  }
+
   // ---- invariants and reconciliation ------------------------------------------------
 
   /** What is broken now (empty: nothing). */

@@ -11,20 +11,24 @@ export const AGENT_STATES = [
   'dnd', // do not disturb: no queue calls, no direct calls
   'reserved', // chosen for a call; the phone is about to ring (or a callback is being dialled)
   'ringing', // the agent's phone rings with a queue call
-  'on-call', // talking
+  'on-call', // talking: a queue call (queue set), or a call of the desk phone's own (queue null)
   'wrap-up', // after a call, for the queue's wrap-up time
 ] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
+// on-call from ready, not-ready, dnd or wrap-up: the desk phone carries a call
+// that is not a queue's (internal, direct to the extension, click-to-dial);
+// it ends with no wrap-up, back to what the agent was (not-ready keeps its
+// reason), or to what they asked for meanwhile (dnd, logged-out).
 export const AGENT_TRANSITIONS: TransitionTable<AgentState> = {
   'logged-out': ['ready', 'not-ready', 'dnd'], // dnd: logging in at an extension in DND, or restored so
   ready: ['not-ready', 'dnd', 'reserved', 'on-call', 'logged-out'],
-  'not-ready': ['ready', 'dnd', 'logged-out'],
-  dnd: ['ready', 'not-ready', 'logged-out'],
+  'not-ready': ['ready', 'dnd', 'on-call', 'logged-out'],
+  dnd: ['ready', 'not-ready', 'on-call', 'logged-out'],
   reserved: ['ringing', 'on-call', 'ready', 'not-ready', 'logged-out'], // rings; answered at once; withdrawn
   ringing: ['on-call', 'ready', 'not-ready', 'logged-out'], // answered; withdrawn or lost the race; missed
-  'on-call': ['wrap-up', 'ready', 'not-ready'],
-  'wrap-up': ['ready', 'not-ready', 'dnd', 'logged-out'],
+  'on-call': ['wrap-up', 'ready', 'not-ready', 'dnd', 'logged-out'], // the last two: asked for during the call
+  'wrap-up': ['ready', 'not-ready', 'dnd', 'on-call', 'logged-out'],
 };
 
 /** States in which an agent is tied to a call (reserved for it, ringing with it or talking). */

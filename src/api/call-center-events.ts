@@ -8,6 +8,8 @@
 // every topic. Agents of the YAML (no account) are published to `supervisor`.
 // A queue created, edited or deleted at run time is `queue:changed` {name,
 // change: added | replaced | removed} on `supervisor`.
+// What goes to an agent names the call their phone rings with (entry.call: a
+// queue callback's is the call dialled back, not the one the caller hung up).
 import type { Agent } from '../agents/agent.ts';
 import type { AgentStateChange } from '../agents/agent-service.ts';
 import type { CallCenter } from '../acd/call-center.ts';
@@ -50,12 +52,14 @@ export function publishCallCenter(o: CallCenterEventsOptions): () => void {
     for (const id of ids) {
       const a = agents.get(id);
       const accountId = a?.account.accountId;
-      const call = { callId: entry.id, number: entry.number ?? null, queue: entry.queue.name, agent: id, priority: entry.priority };
+      // The call the agent's phone rings with: the caller's own, or for a queue callback the call dialled back.
+      const callId = entry.call.id;
+      const call = { callId, number: entry.number ?? null, queue: entry.queue.name, agent: id, priority: entry.priority };
       if (accountId === undefined) continue;
       events.publish(agentTopic(accountId), 'call:offered', call);
       o.screenPops
-        ?.offer({ agentId: accountId, callId: entry.id, number: entry.number ?? null, ivr: vars(entry), queue: entry.queue.name })
-        .catch((err: unknown) => o.log.error({ call: entry.id, err: (err as Error).message }, 'screen pop failed'));
+        ?.offer({ agentId: accountId, callId, number: entry.number ?? null, ivr: vars(entry), queue: entry.queue.name })
+        .catch((err: unknown) => o.log.error({ call: callId, err: (err as Error).message }, 'screen pop failed'));
     }
   };
   const onAnswered = ({ entry, agent }: { entry: QueueEntry; agent: string }) => {
@@ -64,7 +68,7 @@ export function publishCallCenter(o: CallCenterEventsOptions): () => void {
     const a = agents.get(agent);
     if (a?.account.accountId !== undefined)
       events.publish(agentTopic(a.account.accountId), 'call:answered', {
-        callId: entry.id,
+        callId: entry.call.id,
         number: entry.number ?? null,
         queue: entry.queue.name,
         waitedMs,

@@ -2,7 +2,7 @@
 // spliced into CONFIG_SCHEMA, and the checks the schema cannot make (members
 // that exist, overflow targets, extensions, routes ending in a queue).
 import type { AgentAccount } from '../agents/agent.ts';
-import { OVERFLOW_SINKS, STRATEGIES, type QueueConfig } from '../acd/types.ts';
+import { DEFAULT_MAX_WAIT_MS, OVERFLOW_SINKS, STRATEGIES, type QueueConfig } from '../acd/types.ts';
 
 const ms = (min: number, max: number, dflt?: number) => ({
   type: 'integer',
@@ -50,7 +50,8 @@ export const QUEUES_SCHEMA = {
       ringTimeoutMs: ms(1000, 600000, 15000),
       maxMissed: { type: 'integer', minimum: 0, maximum: 100, default: 2 },
       wrapUpMs: ms(0, 3600000, 0),
-      maxWaitMs: ms(1000, 86400000),
+      // the longest a caller waits (then overflow.to, else the `message` apology and goodbye); 0: no limit
+      maxWaitMs: ms(0, 86400000, DEFAULT_MAX_WAIT_MS),
       announce: {
         type: 'object',
         additionalProperties: false,

@@ -1,7 +1,8 @@
 // Agents on the simulated board: log in and toggle ready from the desk phone
 // by feature code; after a restart, no agent is left ringing or on-call with
 // no call (the persisted states are reconciled against the board); a queue
-// callback keeps the caller's place, is dialled once, and does not jump ahead
+// callback keeps the caller's place, is dialled once, does not jump ahead, and
+// pops the customer on the agent's screen for the call dialled back
 // (on SQLite and PostgreSQL, agents from the database, the records checked;
 // the desk-phone login and the restart with a database are in
 // call-center-agents-db.test.ts).
@@ -9,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryAgentStore } from '../../src/agents/store.ts';
 import { dialects, title } from '../support/dialects.ts';
 import { ACD_BOARD, ACD_DB_BOARD, AGENT, dbAgents, queueRecords } from './acd-config.ts';
+import { stream } from './call-center-helpers.ts';
 import { startRig, type Rig } from './harness.ts';
 
 let rig: Rig | undefined;
@@ -92,6 +94,12 @@ describe('agents on the simulated board', () => {
   });
 });
 
+/** A token of an account dbAgents() made (its password is the username's). */
+async function login(r: Rig, username: string): Promise<string> {
+  const res = await r.req('POST', '/api/auth/login', undefined, { username, password: `${username}-password` });
+  return res.body.token;
+}
+
 const DB_QUEUE = QUEUE.replace('agents: [a1, a2]', `agents: ["${AGENT.a1}", "${AGENT.a2}"]`);
 
 for (const d of dialects())
@@ -101,6 +109,9 @@ for (const d of dialects())
       const { rt } = rig;
       const cc = rt.callCenter!;
       await dbAgents(rig);
+      const li = await login(rig, 'li');
+      const liWs = await stream(rig, li);
+      await rig.stores!.customers.create({ name: 'Zhou Min', phones: [{ number: '13800000003' }] });
       cc.agents.login(AGENT.a1);
       // Queued after the customer look-up: database I/O the stepped world does not wait for.
       const inQueue = async (n: string) => {
@@ -148,6 +159,16 @@ for (const d of dialects())
       await rig.until(phone.waitFor('ringing', { timeoutMs: 10_000 }));
       await rig.run(2500); // the caller ID, sent in the first ring pause
       expect(phone.state.display).toBe('13800000003');
+      // The agent's screen pops with the customer, as for the inbound calls, for the call their phone rings with.
+      const ringingCall = rt.telephony.inventory.byExtension('101')!.leg!.call.id;
+      const pops = liWs.events.filter((e) => e.type === 'screen:pop').map((e) => e.data);
+      expect(pops.map((p) => p.number)).toEqual(['13800000001', '13800000002', '13800000003']);
+      const asking = cc.acd.entries().find((e) => e.number === '13800000003')!;
+      expect(ringingCall).not.toBe(asking.id); // the call dialled back, not the one the caller hung up
+      expect(pops[2]).toMatchObject({ callId: ringingCall, known: true, customer: { name: 'Zhou Min' }, queue: 'q' });
+      // What the caller's own call carried (here: that they asked for the callback) comes with it.
+      expect(pops[2].ivr).toMatchObject({ callback: '13800000003', callbackFor: asking.id });
+      liWs.close();
       phone.offhook();
       await rig.run(2000);
       far.press('7');
