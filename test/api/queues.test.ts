@@ -161,6 +161,7 @@ for (const d of dialects()) {
         ringTimeoutMs: 15000,
         maxMissed: 2,
         wrapUpMs: 5000,
+        maxWaitMs: 600000,
         announceAgent: false,
         defaultHandleMs: 120000,
       });
