@@ -25,6 +25,7 @@ import type { Leg } from '../telephony/leg.ts';
 import type { Log } from '../telephony/log.ts';
 import type { Telephony } from '../telephony/telephony.ts';
 import { dtmfAnnouncer, HOLD_TUNE, type Announcer } from './announcer.ts';
+import { entryMachine } from './entry-states.ts';
 import { estimateWaitMs } from './estimate.ts';
 import { Offers } from './offers.ts';
 import { before, Queue, type QueueEntry } from './queue.ts';
@@ -198,6 +199,10 @@ export class Acd extends EventEmitter {
     const now = this.clock.now();
     const remembered = number ? this.#lastAgent.get(number) : undefined;
     const e: QueueEntry = {
+      sm: entryMachine(call.id, this.clock, () => e.call.log),
+      get status() {
+        return this.sm.state;
+      },
       id: call.id,
       seq: ++this.#seq,
       call,
@@ -207,7 +212,6 @@ export class Acd extends EventEmitter {
       priority: (opts.priority ?? q.config.priority) + (boost ?? 0),
       arrivedAt: now,
       joinedAt: now,
-      status: 'waiting',
       offers: new Map(),
       tried: new Set(),
       lastAgent: remembered && q.config.lastAgent && now - remembered.at <= q.config.lastAgent.rememberMs ? remembered.agent : undefined,
@@ -359,7 +363,7 @@ export class Acd extends EventEmitter {
   leave(e: QueueEntry, exit: QueueExit): void {
     if (e.exit) return;
     e.exit = exit;
-    e.status = exit === 'answered' ? 'connected' : 'gone';
+    e.sm.move(exit === 'answered' ? 'connected' : 'gone', `left the queue: ${exit}`);
     for (const t of e.timers) this.clock.clearTimeout(t);
     e.timers = [];
     e.queue.remove(e);

@@ -28,7 +28,10 @@ export class Offers {
     const callId = e.call.id;
     const taken = agents.filter((a) => this.o.agents.reserve(a.id, callId, q.name));
     if (!taken.length) return;
-    e.status = 'offering';
+    if (!e.sm.move('offering', `offered to ${taken.map((a) => a.id).join(', ')}`)) {
+      for (const a of taken) this.o.agents.withdraw(a.id, callId, `the call is ${e.status}`);
+      return;
+    }
     q.lastOffered = q.members.indexOf(taken[0]!);
     for (const a of taken) e.offers.set(a.id, undefined);
     this.#ringTimers.set(
@@ -190,7 +193,7 @@ export class Offers {
     e.offers.delete(agentId);
     if (e.status === 'offering' && e.offers.size === 0 && !e.exit) {
       this.#clearRing(e);
-      e.status = 'waiting';
+      e.sm.move('waiting', 'no offer left');
       if (!e.media || e.media.stopped) this.acd.startMedia(e);
     }
     this.acd.dispatch();
@@ -206,7 +209,7 @@ export class Offers {
       if (leg?.state === 'ringing') void leg.stopRinging('no-answer').catch(() => {});
     }
     e.offers.clear();
-    e.status = 'waiting';
+    e.sm.move('waiting', 'ring timeout');
     if (!e.media || e.media.stopped) this.acd.startMedia(e);
     this.acd.dispatch();
   }
@@ -223,7 +226,7 @@ export class Offers {
   async acceptCallback(e: QueueEntry): Promise<void> {
     const caller = e.caller;
     if (!caller?.live || e.status !== 'waiting' || !e.number) return;
-    e.status = 'callback';
+    if (!e.sm.move('callback', 'callback requested')) return;
     e.queue.stats.callbacks++;
     e.call.vars.callback = e.number;
     e.caller = undefined;
@@ -246,7 +249,10 @@ export class Offers {
     // The same contact: what the caller keyed in the IVR goes with the callback (its record, the agent's screen pop).
     Object.assign(call.vars, e.call.vars, { callbackFor: e.id, queue: q.name });
     if (!this.o.agents.reserve(a.id, call.id, q.name)) return;
-    e.status = 'calling-back';
+    if (!e.sm.move('calling-back', `calling back for ${a.id}`)) {
+      this.o.agents.withdraw(a.id, call.id, `the call is ${e.status}`);
+      return;
+    }
     e.offers.set(a.id, undefined);
     this.dialled.set(e.id, (this.dialled.get(e.id) ?? 0) + 1);
     let outcome;
@@ -258,7 +264,7 @@ export class Offers {
       call.log.warn({ err: (err as Error).message }, 'callback could not dial');
       e.offers.delete(a.id);
       this.o.agents.withdraw(a.id, call.id, 'callback: no line');
-      if (!e.exit) e.status = 'callback';
+      if (!e.exit) e.sm.move('callback', 'callback: no line');
       await call.hangup('failed').catch(() => {});
       if (!e.exit) e.timers.push(this.acd.clock.setTimeout(() => this.acd.dispatch(), 5000));
       return;
@@ -278,7 +284,7 @@ export class Offers {
     this.acd.startMedia(e, false);
     // The agent reserved for this turn is offered it (a ring timeout puts the caller back in line).
     this.o.agents.withdraw(a.id, call.id, 'callback answered');
-    e.status = 'waiting';
+    e.sm.move('waiting', 'callback answered');
     e.lastAgent = a.id;
     if (this.o.agents.get(a.id)?.state === 'ready') this.offer(e, [a]);
     else this.acd.dispatch();

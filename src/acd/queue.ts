@@ -6,18 +6,14 @@ import type { Agent } from '../agents/agent.ts';
 import type { TimerHandle } from '../native/clock.ts';
 import type { Call } from '../telephony/call.ts';
 import type { Leg } from '../telephony/leg.ts';
+import type { StateMachine } from '../telephony/state-machine.ts';
+import type { EntryStatus } from './entry-states.ts';
 import { HandleTimes } from './estimate.ts';
 import { skillMatch } from './routing.ts';
 import type { QueueConfig, QueueExit } from './types.ts';
 import type { WaitingMedia } from './waiting-media.ts';
 
-export type EntryStatus =
-  | 'waiting' // on the line, no agent yet
-  | 'offering' // agent(s) reserved or ringing
-  | 'callback' // hung up, keeps their place, to be called back
-  | 'calling-back' // an agent is reserved and the caller is being dialled
-  | 'connected' // an agent answered: out of the queue
-  | 'gone'; // left (abandoned, overflowed out, max wait, failed)
+export type { EntryStatus } from './entry-states.ts';
 
 export interface Announcement {
   at: number;
@@ -40,7 +36,9 @@ export interface QueueEntry {
   readonly arrivedAt: number;
   /** engine ms the caller joined this queue */
   joinedAt: number;
-  status: EntryStatus;
+  /** the entry's state machine (entry-states.ts): every change of status is a move of it */
+  readonly sm: StateMachine<EntryStatus>;
+  readonly status: EntryStatus;
   /** agent id -> their ringing leg (undefined until it rings) */
   readonly offers: Map<string, Leg | undefined>;
   /** agents who let this call ring out */

@@ -174,6 +174,15 @@ for (const d of dialects())
       far.press('7');
       await rig.until(phone.waitFor('digit:7', { timeoutMs: 3000 }));
       expect(order()).toEqual(['13800000004:waiting']);
+      // Every change of the entry's status was a move of its declared table, none refused.
+      expect(asking.sm.history.map((h) => `${h.from}>${h.to}`)).toEqual([
+        'waiting>callback',
+        'callback>calling-back',
+        'calling-back>waiting',
+        'waiting>offering',
+        'offering>connected',
+      ]);
+      expect(asking.sm.refused).toBe(0);
       expect([...cc.acd.offers.dialled.values()]).toEqual([1]);
       expect(rt.world.pstn.byId(far.id)).toBe(far);
       expect(cc.acd.invariants()).toEqual([]);
