@@ -6,9 +6,9 @@
 // line:progress with the Q.850 cause it stands for.
 #include <cstring>
 
+#include "native/base/errors.h"
 #include "native/core/channel_pipeline.h"
 #include "native/core/engine.h"
-#include "native/base/errors.h"
 #include "native/sig/line_events.h"
 
 namespace bcti {
