@@ -121,4 +121,60 @@ describe.skipIf(!CHROMIUM)('the agent desktop in Chromium', () => {
     expect(await c.missing()).toEqual([]);
     expect(c.errors).toEqual([]);
   }, 120_000);
+
+  it("a blind transfer with notes: the second agent's browser shows the notes and the caller before the phone is answered", async () => {
+    const s = server!;
+    const deng = await s.req('POST', '/api/accounts', {
+      username: 'deng',
+      name: 'Deng Li',
+      role: 'agent',
+      password: 'deng-password',
+      agentNumber: '2004',
+      pin: '4567',
+      extension: '104',
+      skills: { support: 2 },
+    });
+    expect(deng.status).toBe(201);
+    const signIn = async (user: string) => {
+      const c = await openConsole(browser!, s.url);
+      await c.page.fill('#username', user);
+      await c.page.fill('#password', `${user}-password`);
+      await c.page.click('[data-test=submit]');
+      await c.page.waitForSelector('[data-test=agent-state]');
+      return c;
+    };
+    const liu = await signIn('liu');
+    const second = await signIn('deng');
+    await expect.poll(() => liu.page.textContent('[data-test=agent-state]')).toBe(en.states.ready);
+    await second.page.click('[data-test=agent-login]');
+    await second.page.click('[data-test=not-ready]'); // not ready for queue calls: a transfer to the extension still rings
+    await expect.poll(() => second.page.textContent('[data-test=agent-state]')).toBe(en.states['not-ready']);
+
+    expect((await s.req('POST', '/api/sim/calls', { from: '13900001111', to: 'line:3' })).status).toBe(201);
+    await expect.poll(() => liu.page.textContent('[data-test=pop-number]'), { timeout: 20_000 }).toBe('13900001111');
+    expect((await s.req('POST', '/api/sim/phones/105/offhook')).status).toBe(200);
+    await expect.poll(() => liu.page.isEnabled('[data-test=transfer]')).toBe(true);
+    await liu.page.click('[data-test=transfer]');
+    await liu.page.fill('#transfer-to', '104');
+    await liu.page.fill('#transfer-notes', 'Wants a refund of the March invoice');
+    await liu.page.waitForTimeout(400); // the dialog's fade-in, for the screenshot only
+    await liu.shot('desk-transfer.en');
+    await liu.page.click('[data-test=transfer-go]');
+    await expect
+      .poll(() => second.page.textContent('[data-test=pop-notes]'), { timeout: 20_000 })
+      .toBe('Wants a refund of the March invoice');
+    expect(await second.page.textContent('[data-test=pop-number]')).toBe('13900001111');
+    expect((await s.req('GET', '/api/sim/phones/104')).body.ringing).toBe(true);
+    await expect.poll(() => second.page.textContent('[data-test=phone-status]')).toBe(en.phone.liftHandset);
+    await second.shot('desk-transferred.en');
+    expect((await s.req('POST', '/api/sim/phones/104/offhook')).status).toBe(200);
+    await expect.poll(() => second.page.textContent('[data-test=agent-state]')).toBe(en.states['on-call']);
+    await expect.poll(() => liu.page.textContent('[data-test=phone-status]')).toBe(en.phone.idle);
+    await second.page.click('[data-test=hangup]');
+    await expect.poll(() => second.page.textContent('[data-test=phone-status]'), { timeout: 10_000 }).toBe(en.phone.idle);
+    await s.req('POST', '/api/sim/phones/104/onhook');
+    await s.req('POST', '/api/sim/phones/105/onhook');
+    expect([...(await liu.missing()), ...(await second.missing())]).toEqual([]);
+    expect([...liu.errors, ...second.errors]).toEqual([]);
+  }, 120_000);
 });

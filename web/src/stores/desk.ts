@@ -45,7 +45,8 @@ export const useDesk = defineStore('desk', () => {
     } else if (e.type === 'screen:pop') {
       pop.value = e.data as ScreenPop;
     }
-    if (e.type.startsWith('call:') || e.type === 'agent:state') void refreshCall().catch(() => undefined);
+    // A call's events, a state change or a screen pop may each mean the phone's call changed (a transfer rings it directly).
+    if (!e.type.startsWith('session:')) void refreshCall().catch(() => undefined);
   }
 
   function start(a: Account): void {
