@@ -10,20 +10,26 @@
 //                                          congestion 34/38/41/42/44/47,
 //                                          otherwise failed
 //   nothing before the timeout          -> no-answer (we clear, cause 16)
-import type { NativeEvent } from './engine-port.ts';
 import type { Leg, LegContext } from './leg.ts';
 import { dialResultOfCause } from './q850.ts';
 import type { DialClassification } from './dial.ts';
+import { signalledDial } from './dial-signalled.ts';
 import type { DialOptions } from './types.ts';
 
 export async function attemptIsdn(leg: Leg, number: string, opts: DialOptions, ctx: LegContext): Promise<DialClassification> {
-  const { engine, clock } = ctx;
-  if (!engine.setup) return { result: 'failed', detail: 'this engine cannot place ISDN calls' };
+  if (!ctx.engine.setup) return { result: 'failed', detail: 'this engine cannot place ISDN calls' };
   const timeoutMs = opts.timeout ?? ctx.timings.noAnswerTimeoutMs;
   leg.move('dialing', 'setup');
-  const outcome = new Promise<DialClassification>((resolve) => {
-    const noAnswer = clock.setTimeout(() => finish({ result: 'no-answer', detail: `no answer in ${timeoutMs} ms` }), timeoutMs);
-    const onLine = (e: NativeEvent) => {
+  return signalledDial<DialClassification>(leg, ctx, {
+    request: {
+      called: number,
+      ...(opts.callerId ? { calling: opts.callerId } : {}),
+      ...(opts.presentation ? { presentation: opts.presentation } : {}),
+    },
+    what: 'setup',
+    timeoutMs,
+    onTimeout: () => ({ result: 'no-answer', detail: `no answer in ${timeoutMs} ms` }),
+    onLine: (e, finish) => {
       const cause = e.value ?? 0;
       switch (e.type) {
         case 'line:proceeding':
@@ -47,25 +53,6 @@ export async function attemptIsdn(leg: Leg, number: string, opts: DialOptions, c
         default:
           break;
       }
-    };
-    const onEnded = () => finish({ result: 'failed', detail: `line lost (${leg.cause}${leg.detail ? `: ${leg.detail}` : ''})` });
-    const finish = (c: DialClassification) => {
-      clock.clearTimeout(noAnswer);
-      leg.off('leg:line', onLine);
-      leg.off('leg:ended', onEnded);
-      resolve(c);
-    };
-    leg.on('leg:line', onLine);
-    leg.on('leg:ended', onEnded);
+    },
   });
-  try {
-    await engine.setup(leg.ref, {
-      called: number,
-      ...(opts.callerId ? { calling: opts.callerId } : {}),
-      ...(opts.presentation ? { presentation: opts.presentation } : {}),
-    });
-  } catch (e) {
-    return { result: 'failed', detail: `setup: ${(e as Error).message}` };
-  }
-  return outcome;
 }

@@ -7,23 +7,29 @@
 //   subscriber free (B-1 China, B-6 ITU) -> alerting, then listen as on any CAS line
 //   busy / congestion / unallocated / out of order -> by the Q.850 cause it stands for
 //   the registers fail or time out       -> failed
-import type { NativeEvent } from './engine-port.ts';
 import type { Leg, LegContext } from './leg.ts';
 import { dialResultOfCause } from './q850.ts';
 import type { DialClassification } from './dial.ts';
+import { signalledDial } from './dial-signalled.ts';
 import type { DialOptions } from './types.ts';
 
 /** The registers' outcome: null when the far end is free (listen next), else the result. */
 export async function sendRegisters(leg: Leg, number: string, opts: DialOptions, ctx: LegContext): Promise<DialClassification | null> {
-  const { engine, clock } = ctx;
-  if (!engine.setup) return { result: 'failed', detail: 'this engine cannot send MFC-R2 registers' };
+  if (!ctx.engine.setup) return { result: 'failed', detail: 'this engine cannot send MFC-R2 registers' };
   if (!/^[0-9]{1,32}$/.test(number)) return { result: 'failed', detail: `MFC-R2 registers send the digits 0-9 only, not '${number}'` };
   const calling = (opts.callerId ?? leg.channel.role.number ?? '').replace(/[^0-9]/g, '');
   leg.move('dialing', 'seize, registers');
-  const outcome = new Promise<DialClassification | null>((resolve) => {
-    // Each compelled cycle takes a few hundred ms; 64 digits and the category fit easily.
-    const stuck = clock.setTimeout(() => finish({ result: 'failed', detail: 'the registers did not finish' }), 30_000);
-    const onLine = (e: NativeEvent) => {
+  // Each compelled cycle takes a few hundred ms; 64 digits and the category fit easily.
+  return signalledDial<DialClassification | null>(leg, ctx, {
+    request: {
+      called: number,
+      ...(calling ? { calling } : {}),
+      ...(opts.presentation ? { presentation: opts.presentation } : {}),
+    },
+    what: 'seize',
+    timeoutMs: 30_000,
+    onTimeout: () => ({ result: 'failed', detail: 'the registers did not finish' }),
+    onLine: (e, finish) => {
       if (e.type === 'line:alerting') {
         leg.move('proceeding', 'numbers sent');
         leg.move('alerting', 'subscriber free (group B)');
@@ -33,25 +39,6 @@ export async function sendRegisters(leg: Leg, number: string, opts: DialOptions,
         if (cause) finish({ result: dialResultOfCause(cause) ?? 'failed', detail: `group B answer, cause ${cause}` });
         else finish({ result: 'failed', detail: `registers: ${e.name ?? 'failed'}` });
       }
-    };
-    const onEnded = () => finish({ result: 'failed', detail: `line lost (${leg.cause}${leg.detail ? `: ${leg.detail}` : ''})` });
-    const finish = (c: DialClassification | null) => {
-      clock.clearTimeout(stuck);
-      leg.off('leg:line', onLine);
-      leg.off('leg:ended', onEnded);
-      resolve(c);
-    };
-    leg.on('leg:line', onLine);
-    leg.on('leg:ended', onEnded);
+    },
   });
-  try {
-    await engine.setup(leg.ref, {
-      called: number,
-      ...(calling ? { calling } : {}),
-      ...(opts.presentation ? { presentation: opts.presentation } : {}),
-    });
-  } catch (e) {
-    return { result: 'failed', detail: `seize: ${(e as Error).message}` };
-  }
-  return outcome;
 }
