@@ -17,6 +17,7 @@ import type { Log } from '../telephony/log.ts';
 import type { Acd } from './acd.ts';
 import type { QueueOrigin, QueueStore, StoredQueue } from './queue-store.ts';
 import { OVERFLOW_SINKS, type QueueConfig } from './types.ts';
+import { canonical } from '../config/canonical.ts';
 
 /** One queue's definition as the API shows it. */
 export interface QueueDefinitionView {
@@ -49,16 +50,6 @@ function message(e: ErrorObject): string {
   return `${at}: ${e.message ?? 'invalid'}`;
 }
 
-/** Key order does not make two definitions different. */
-export function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 const view = (s: StoredQueue): QueueDefinitionView => ({

@@ -12,6 +12,7 @@ import type { Flow } from './flow-schema.ts';
 import type { FlowStore, StoredFlow } from './flow-store.ts';
 import type { FlowRegistry } from './registry.ts';
 import { checkFlow, FlowError, parseFlow, type Checked, type FlowIssue } from './validate.ts';
+import { canonical } from '../config/canonical.ts';
 
 /** A flow as the API takes it: YAML (or JSON) text, whose issues name lines, or an object. */
 export type FlowInput = { yaml: string; flow?: never } | { flow: Record<string, unknown>; yaml?: never };
@@ -46,17 +47,6 @@ export interface FlowServiceOptions {
   store: FlowStore;
   programs: () => ReadonlySet<string>;
   log: Log;
-}
-
-/** Key order does not make two flows different. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
 }
 
 export class FlowService {
