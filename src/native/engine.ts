@@ -12,6 +12,7 @@ import type {
   BoardInfo,
   ClockMode,
   CollectRequest,
+  DahdiBoardOptions,
   DetectRequest,
   EngineStats,
   LineStateName,
@@ -29,6 +30,7 @@ import type {
 } from './types/engine.ts';
 
 export type {
+  DahdiBoardOptions,
   LineStateName,
   SpanStatus,
   NativeEvent,
@@ -79,17 +81,6 @@ export interface CollectResult {
   digits: string;
   reason: 'max' | 'terminator' | 'timeout' | 'inter-digit-timeout' | 'stopped';
   terminator?: string;
-}
-
-export interface DahdiBoardOptions {
-  channels: number[];
-  devDir?: string;
-  numbufs?: number;
-  echoCancelTaps?: number;
-  law?: Law;
-  sys?: unknown;
-  /** CAS spans running MFC-R2 registers */
-  r2?: R2SpanOptions[];
 }
 
 interface Pending {

@@ -192,21 +192,24 @@ export type SimpleOp =
 /** native/sig/line_state.h */
 export type LineStateName = 'idle' | 'ringing' | 'alerting' | 'seized' | 'up' | 'clearing' | 'blocked';
 
+/** A DAHDI board: its channel numbers and the driver's options (src/native/engine.ts addDahdiBoard). */
+export interface DahdiBoardOptions {
+  channels: number[];
+  devDir?: string;
+  numbufs?: number;
+  echoCancelTaps?: number;
+  law?: Law;
+  sys?: unknown;
+  /** CAS spans running MFC-R2 registers */
+  r2?: R2SpanOptions[];
+}
+
 export interface NativeEngine {
   addBoard(
     board:
       | { driver: 'loopback'; channels: number; law?: Law }
       | { driver: 'sim'; port: unknown; pri?: PriSpanOptions[]; r2?: R2SpanOptions[] }
-      | {
-          driver: 'dahdi';
-          channels: number[];
-          devDir?: string;
-          numbufs?: number;
-          echoCancelTaps?: number;
-          law?: Law;
-          sys?: unknown;
-          r2?: R2SpanOptions[];
-        },
+      | ({ driver: 'dahdi' } & DahdiBoardOptions),
   ): number;
   setup(board: number, channel: number, req: SetupRequest): number;
   release(board: number, channel: number, cause: number): number;
