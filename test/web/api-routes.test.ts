@@ -1,8 +1,13 @@
 // The console's API client builds every request from web/src/api/routes.ts:
 // each entry must be a route of the server's OpenAPI document with that
 // method, so a renamed or removed route fails here, not in a user's browser.
-import { readFileSync } from 'node:fs';
+// Its types come from the same document: web/src/api/openapi.gen.ts is
+// generated from it (openapi-typescript) and must be what the server says
+// now; `npm run gen:api` writes it again after a route or schema changes.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import openapiTS, { astToString } from 'openapi-typescript';
+import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../web/src/api/routes.ts';
 import { startRig, type Rig } from '../e2e/harness.ts';
@@ -30,5 +35,17 @@ describe('the web console API client', () => {
     expect(missing).toEqual([]);
     // the check sees a route that is not there
     expect(doc.paths['/api/agents/{id}/no-such-action']).toBeUndefined();
+  });
+
+  it('types the client with what the OpenAPI document says now', async () => {
+    const doc = (await rig!.app.inject({ method: 'GET', url: '/docs/json' })).json() as Parameters<typeof openapiTS>[0];
+    const file = join(import.meta.dirname, '..', '..', 'web', 'src', 'api', 'openapi.gen.ts');
+    const head = "// Generated from the server's OpenAPI document by test/web/api-routes.test.ts (`npm run gen:api`): do not edit.\n";
+    const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+    const fresh = await prettier.format(head + astToString(await openapiTS(doc)), options);
+    if (process.env.BOARDCTI_UPDATE_API_TYPES) writeFileSync(file, fresh);
+    expect(readFileSync(file, 'utf8') === fresh, 'web/src/api/openapi.gen.ts is not what the server says: run `npm run gen:api`').toBe(
+      true,
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The console's two languages have the same keys, no empty string, and the
 // same {placeholders} in each string; a Chinese string left in English shows.
 import { describe, expect, it } from 'vitest';
-import en from '../../web/src/i18n/en.ts';
+import en, { PARTS } from '../../web/src/i18n/en.ts';
 import zh from '../../web/src/i18n/zh-CN.ts';
 
 type Tree = { [k: string]: string | Tree };
@@ -25,6 +25,17 @@ describe('web console strings', () => {
       expect(Z.get(k)!.trim(), k).not.toBe('');
       expect(placeholders(Z.get(k)!), k).toEqual(placeholders(v));
     }
+  });
+  it('each area of the console (i18n/parts) has top-level keys of its own, the same in both languages', () => {
+    const owners = new Map<string, string>();
+    for (const [part, { en: e, zh: z }] of Object.entries(PARTS)) {
+      expect(Object.keys(z).sort(), part).toEqual(Object.keys(e).sort());
+      for (const k of Object.keys(e)) {
+        expect(owners.get(k), `${part}.${k}`).toBeUndefined();
+        owners.set(k, part);
+      }
+    }
+    expect(owners.size).toBe(Object.keys(en).length);
   });
   it('every Chinese string but the product name has Chinese in it', () => {
     const untranslated = [...Z].filter(([k, v]) => k !== 'app.title' && !/[\u4e00-\u9fff]/.test(v)).map(([k]) => k);

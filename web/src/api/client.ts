@@ -1,7 +1,25 @@
 // The console's HTTP client: requests by route name (api/routes.ts), the
 // session's bearer token, and errors as ApiError with the server's stable
-// CTI_ERR_* code and message, shown to the user as they come.
+// CTI_ERR_* code and message, shown to the user as they come. Bodies, query
+// strings and replies are typed from the server's OpenAPI document
+// (openapi.gen.ts, generated and checked by test/web/api-routes.test.ts).
+import type { paths } from './openapi.gen.ts';
 import { ROUTES, type RouteName } from './routes.ts';
+
+type Route<N extends RouteName> = (typeof ROUTES)[N];
+type Operation<N extends RouteName> = paths[Route<N>[1]][Lowercase<Route<N>[0]> & keyof paths[Route<N>[1]]];
+type Json<R> = R extends { content: { 'application/json': infer J } } ? J : null;
+type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer B } ? B : R extends { 202: infer C } ? C : null;
+/** What a route answers on success. */
+export type Reply<N extends RouteName> = Operation<N> extends { responses: infer R } ? Json<Success<R>> : unknown;
+/** What the route at this OpenAPI path answers to this method (for types of routes the console does not call by name). */
+export type ReplyAt<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? Json<Success<R>>
+  : unknown;
+/** The JSON body a route takes. */
+export type Body<N extends RouteName> = Operation<N> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The query string a route takes. */
+export type Query<N extends RouteName> = Operation<N> extends { parameters: { query?: infer Q } } ? Q : never;
 
 export class ApiError extends Error {
   constructor(
@@ -36,7 +54,23 @@ export function routeUrl(name: RouteName, params: Record<string, string | number
   });
 }
 
-export async function call<T>(name: RouteName, opts: { params?: Record<string, string | number>; body?: unknown } = {}): Promise<T> {
+export interface CallOptions<N extends RouteName> {
+  params?: Record<string, string | number>;
+  body?: Body<N>;
+  query?: Query<N>;
+}
+
+/** The URL of a route with its path parameters and query string. */
+function requestUrl<N extends RouteName>(name: N, opts: CallOptions<N>): string {
+  const url = routeUrl(name, opts.params);
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries((opts.query ?? {}) as Record<string, unknown>))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const qs = q.toString();
+  return qs ? `${url}?${qs}` : url;
+}
+
+export async function call<N extends RouteName>(name: N, opts: CallOptions<N> = {}): Promise<Reply<N>> {
   const [method] = ROUTES[name];
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
@@ -45,7 +79,7 @@ export async function call<T>(name: RouteName, opts: { params?: Record<string, s
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(routeUrl(name, opts.params), { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    res = await fetch(requestUrl(name, opts), { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   } catch (e) {
     throw new ApiError(0, 'CTI_ERR_NETWORK', (e as Error).message);
   }
@@ -56,5 +90,5 @@ export async function call<T>(name: RouteName, opts: { params?: Record<string, s
     if (res.status === 401 && token && name !== 'login') onUnauthorized?.();
     throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText);
   }
-  return json as T;
+  return json as Reply<N>;
 }

@@ -1,72 +1,18 @@
-// The shapes the console reads, as the server's schemas declare them
-// (src/api/schemas.ts, src/api/acd-schemas.ts, src/api/routes/calls-ops.ts).
-export type Role = 'admin' | 'supervisor' | 'agent' | 'technician';
+// The shapes the console reads. Those of HTTP replies are the server's own
+// schemas, taken from the generated OpenAPI types (openapi.gen.ts); the
+// event stream's payloads (not in the OpenAPI document) are written here.
+import type { Reply, ReplyAt } from './client.ts';
 
-export interface Account {
-  id: number;
-  username: string;
-  name: string;
-  role: Role;
-  agentNumber: string | null;
-  extension: string | null;
-  skills: Record<string, number>;
-  groups: string[];
-  enabled: boolean;
-  hasPin: boolean;
-}
+export type Account = Reply<'me'>;
+export type Role = Account['role'];
+export type LoginReply = Reply<'login'>;
+export type AgentView = Reply<'agent'>;
+export type AgentState = AgentView['state'];
+export type CallView = Reply<'extCall'>;
+export type Customer = ReplyAt<'/api/customers/{id}', 'get'>;
+export type HistoryEntry = ReplyAt<'/api/customers/{id}/history', 'get'>[number];
 
-export interface LoginReply {
-  token: string;
-  expiresAt: string;
-  account: Account;
-}
-
-export const AGENT_STATES = ['logged-out', 'ready', 'not-ready', 'dnd', 'reserved', 'ringing', 'on-call', 'wrap-up'] as const;
-export type AgentState = (typeof AGENT_STATES)[number];
-
-export interface AgentView {
-  id: string;
-  name: string | null;
-  extension: string | null;
-  state: AgentState;
-  reason: string | null;
-  since: number;
-  callId: string | null;
-  queue: string | null;
-  answered?: number;
-  missed?: number;
-}
-
-export interface CallView {
-  callId: string;
-  extension: string;
-  state: string;
-  with: string | null;
-  held: boolean;
-  consulting: string | null;
-  conference: boolean;
-  recording: boolean;
-}
-
-export interface Customer {
-  id: number;
-  name: string;
-  company: string | null;
-  phones: { number: string; normalized: string; label: string | null }[];
-  address: string | null;
-  notes: string | null;
-  vip: boolean;
-  priority: number;
-}
-
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  kind: 'call' | 'note' | 'email' | 'visit';
-  callId: string | null;
-  summary: string;
-}
-
+/** The payload of a `screen:pop` event (src/api/screen-pop.ts). */
 export interface ScreenPop {
   callId: string;
   number: string | null;

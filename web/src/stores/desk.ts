@@ -1,26 +1,26 @@
 // The agent desktop's live state: the agent (state, reason, since), the desk
 // phone's call, and the screen pop of the call ringing or in progress. Read
 // over HTTP when the page opens and whenever the event stream (re)connects,
-// then kept current from the stream's events.
+// then kept current from the stream's events (stores/live.ts).
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { ApiError, call } from '../api/client.ts';
-import { connectLive, type Live } from '../api/live.ts';
+import { ApiError, call, type Body } from '../api/client.ts';
+import type { RouteName } from '../api/routes.ts';
 import type { Account, AgentView, CallView, CtiEvent, ScreenPop } from '../api/types.ts';
+import { useLive } from './live.ts';
 
 export const useDesk = defineStore('desk', () => {
   const agent = ref<AgentView | null>(null);
   const phoneCall = ref<CallView | null>(null);
   const pop = ref<ScreenPop | null>(null);
-  const live = ref(false);
   const error = ref<ApiError | null>(null);
   let account: Account | null = null;
-  let stream: Live | undefined;
+  let unsubscribe: (() => void)[] = [];
 
   async function refresh(): Promise<void> {
     if (!account) return;
     try {
-      if (account.agentNumber) agent.value = await call<AgentView>('agent', { params: { id: 'me' } });
+      if (account.agentNumber) agent.value = await call('agent', { params: { id: 'me' } });
       if (account.extension) await refreshCall();
     } catch (e) {
       error.value = e as ApiError;
@@ -30,7 +30,7 @@ export const useDesk = defineStore('desk', () => {
   async function refreshCall(): Promise<void> {
     if (!account?.extension) return;
     try {
-      phoneCall.value = await call<CallView>('extCall', { params: { ext: account.extension } });
+      phoneCall.value = await call('extCall', { params: { ext: account.extension } });
     } catch (e) {
       if ((e as ApiError).status === 409)
         phoneCall.value = null; // the extension is in no call
@@ -51,13 +51,14 @@ export const useDesk = defineStore('desk', () => {
 
   function start(a: Account): void {
     account = a;
-    stream?.close();
-    stream = connectLive({ onEvent, onOpen: () => void refresh(), onStatus: (c) => (live.value = c) });
+    const live = useLive();
+    unsubscribe.forEach((u) => u());
+    unsubscribe = [live.on(onEvent), live.onResync(() => void refresh())];
   }
 
   function stop(): void {
-    stream?.close();
-    stream = undefined;
+    unsubscribe.forEach((u) => u());
+    unsubscribe = [];
     account = null;
     agent.value = null;
     phoneCall.value = null;
@@ -65,11 +66,11 @@ export const useDesk = defineStore('desk', () => {
   }
 
   /** Runs an action; an API error is kept for the page to show, the state re-read either way. */
-  async function act(name: Parameters<typeof call>[0], body?: unknown): Promise<void> {
+  async function act<N extends RouteName>(name: N, body?: Body<N>): Promise<void> {
     error.value = null;
     try {
       const params = { id: 'me', ext: account?.extension ?? '' };
-      const r = await call<unknown>(name, { params, ...(body !== undefined ? { body } : {}) });
+      const r = await call(name, { params, ...(body !== undefined ? { body } : {}) });
       if (name.startsWith('agent')) agent.value = r as AgentView;
     } catch (e) {
       error.value = e as ApiError;
@@ -77,5 +78,5 @@ export const useDesk = defineStore('desk', () => {
     await refresh();
   }
 
-  return { agent, phoneCall, pop, live, error, start, stop, act, refresh };
+  return { agent, phoneCall, pop, error, start, stop, act, refresh };
 });

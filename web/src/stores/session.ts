@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { call, setToken, whenUnauthorized } from '../api/client.ts';
-import type { Account, LoginReply } from '../api/types.ts';
+import type { Account } from '../api/types.ts';
 import { restoreLang } from '../i18n/index.ts';
 
 const KEY = 'boardcti.session';
@@ -22,7 +22,7 @@ export const useSession = defineStore('session', () => {
   }
 
   async function login(username: string, password: string): Promise<void> {
-    const r = await call<LoginReply>('login', { body: { username, password } });
+    const r = await call('login', { body: { username, password } });
     adopt(r.token, r.account);
     restoreLang(r.account.username);
   }
@@ -42,7 +42,7 @@ export const useSession = defineStore('session', () => {
     const { token: t } = JSON.parse(kept) as { token: string };
     setToken(t);
     try {
-      adopt(t, await call<Account>('me'));
+      adopt(t, await call('me'));
       restoreLang(account.value!.username);
     } catch {
       adopt(null, null);

@@ -1,0 +1,20 @@
+// The agent desktop: the agent's state and the desk phone's call.
+export const deskRoutes = {
+  agent: ['GET', '/api/agents/{id}'],
+  agentLogin: ['POST', '/api/agents/{id}/login'],
+  agentLogout: ['POST', '/api/agents/{id}/logout'],
+  agentReady: ['POST', '/api/agents/{id}/ready'],
+  agentNotReady: ['POST', '/api/agents/{id}/not-ready'],
+  agentDnd: ['POST', '/api/agents/{id}/dnd'],
+  extCall: ['GET', '/api/extensions/{ext}/call'],
+  extDial: ['POST', '/api/extensions/{ext}/dial'],
+  extHangup: ['POST', '/api/extensions/{ext}/hangup'],
+  extHold: ['POST', '/api/extensions/{ext}/hold'],
+  extRetrieve: ['POST', '/api/extensions/{ext}/retrieve'],
+  extTransfer: ['POST', '/api/extensions/{ext}/transfer'],
+  extTransferComplete: ['POST', '/api/extensions/{ext}/transfer/complete'],
+  extTransferCancel: ['POST', '/api/extensions/{ext}/transfer/cancel'],
+  extConference: ['POST', '/api/extensions/{ext}/conference'],
+  extRecordingStart: ['POST', '/api/extensions/{ext}/recording/start'],
+  extRecordingStop: ['POST', '/api/extensions/{ext}/recording/stop'],
+} as const;
