@@ -59,3 +59,35 @@ declare global {
 export function strings(tree: object): string[] {
   return Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : strings(v as object)));
 }
+
+/** A console signed in as this account, its first page shown. */
+export async function signIn(browser: Browser, url: string, username: string, password: string): Promise<ConsolePage> {
+  const c = await openConsole(browser, url);
+  await c.page.waitForSelector('#username');
+  await c.page.fill('#username', username);
+  await c.page.fill('#password', password);
+  await c.page.click('[data-test=submit]');
+  await c.page.waitForSelector('[data-test=logout]');
+  return c;
+}
+
+/** Switches the console's language with its own switch in the title bar. */
+export async function switchLang(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+  await page.click('[data-test=lang]');
+  await page.click(`.el-select-dropdown__item >> text=${lang === 'zh-CN' ? '中文' : 'English'}`);
+  await page.waitForSelector('.el-select-dropdown', { state: 'hidden' });
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/**
+ * The console's English strings (of `en`, with no Chinese of `zh` equal to them)
+ * that the page shows: after switching to Chinese this must be empty.
+ */
+export async function englishLeft(page: Page, en: object, zh: object): Promise<string[]> {
+  const text = await page.innerText('body');
+  const zhs = new Set(strings(zh));
+  return strings(en)
+    .filter((x) => x.length > 2 && x !== 'boardcti' && !zhs.has(x))
+    .map((x) => x.replace(/\{\w+\}.*$/, '').trim())
+    .filter((x) => x.length > 2 && text.includes(x));
+}
