@@ -55,6 +55,12 @@ export function tokenOf(req: FastifyRequest): string | undefined {
   return typeof q === 'string' && q ? q : undefined;
 }
 
+/** A request from this machine's loopback (auth.openSim admits no other). */
+function fromThisMachine(req: FastifyRequest): boolean {
+  const ip = req.socket.remoteAddress ?? '';
+  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+}
+
 export function describeAccess(a: Access): string {
   return a === 'public' ? 'No login needed.' : a === 'any' ? 'Any logged-in role.' : `Roles: ${[...new Set(['admin', ...a])].join(', ')}.`;
 }
@@ -77,7 +83,9 @@ export function installAuth(app: FastifyInstance, o: AuthOptions): void {
     if (access !== 'public') {
       const schema = (route.schema ??= {}) as Record<string, unknown>;
       schema.security = [{ bearerAuth: [] }];
-      schema.description = [schema.description, describeAccess(access)].filter(Boolean).join(' ');
+      // the same schema object comes twice for a route with a trailing slash ('/api/accounts' and '/api/accounts/')
+      const said = describeAccess(access);
+      if (!String(schema.description ?? '').endsWith(said)) schema.description = [schema.description, said].filter(Boolean).join(' ');
     }
   });
   app.addHook('onRequest', async (req) => {
@@ -87,7 +95,7 @@ export function installAuth(app: FastifyInstance, o: AuthOptions): void {
     if (token && o.accounts) req.account = (await o.accounts.sessionAccount(token)) ?? null;
     if (!req.account) {
       if (!o.config.required) req.account = OPEN_ACCOUNT;
-      else if (o.config.openSim && req.url.startsWith('/api/sim/')) return;
+      else if (!token && o.config.openSim && req.url.startsWith('/api/sim/') && fromThisMachine(req)) return;
       else
         throw new CtiError(
           'CTI_ERR_UNAUTHORIZED',

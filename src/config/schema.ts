@@ -59,7 +59,7 @@ export const CONFIG_SCHEMA = {
         // false: no token needed anywhere (every request acts as an admin): a training box on localhost only
         required: { type: 'boolean', default: true },
         tokenTtlMs: ms(60000, 30 * 24 * 3600000, 12 * 3600000),
-        // the simulated board's /api/sim world controls without a token
+        // the simulated board's /api/sim world controls without a token, from loopback only (a bad token is still refused)
         openSim: { type: 'boolean', default: false },
         // password of the 'admin' account created when there is none (else BOARDCTI_ADMIN_PASSWORD, else a random one, logged once)
         adminPassword: { type: 'string', minLength: 8 },

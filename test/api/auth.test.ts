@@ -65,7 +65,9 @@ describe('auth and roles', () => {
       ['GET', '/api/call-records', technician, 403],
       ['GET', '/api/call-records', supervisor, 200],
       ['DELETE', '/api/customers/1', agent, 403],
-      ['GET', '/api/sim/phones/101', '', 200], // default.yaml: auth.openSim
+      ['GET', '/api/sim/phones/101', '', 401], // default.yaml: the simulator's controls are closed
+      ['GET', '/api/sim/phones/101', 'garbage-token', 401],
+      ['GET', '/api/sim/phones/101', technician, 200],
     ];
     for (const [method, url, token, status] of expectations) {
       const r = await req(method, url, token || undefined);
@@ -78,6 +80,26 @@ describe('auth and roles', () => {
     const created = await req('POST', '/api/accounts', supervisor, { username: 'x1', name: 'X', role: 'agent', password: 'long-enough' });
     expect(created.status).toBe(403);
     expect(await rig.stores!.accounts.byUsername('x1')).toBeUndefined();
+  });
+
+  it('auth.openSim opens the simulated-board controls to requests from this machine with no token; a bad token is still 401', async () => {
+    rig = await startRig({
+      database: 'sqlite',
+      config: 'boards: [{ driver: sim, name: sim0 }]\nauth: { openSim: true }\nextensions: [{ number: "101", port: "fxs:1" }]',
+    });
+    const from = (remoteAddress: string, token?: string) =>
+      rig!.app.inject({
+        method: 'GET',
+        url: '/api/sim/phones/101',
+        remoteAddress,
+        ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+      });
+    expect((await from('127.0.0.1')).statusCode).toBe(200);
+    expect((await from('::1')).statusCode).toBe(200);
+    expect((await from('192.168.1.20')).statusCode).toBe(401);
+    expect((await from('127.0.0.1', 'garbage-token')).statusCode).toBe(401);
+    expect((await from('127.0.0.1', await rig.token('agent'))).statusCode).toBe(403);
+    expect((await req('GET', '/api/boards')).status).toBe(401); // only the simulator's controls
   });
 
   it('simulated-board controls need a technician when auth.openSim is off; auth.required: false opens everything', async () => {

@@ -15,6 +15,8 @@ afterEach(async () => {
 });
 
 const req = (...a: Parameters<Rig['req']>) => rig!.req(...a);
+/** a technician's token: the simulated board's controls are theirs */
+let simToken: string | undefined;
 
 interface Stream {
   events: { topic: string; type: string; data: any }[];
@@ -35,12 +37,12 @@ async function stream(token: string): Promise<Stream> {
 
 /** Places a call into line 1 and waits until the caller hears the prompt. */
 async function callIn(from: string): Promise<number> {
-  const placed = await req('POST', '/api/sim/calls', undefined, { from, to: 'line:1' });
+  const placed = await req('POST', '/api/sim/calls', simToken, { from, to: 'line:1' });
   expect(placed.status).toBe(201);
   const id = placed.body.id as number;
   for (let t = 0; t < 10_000; t += 200) {
     await rig!.run(200);
-    if ((await req('GET', `/api/sim/calls/${id}`)).body.voice) return id;
+    if ((await req('GET', `/api/sim/calls/${id}`, simToken)).body.voice) return id;
   }
   throw new Error('the caller never heard the prompt');
 }
@@ -49,6 +51,7 @@ for (const d of dialects()) {
   describe.skipIf(!!d.skip)(`calls, screen pops and call records on ${title(d)}`, () => {
     it('pops the caller to the ringing agent before the answer, and records what happened', async () => {
       rig = await startRig({ database: await d.url() });
+      simToken = await rig.token('technician');
       const agentToken = await rig.token('agent', { username: 'li', extension: '101' });
       const supervisorToken = await rig.token('supervisor');
       const li = (await req('GET', '/api/auth/me', agentToken)).body;
@@ -70,9 +73,9 @@ for (const d of dialects()) {
 
       // A known caller: keys 12#, extension 101 rings, the record pops first.
       const first = await callIn('13800138000');
-      await req('POST', `/api/sim/calls/${first}/digits`, undefined, { digits: '12#' });
+      await req('POST', `/api/sim/calls/${first}/digits`, simToken, { digits: '12#' });
       for (let t = 0; t < 5000 && !agentWs.events.some((e) => e.type === 'screen:pop'); t += 200) await rig.run(200);
-      const phone = (await req('GET', '/api/sim/phones/101')).body;
+      const phone = (await req('GET', '/api/sim/phones/101', simToken)).body;
       expect(phone).toMatchObject({ hook: 'on', ringing: true });
       const pop = agentWs.events.find((e) => e.type === 'screen:pop')!;
       expect(pop).toMatchObject({
@@ -82,16 +85,16 @@ for (const d of dialects()) {
       expect(pop.data.history.map((h: any) => h.summary)).toEqual(['invoice 2291 disputed']);
       expect(supWs.events.some((e) => e.type === 'screen:pop' && e.data.callId === pop.data.callId)).toBe(true);
 
-      await req('POST', '/api/sim/phones/101/offhook');
+      await req('POST', '/api/sim/phones/101/offhook', simToken);
       await rig.run(3000);
-      await req('DELETE', `/api/sim/calls/${first}`);
+      await req('DELETE', `/api/sim/calls/${first}`, simToken);
       await rig.run(3000);
-      await req('POST', '/api/sim/phones/101/onhook');
+      await req('POST', '/api/sim/phones/101/onhook', simToken);
       await rig.run(1000);
 
       // An unknown caller hangs up while 101 rings: an empty record pops, the call is abandoned.
       const second = await callIn('13912345678');
-      await req('POST', `/api/sim/calls/${second}/digits`, undefined, { digits: '#' });
+      await req('POST', `/api/sim/calls/${second}/digits`, simToken, { digits: '#' });
       for (let t = 0; t < 5000 && agentWs.events.filter((e) => e.type === 'screen:pop').length < 2; t += 200) await rig.run(200);
       const unknown = agentWs.events.filter((e) => e.type === 'screen:pop')[1]!;
       expect(unknown.data).toMatchObject({
@@ -100,7 +103,7 @@ for (const d of dialects()) {
         customer: null,
         draft: { name: '', phones: [{ number: '13912345678' }] },
       });
-      await req('DELETE', `/api/sim/calls/${second}`);
+      await req('DELETE', `/api/sim/calls/${second}`, simToken);
       await rig.run(3000);
       expect((await req('GET', '/api/health')).body.calls.active).toBe(0);
 

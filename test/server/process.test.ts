@@ -22,13 +22,14 @@ describe('boardcti start', () => {
     server = await startServer();
     const s = server;
     expect(await get(`${s.url}/api/health`)).toMatchObject({ status: 'ok', engine: { mode: 'realtime' } });
-    const res = await fetch(`${s.url}/api/sim/calls`, {
+    // the simulator's controls are closed by default: no token, no call
+    const open = await fetch(`${s.url}/api/sim/calls`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: '13800138000', to: 'line:1' }),
     });
-    expect(res.status).toBe(201);
-    const { id } = (await res.json()) as { id: number };
+    expect(open.status).toBe(401);
+    const { id } = (await get(`${s.url}/api/sim/calls`, 'POST', { from: '13800138000', to: 'line:1' })) as { id: number };
     await poll('the call answered, the prompt heard', async () => {
       const c = await get(`${s.url}/api/sim/calls/${id}`);
       return c.state === 'connected' && c.voice ? c : undefined;

@@ -122,7 +122,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Any logged-in role. Any logged-in role. */
+    /** @description Any logged-in role. */
     get: {
       parameters: {
         query?: never;
@@ -388,7 +388,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Roles: admin, technician. Roles: admin, technician. */
+    /** @description Roles: admin, technician. */
     get: {
       parameters: {
         query?: never;
@@ -720,7 +720,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Roles: admin, technician. Roles: admin, technician. */
+    /** @description Roles: admin, technician. */
     get: {
       parameters: {
         query?: never;
@@ -1556,7 +1556,7 @@ export interface paths {
     };
     /**
      * The logged-in account
-     * @description Any logged-in role. Any logged-in role.
+     * @description Any logged-in role.
      */
     get: {
       parameters: {
@@ -1683,7 +1683,7 @@ export interface paths {
     };
     /**
      * List accounts
-     * @description Roles: admin, supervisor. Roles: admin, supervisor. Roles: admin, supervisor.
+     * @description Roles: admin, supervisor.
      */
     get: {
       parameters: {
@@ -1942,7 +1942,7 @@ export interface paths {
     };
     /**
      * One account
-     * @description Roles: admin, supervisor. Roles: admin, supervisor.
+     * @description Roles: admin, supervisor.
      */
     get: {
       parameters: {
@@ -2297,7 +2297,7 @@ export interface paths {
     };
     /**
      * Search customers by name or company, with paging
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -2574,7 +2574,7 @@ export interface paths {
     };
     /**
      * Customers with this phone number (a caller's ID as delivered), VIPs first
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -2708,7 +2708,7 @@ export interface paths {
     };
     /**
      * One customer
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -3076,7 +3076,7 @@ export interface paths {
     };
     /**
      * Contact history, newest first
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -3311,7 +3311,7 @@ export interface paths {
     };
     /**
      * The blacklist
-     * @description Roles: admin. Roles: admin. Roles: admin.
+     * @description Roles: admin.
      */
     get: {
       parameters: {
@@ -3543,7 +3543,7 @@ export interface paths {
     };
     /**
      * The entry a number matches, if any
-     * @description Roles: admin. Roles: admin.
+     * @description Roles: admin.
      */
     get: {
       parameters: {
@@ -3892,7 +3892,7 @@ export interface paths {
     };
     /**
      * Call records, newest first
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -4071,7 +4071,7 @@ export interface paths {
     };
     /**
      * One call record with its legs
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -4239,7 +4239,7 @@ export interface paths {
     };
     /**
      * The call's recording as audio/wav, whole or one byte range (Range: bytes=...; 206, or 416 outside the file)
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -4376,7 +4376,7 @@ export interface paths {
     };
     /**
      * The agents and their state (an agent sees themselves)
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -4509,7 +4509,7 @@ export interface paths {
     };
     /**
      * One agent (`me`: yourself)
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -5338,7 +5338,7 @@ export interface paths {
     };
     /**
      * State changes, oldest first: from, to, reason code, why, when
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -5465,7 +5465,7 @@ export interface paths {
     };
     /**
      * Every queue: waiting calls, agents, counters
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -5805,7 +5805,7 @@ export interface paths {
     };
     /**
      * One queue
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -6425,7 +6425,7 @@ export interface paths {
     };
     /**
      * Who would get this queued call next, and why
-     * @description Roles: admin, supervisor. Roles: admin, supervisor.
+     * @description Roles: admin, supervisor.
      */
     get: {
       parameters: {
@@ -6557,7 +6557,7 @@ export interface paths {
     };
     /**
      * A queue’s stored definition (what PUT takes), who wrote it last and when
-     * @description Roles: admin, supervisor. Roles: admin, supervisor.
+     * @description Roles: admin, supervisor.
      */
     get: {
       parameters: {
@@ -6716,7 +6716,7 @@ export interface paths {
     };
     /**
      * The IVR flows: active version, version in service, number of versions
-     * @description Roles: admin, supervisor. Roles: admin, supervisor. Roles: admin, supervisor.
+     * @description Roles: admin, supervisor.
      */
     get: {
       parameters: {
@@ -6835,7 +6835,7 @@ export interface paths {
     };
     /**
      * One IVR flow with every version
-     * @description Roles: admin, supervisor. Roles: admin, supervisor.
+     * @description Roles: admin, supervisor.
      */
     get: {
       parameters: {
@@ -7539,7 +7539,7 @@ export interface paths {
     };
     /**
      * WebSocket event stream: an agent gets their own state, calls and screen pops; supervisors get everything
-     * @description Any logged-in role. Any logged-in role.
+     * @description Any logged-in role.
      */
     get: {
       parameters: {
@@ -7650,7 +7650,7 @@ export interface paths {
     };
     /**
      * The extension's call now
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -9180,7 +9180,7 @@ export interface paths {
     };
     /**
      * DND, forwarding and camp-on of the extension
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
