@@ -27,14 +27,47 @@ function bodyStrictValidator(): ValidatorFactory {
   }) as unknown as ValidatorFactory;
 }
 
+/** Query parameters whose values are credentials: never logged. */
+const SECRET_PARAMS = /^(token|access_token|password|pin)$/i;
+
+/** A URL with the values of its credential parameters replaced (the WebSocket's ?token=). */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = url
+    .slice(q + 1)
+    .split('&')
+    .map((p) => {
+      const eq = p.indexOf('=');
+      const name = decodeURIComponentSafe(eq < 0 ? p : p.slice(0, eq));
+      return eq >= 0 && SECRET_PARAMS.test(name) ? `${p.slice(0, eq)}=[redacted]` : p;
+    });
+  return `${url.slice(0, q)}?${params.join('&')}`;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** What the log says of a request: fastify's usual fields, the URL redacted, no headers (they carry the bearer token). */
+function requestForLog(req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
+  return { method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
+
 /**
  * The fastify instance the API runs on. Body schemas say
  * `additionalProperties: false`, and that must refuse a misspelt field rather
  * than drop it silently (fastify's default ajv removes them).
  */
 export function createHttp(opts: Pick<FastifyServerOptions, 'logger'> = {}): FastifyInstance {
+  const logger = typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: requestForLog } } : opts.logger;
   return Fastify({
     ...opts,
+    ...(logger !== undefined ? { logger } : {}),
     ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: 'array', useDefaults: true } },
     schemaController: { compilersFactory: { buildValidator: bodyStrictValidator() } },
   });

@@ -55,7 +55,13 @@ export async function runServer(argv: string[]): Promise<number> {
   let stores: Stores;
   try {
     stores = await openStores(dbUrl, app.log);
-    await ensureFirstAdmin(stores.accounts, app.log, config.auth.adminPassword);
+    const first = await ensureFirstAdmin(stores.accounts, app.log, config.auth.adminPassword);
+    // once, on the terminal (stderr), not in the log (stdout)
+    if (first.created && first.madeUp)
+      process.stderr.write(
+        `boardcti: first start: the account admin has the password: ${first.madeUp}\n` +
+          `boardcti: change it after logging in (PATCH /api/accounts/1); it is not shown again\n`,
+      );
   } catch (e) {
     app.log.error({ err: e, database: redact(dbUrl) }, 'the database could not be opened');
     process.stderr.write(`boardcti start: ${(e as Error).message}\n`);

@@ -16,7 +16,12 @@ export interface ServerProcess {
   /** http://127.0.0.1:PORT */
   url: string;
   cwd: string;
+  /** stdout and stderr as they came */
   output: () => string;
+  /** stdout only: the log */
+  log: () => string;
+  /** stderr only: what the terminal shows besides the log */
+  terminal: () => string;
   exited: Promise<number | null>;
   /** a request with the first admin's token (or `token`); the body parsed as JSON */
   req(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
@@ -24,18 +29,23 @@ export interface ServerProcess {
   adminToken(): Promise<string>;
 }
 
-/** Starts the server (`withExamples`: a copy of examples/ in its folder first). */
-export async function startServer(args: string[] = [], opts: { withExamples?: boolean } = {}): Promise<ServerProcess> {
+/**
+ * Starts the server (`withExamples`: a copy of examples/ in its folder first;
+ * `randomAdmin`: no BOARDCTI_ADMIN_PASSWORD, so the first start makes one up).
+ */
+export async function startServer(args: string[] = [], opts: { withExamples?: boolean; randomAdmin?: boolean } = {}): Promise<ServerProcess> {
   const cwd = mkdtempSync(join(tmpdir(), 'boardcti-start-'));
   if (opts.withExamples) cpSync(join(ROOT, 'examples'), join(cwd, 'examples'), { recursive: true });
   const proc = spawn(process.execPath, [CLI, 'start', '--port', '0', ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BOARDCTI_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    env: opts.randomAdmin ? withoutAdminPassword() : { ...process.env, BOARDCTI_ADMIN_PASSWORD: ADMIN_PASSWORD },
   });
   let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  let stdout = '';
+  let stderr = '';
+  proc.stdout!.on('data', (d: Buffer) => ((out += d.toString()), (stdout += d.toString())));
+  proc.stderr!.on('data', (d: Buffer) => ((out += d.toString()), (stderr += d.toString())));
   const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
   const url = await new Promise<string>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`no 'listening' line in 60 s:\n${out}`)), 60_000);
@@ -75,10 +85,18 @@ export async function startServer(args: string[] = [], opts: { withExamples?: bo
     url,
     cwd,
     output: () => out,
+    log: () => stdout,
+    terminal: () => stderr,
     exited,
     adminToken,
     req: async (method, path, body, token) => raw(method, path, body, token ?? (await adminToken())),
   };
+}
+
+function withoutAdminPassword(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.BOARDCTI_ADMIN_PASSWORD;
+  return env;
 }
 
 /** Polls `f` (every 200 ms, wall time: the server runs in real time) until it gives a value. */
