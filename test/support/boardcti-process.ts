@@ -33,7 +33,10 @@ export interface ServerProcess {
  * Starts the server (`withExamples`: a copy of examples/ in its folder first;
  * `randomAdmin`: no BOARDCTI_ADMIN_PASSWORD, so the first start makes one up).
  */
-export async function startServer(args: string[] = [], opts: { withExamples?: boolean; randomAdmin?: boolean } = {}): Promise<ServerProcess> {
+export async function startServer(
+  args: string[] = [],
+  opts: { withExamples?: boolean; randomAdmin?: boolean } = {},
+): Promise<ServerProcess> {
   const cwd = mkdtempSync(join(tmpdir(), 'boardcti-start-'));
   if (opts.withExamples) cpSync(join(ROOT, 'examples'), join(cwd, 'examples'), { recursive: true });
   const proc = spawn(process.execPath, [CLI, 'start', '--port', '0', ...args], {
