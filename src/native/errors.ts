@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   CTI_ERR_CONFLICT: 'the change clashes with what is stored (a name or number already taken)',
   CTI_ERR_UNAUTHORIZED: 'no valid token: log in first',
   CTI_ERR_FORBIDDEN: 'your role may not do this',
+  CTI_ERR_TOO_MANY_ATTEMPTS: 'too many failed attempts: wait before trying again (Retry-After)',
   CTI_ERR_BUSY: 'the channel is busy with another operation',
   CTI_ERR_CANCELED: 'the operation was stopped by a hang-up or a newer command',
   CTI_ERR_DISCONNECTED: 'the span or board was lost',

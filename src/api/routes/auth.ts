@@ -3,10 +3,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { CtiError } from '../../native/errors.ts';
 import { ANY, PUBLIC, tokenOf } from '../auth.ts';
 import type { CallCenterContext } from '../context.ts';
+import { LoginThrottle } from '../login-throttle.ts';
 import { accountSchema, errors, loginBody, loginReply, okSchema } from '../schemas.ts';
 
 export const authRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (app, { cc }) => {
   const { accounts } = cc.stores;
+  const throttle = new LoginThrottle();
   app.post<{ Body: { username: string; password: string } }>(
     '/login',
     {
@@ -18,9 +20,20 @@ export const authRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (
         response: { 200: loginReply, ...errors },
       },
     },
-    async (req) => {
-      const account = await accounts.verifyPassword(req.body.username, req.body.password);
-      if (!account) throw new CtiError('CTI_ERR_UNAUTHORIZED', 'wrong username or password, or the account is disabled');
+    async (req, reply) => {
+      const { username } = req.body;
+      const wait = throttle.wait(username, req.ip);
+      if (wait > 0) {
+        void reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new CtiError('CTI_ERR_TOO_MANY_ATTEMPTS', `too many failed logins: try again in ${Math.ceil(wait / 1000)} s`);
+      }
+      const account = await accounts.verifyPassword(username, req.body.password);
+      if (!account) {
+        throttle.failed(username, req.ip);
+        req.log.warn({ user: username }, 'login failed');
+        throw new CtiError('CTI_ERR_UNAUTHORIZED', 'wrong username or password, or the account is disabled');
+      }
+      throttle.succeeded(username, req.ip);
       const session = await accounts.createSession(account.id, cc.auth.tokenTtlMs);
       req.log.info({ user: account.username, role: account.role }, 'logged in');
       return { ...session, account };
