@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openStores, type Stores } from '../db/index.ts';
 import { redact } from '../db/database.ts';
 import { ensureFirstAdmin } from '../db/first-admin.ts';
+import { privateDataDir } from './data-dir.ts';
 import { createHttp, server } from './app.ts';
 import { createRuntime } from './runtime.ts';
 
@@ -49,6 +50,12 @@ export async function runServer(argv: string[]): Promise<number> {
     const msg = e instanceof ConfigError ? `configuration errors:\n${e.message}` : (e as Error).message;
     process.stderr.write(`boardcti start: ${msg}\n`);
     return 2;
+  }
+  try {
+    privateDataDir(config.dataDir);
+  } catch (e) {
+    process.stderr.write(`boardcti start: the data folder ${config.dataDir}: ${(e as Error).message}\n`);
+    return 1;
   }
   const app = createHttp({ logger: { level: config.server.logLevel } });
   const dbUrl = databaseUrl(config);

@@ -31,14 +31,16 @@ export interface ServerProcess {
 
 /**
  * Starts the server (`withExamples`: a copy of examples/ in its folder first;
- * `randomAdmin`: no BOARDCTI_ADMIN_PASSWORD, so the first start makes one up).
+ * `randomAdmin`: no BOARDCTI_ADMIN_PASSWORD, so the first start makes one up;
+ * `prepare`: called with the folder before the server starts in it).
  */
 export async function startServer(
   args: string[] = [],
-  opts: { withExamples?: boolean; randomAdmin?: boolean } = {},
+  opts: { withExamples?: boolean; randomAdmin?: boolean; prepare?: (cwd: string) => void } = {},
 ): Promise<ServerProcess> {
   const cwd = mkdtempSync(join(tmpdir(), 'boardcti-start-'));
   if (opts.withExamples) cpSync(join(ROOT, 'examples'), join(cwd, 'examples'), { recursive: true });
+  opts.prepare?.(cwd);
   const proc = spawn(process.execPath, [CLI, 'start', '--port', '0', ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
