@@ -55,7 +55,7 @@ describe('the files of boardcti start', () => {
     const files = Object.entries(m);
     expect(files.some(([p]) => p.endsWith('boardcti.sqlite'))).toBe(true);
     expect(files.some(([p]) => p.includes(`${join('data', 'recordings')}/`) && p.endsWith('.wav'))).toBe(true);
-    const open = files.filter(([p, mode]) => (mode & 0o077) !== 0).map(([p, mode]) => `${p.slice(s.cwd.length)} ${mode.toString(8)}`);
+    const open = files.filter(([, mode]) => (mode & 0o077) !== 0).map(([p, mode]) => `${p.slice(s.cwd.length)} ${mode.toString(8)}`);
     expect(open).toEqual([]);
   }, 90_000);
 });
