@@ -180,7 +180,7 @@ export const placeCallBody = {
 export const simCallIdParams = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1 } },
+  properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } },
 } as const;
 
 export const extParams = {

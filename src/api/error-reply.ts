@@ -33,6 +33,17 @@ export function errorReply(
     // fastify's own: bad JSON, wrong content type, body too large
     return { status: fe.statusCode, body: { code: 'CTI_ERR_BAD_ARGUMENT', message: fe.message } };
   }
-  log.error({ err }, 'internal error');
+  log.error({ err: forLog(err) }, 'internal error');
   return { status: 500, body: { code: 'CTI_ERR_INTERNAL', message: 'internal error' } };
+}
+
+/**
+ * A database error as the log may carry it: its kind and the driver's code,
+ * never its message or SQL (they hold the values a client sent).
+ */
+function forLog(err: Error): Error | { type: string; code?: string } {
+  const db = err as Error & { sql?: string; parent?: { code?: string }; original?: { code?: string } };
+  if (db.sql === undefined && !err.name.startsWith('Sequelize')) return err;
+  const code = db.parent?.code ?? db.original?.code;
+  return { type: err.name, ...(code ? { code } : {}) };
 }

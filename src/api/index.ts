@@ -9,6 +9,7 @@ import { ANY, installAuth, PUBLIC } from './auth.ts';
 import type { ApiContext } from './api-context.ts';
 import type { CallCenterContext } from './context.ts';
 import { errorReply } from './error-reply.ts';
+import { strictInput } from './strict-input.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -59,6 +60,7 @@ export const api: FastifyPluginAsync<{ ctx: ApiContext }> = async (app, { ctx })
     accounts: ctx.dataApi?.stores.accounts,
     defaults: SERVER_ROUTE_ACCESS,
   });
+  app.addHook('preValidation', strictInput);
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = errorReply(err as Error, req.log);
     void reply.code(status).send(body);

@@ -21,14 +21,20 @@ export const errors = {
 const nstr = (max: number) => ({ type: ['string', 'null'], maxLength: max });
 const isoTime = { type: 'string', format: 'date-time' } as const;
 
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
+/** The largest id or count a client may send (a 32-bit signed integer, what every database column holds). */
+export const MAX_INT = 2147483647;
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1, maximum: MAX_INT } },
+} as const;
 export const callIdParams = {
   type: 'object',
   required: ['id'],
   properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
 } as const;
 export const paging = {
-  offset: { type: 'integer', minimum: 0, default: 0 },
+  offset: { type: 'integer', minimum: 0, maximum: MAX_INT, default: 0 },
   limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
 } as const;
 export const okSchema = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } } as const;

@@ -1,7 +1,7 @@
 // Customers: name, company, contacts, phone numbers (stored as typed and
 // normalised for look-up), address, notes, a VIP flag and a priority the ACD
 // can queue on, and a history of contacts (calls, notes, visits).
-import { Op, type Transaction } from 'sequelize';
+import { col, fn, Op, where as sqlWhere, type Transaction } from 'sequelize';
 import { CtiError } from '../native/errors.ts';
 import type { Database } from './database.ts';
 import { plain } from './models.ts';
@@ -138,8 +138,11 @@ export class CustomerStore {
     const where: Record<string | symbol, unknown> = {};
     if (q.vip !== undefined) where.vip = q.vip;
     if (q.q) {
-      const like = this.db.dialect === 'postgres' ? Op.iLike : Op.like;
-      where[Op.or] = [{ name: { [like]: `%${q.q}%` } }, { company: { [like]: `%${q.q}%` } }];
+      // the text as typed, found anywhere in the name or company whatever its case: no LIKE, so % and _ are letters
+      const position = this.db.dialect === 'postgres' ? 'strpos' : 'instr';
+      const text = q.q.toLowerCase();
+      const has = (column: string) => sqlWhere(fn(position, fn('lower', col(column)), text), Op.gt, 0);
+      where[Op.or] = [has('name'), has('company')];
     }
     const total = await this.db.models.Customer.count({ where });
     const ids = await this.db.models.Customer.findAll({

@@ -19,7 +19,7 @@ export const flowParams = { type: 'object', required: ['name'], properties: { na
 export const flowVersionParams = {
   type: 'object',
   required: ['name', 'version'],
-  properties: { name: flowName, version: { type: 'integer', minimum: 1 } },
+  properties: { name: flowName, version: { type: 'integer', minimum: 1, maximum: 2147483647 } },
 } as const;
 
 const issueSchema = {
