@@ -91,6 +91,8 @@ describe.skipIf(!CHROMIUM)('call history, address book, messages and line status
     await page.fill('#contact-number', 'call me');
     await page.click('[data-test=contact-save]');
     await expect.poll(() => page.textContent('[data-test=contact-dialog]')).toContain(en.contacts.numberBad);
+    await page.waitForTimeout(400); // the dialog's fade-in, for the screenshot only
+    await c.shot('contacts-form.en');
     expect((await as('chen')('GET', '/api/contacts')).body).toEqual([]);
     await page.fill('#contact-number', '138 0013 8000');
     await page.fill('#contact-company', 'Shenzhen Hardware');
@@ -122,6 +124,7 @@ describe.skipIf(!CHROMIUM)('call history, address book, messages and line status
     await page.fill('[data-test=customer-q]', 'Shenzhen');
     await page.click('[data-test=customer-search]');
     await expect.poll(() => page.textContent('[data-test=customer-table]')).toContain(CUSTOMER);
+    await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0); // the toasts, for the screenshot
     await c.shot('contacts.en');
 
     // Click-to-dial the contact: 101 rings, the agent lifts it, the customer's number is dialled.
@@ -147,6 +150,7 @@ describe.skipIf(!CHROMIUM)('call history, address book, messages and line status
     await page.fill('#history-number', CUSTOMER);
     await page.click('[data-test=history-filter]');
     await expect.poll(() => page.locator('[data-test=history-table] tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0); // the toasts, for the screenshot
     await c.shot('history.en');
     expect(await c.missing()).toEqual([]);
     expect(c.errors).toEqual([]);
