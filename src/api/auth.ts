@@ -37,6 +37,7 @@ export const OPEN_ACCOUNT: Account = {
   groups: [],
   enabled: true,
   hasPin: false,
+  locale: null,
   createdAt: new Date(0).toISOString(),
   updatedAt: new Date(0).toISOString(),
 };

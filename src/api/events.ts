@@ -1,7 +1,8 @@
 // The live event stream behind /api/ws: services publish to topics, each
 // WebSocket connection receives the topics its account may see.
 //   agent:<accountId>   one agent's state, calls and screen pops
-//   agents              notices to every agent
+//   agents              notices to every agent (and the lines' and extensions' status: lines:changed)
+//   inbox:<accountId>   one account's short messages: only that account, whatever its role
 //   supervisor          what only supervisors see (queues, the wallboard)
 //   anything else       (queue:<name>, call:<id>...) supervisors only
 // Supervisors and admins receive every topic; an agent receives its own topic
@@ -26,8 +27,14 @@ export function agentTopic(accountId: number): string {
   return `agent:${accountId}`;
 }
 
+/** One account's own short messages: no one else receives them, not even supervisors. */
+export function inboxTopic(accountId: number): string {
+  return `inbox:${accountId}`;
+}
+
 /** May this account see this topic? */
 export function maysee(account: Pick<Account, 'id' | 'role'>, topic: string): boolean {
+  if (topic.startsWith('inbox:')) return topic === inboxTopic(account.id);
   if (account.role === 'supervisor' || account.role === 'admin') return true;
   if (account.role === 'agent') return topic === agentTopic(account.id) || topic === 'agents';
   return false;

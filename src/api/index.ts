@@ -17,9 +17,11 @@ import { blacklistRoutes } from './routes/blacklist.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { callRecordRoutes } from './routes/call-records.ts';
 import { callOpsRoutes } from './routes/calls-ops.ts';
+import { contactRoutes } from './routes/contacts.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ivrFlowRoutes } from './routes/ivr-flows.ts';
+import { messageRoutes } from './routes/messages.ts';
 import { queueDefinitionRoutes } from './routes/queue-definitions.ts';
 import { queueRoutes } from './routes/queues.ts';
 import { simRoutes } from './routes/sim.ts';
@@ -31,6 +33,8 @@ export const callCenterApi: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
   await app.register(customerRoutes, { prefix: '/customers', cc });
   await app.register(blacklistRoutes, { prefix: '/blacklist', cc });
   await app.register(callRecordRoutes, { prefix: '/call-records', cc });
+  await app.register(contactRoutes, { prefix: '/contacts', cc });
+  await app.register(messageRoutes, { prefix: '/messages', cc });
   if (cc.callCenter) {
     await app.register(agentRoutes, { prefix: '/agents', callCenter: cc.callCenter });
     await app.register(queueRoutes, { prefix: '/queues', callCenter: cc.callCenter });

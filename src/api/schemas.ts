@@ -68,7 +68,7 @@ export const accountBody = {
 export const accountPatch = { type: 'object', additionalProperties: false, minProperties: 1, properties: accountFields } as const;
 export const accountSchema = {
   type: 'object',
-  required: ['id', 'username', 'name', 'role', 'agentNumber', 'extension', 'skills', 'groups', 'enabled', 'hasPin'],
+  required: ['id', 'username', 'name', 'role', 'agentNumber', 'extension', 'skills', 'groups', 'enabled', 'hasPin', 'locale'],
   properties: {
     id: { type: 'integer' },
     username: { type: 'string' },
@@ -80,6 +80,7 @@ export const accountSchema = {
     groups: { type: 'array', items: { type: 'string' } },
     enabled: { type: 'boolean' },
     hasPin: { type: 'boolean' },
+    locale: { type: ['string', 'null'], enum: ['zh-CN', 'en', null], description: "the console's language the account chose (null: none)" },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
   },
@@ -312,6 +313,7 @@ export const callRecordQuery = {
     agent: { type: 'string', maxLength: 64 },
     since: isoTime,
     until: isoTime,
+    mine: { type: 'boolean', description: "only the calls of the account asking (an agent's are always)" },
     ...paging,
   },
 } as const;

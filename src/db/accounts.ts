@@ -12,6 +12,9 @@ import { hashSecret, verifySecret } from './password.ts';
 
 export const ROLES = ['agent', 'supervisor', 'admin', 'technician'] as const;
 export type Role = (typeof ROLES)[number];
+export const LOCALES = ['zh-CN', 'en'] as const;
+/** the language of the console the account chose (none: the browser's) */
+export type Locale = (typeof LOCALES)[number];
 
 export interface Account {
   id: number;
@@ -26,6 +29,7 @@ export interface Account {
   groups: string[];
   enabled: boolean;
   hasPin: boolean;
+  locale: Locale | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -57,6 +61,7 @@ interface UserRow {
   skills: Record<string, number>;
   groups: string[];
   enabled: boolean;
+  locale?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -73,6 +78,7 @@ function account(r: UserRow): Account {
     groups: r.groups,
     enabled: Boolean(r.enabled),
     hasPin: r.pinHash !== null,
+    locale: (LOCALES as readonly string[]).includes(r.locale ?? '') ? (r.locale as Locale) : null,
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),
   };
@@ -137,6 +143,16 @@ export class AccountStore extends EventEmitter {
       })
       .catch((e) => conflict(e, `account ${id}`));
     this.emit('account:changed', id);
+    return account(plain(row));
+  }
+
+  /** The account's own choice of language (PATCH /api/auth/me). */
+  async setLocale(id: number, locale: Locale | null): Promise<Account> {
+    const row = await this.db.tx(async (transaction) => {
+      const r = await this.db.models.User.findByPk(id, { transaction });
+      if (!r) throw new CtiError('CTI_ERR_NOT_FOUND', `no account ${id}`);
+      return r.update({ locale }, { transaction });
+    });
     return account(plain(row));
   }
 

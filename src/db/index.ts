@@ -5,10 +5,12 @@ import { AccountStore } from './accounts.ts';
 import { SqlAgentStore } from './agent-states.ts';
 import { BlacklistStore } from './blacklist.ts';
 import { SqlCallRecords } from './call-records.ts';
+import { ContactStore } from './contacts.ts';
 import { CustomerStore } from './customers.ts';
 import { openDatabase, type Database } from './database.ts';
 import { SqlExtensionSettings } from './extension-settings.ts';
 import { SqlFlowStore } from './ivr-flows.ts';
+import { MessageStore } from './messages.ts';
 import { SqlQueueStore } from './queues.ts';
 
 export interface Stores {
@@ -25,6 +27,10 @@ export interface Stores {
   ivrFlows: SqlFlowStore;
   /** queue definitions managed at run time (src/acd/queue-definitions.ts) */
   queues: SqlQueueStore;
+  /** each account's own address book */
+  contacts: ContactStore;
+  /** short messages between accounts */
+  messages: MessageStore;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,8 @@ export function storesOf(db: Database): Stores {
     extensionSettings,
     ivrFlows: new SqlFlowStore(db),
     queues: new SqlQueueStore(db),
+    contacts: new ContactStore(db),
+    messages: new MessageStore(db),
     close: async () => {
       await agentStates.close();
       await extensionSettings.close();

@@ -37,6 +37,7 @@ export function defineModels(s: Sequelize): Models {
       skills: json({}),
       groups: json([]),
       enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      locale: str(8),
     },
     { tableName: 'users' },
   );

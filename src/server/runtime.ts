@@ -13,6 +13,7 @@ import { spokenAnnouncer, useSpoken } from '../acd/spoken-announcer.ts';
 import type { AgentStore } from '../agents/store.ts';
 import { publishCallCenter } from '../api/call-center-events.ts';
 import { agentTopic, EventHub } from '../api/events.ts';
+import { publishLineStatus } from '../api/line-events.ts';
 import { createCallOps, type CallOpsService } from '../callops/index.ts';
 import { ScreenPops } from '../api/screen-pop.ts';
 import type { CallCenterContext } from '../api/context.ts';
@@ -306,6 +307,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
     await queueDefinitions?.ready;
     return callCenter!.queue(call, caller, name, priority);
   };
+  const unpublishLines = publishLineStatus({ telephony, events });
   const unpublish = callCenter ? publishCallCenter({ cc: callCenter, events, log, ...(screenPops ? { screenPops } : {}) }) : undefined;
   // An IVR flow may end in one of the ACD's queues.
   const acdQueue: Partial<IvrTargets> = callCenter
@@ -445,6 +447,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
         inbound.stop();
         phones.stop();
         unpublish?.();
+        unpublishLines();
         unlinkDnd?.();
         callOps.stop();
         callCenter?.stop();

@@ -1,8 +1,11 @@
-// POST /api/auth/login → a token; POST /api/auth/logout ends it; GET /api/auth/me.
+// POST /api/auth/login → a token; POST /api/auth/logout ends it; GET /api/auth/me;
+// PATCH /api/auth/me {locale}: the account's own choice of the console's language.
 import type { FastifyPluginAsync } from 'fastify';
+import type { Locale } from '../../db/accounts.ts';
 import { CtiError } from '../../native/errors.ts';
 import { ANY, PUBLIC, tokenOf } from '../auth.ts';
 import type { CallCenterContext } from '../context.ts';
+import { localeBody } from '../comms-schemas.ts';
 import { LoginThrottle } from '../login-throttle.ts';
 import { accountSchema, errors, loginBody, loginReply, okSchema } from '../schemas.ts';
 
@@ -52,5 +55,21 @@ export const authRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (
     '/me',
     { config: { roles: ANY }, schema: { tags: ['auth'], summary: 'The logged-in account', response: { 200: accountSchema, ...errors } } },
     async (req) => req.account,
+  );
+  app.patch<{ Body: { locale: Locale | null } }>(
+    '/me',
+    {
+      config: { roles: ANY },
+      schema: {
+        tags: ['auth'],
+        summary: "Set my own preferences: the console's language (null: none chosen)",
+        body: localeBody,
+        response: { 200: accountSchema, ...errors },
+      },
+    },
+    async (req) => {
+      if (req.account!.id === 0) throw new CtiError('CTI_ERR_BAD_ARGUMENT', 'log in first: no account to keep a language for');
+      return accounts.setLocale(req.account!.id, req.body.locale);
+    },
   );
 };

@@ -1,6 +1,7 @@
 // /api/call-records: every call and its legs, missed and abandoned ones too,
 // newest first with filters and paging. Supervisors and admins see all; an
-// agent sees the calls answered at their own extension.
+// agent sees the calls answered at their own extension. `mine=true` narrows
+// any role to its own calls (the console's call history).
 //
 // GET /api/call-records/:id/recording: the call's recording as audio/wav, whole
 // or in byte ranges (206 with Content-Range; 416 for a range outside the
@@ -27,20 +28,22 @@ const rangeHeaders = {
 export const callRecordRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = async (app, { cc }) => {
   const records = cc.stores.callRecords;
   // An agent's own calls: the agent column holds the extension that answered (or the ACD's agent id, the agent number).
-  const own = (a: { role: Role; id: number; extension: string | null; agentNumber: string | null }) =>
-    a.role === 'agent' ? [a.extension ?? '', ...(a.agentNumber ? [a.agentNumber] : []), String(a.id)] : undefined;
-  app.get<{ Querystring: CallRecordQuery }>(
+  type Who = { role: Role; id: number; extension: string | null; agentNumber: string | null };
+  const ids = (a: Who) => [a.extension ?? '', ...(a.agentNumber ? [a.agentNumber] : []), String(a.id)];
+  const own = (a: Who) => (a.role === 'agent' ? ids(a) : undefined);
+  app.get<{ Querystring: CallRecordQuery & { mine?: boolean } }>(
     '/',
     {
       config: ROLES,
       schema: { tags, summary: 'Call records, newest first', querystring: callRecordQuery, response: { 200: callRecordList, ...errors } },
     },
     async (req) => {
-      const mine = own(req.account!);
-      if (!mine) return records.search(req.query);
-      if (req.query.agent !== undefined && !mine.includes(req.query.agent))
+      const { mine: onlyMine, ...query } = req.query;
+      const mine = onlyMine ? ids(req.account!) : own(req.account!);
+      if (!mine) return records.search(query);
+      if (query.agent !== undefined && !mine.includes(query.agent))
         throw new CtiError('CTI_ERR_FORBIDDEN', 'agents see their own calls only');
-      return records.search(req.query.agent !== undefined ? req.query : { ...req.query, agentIn: mine.filter(Boolean) });
+      return records.search(query.agent !== undefined ? query : { ...query, agentIn: mine.filter(Boolean) });
     },
   );
   app.get<{ Params: { id: string } }>(

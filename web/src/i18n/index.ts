@@ -1,7 +1,8 @@
 // vue-i18n for every string of the console, Chinese and English. A key with no
 // translation is recorded in window.__i18nMissing (the browser tests fail on
 // any) and shown as the key itself. The language is remembered per account
-// in this browser (localStorage), and the last one used before signing in.
+// in this browser (localStorage), and the last one used before signing in;
+// the account's own choice, kept on the server, wins at sign-in (stores/session.ts).
 import { createI18n } from 'vue-i18n';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';

@@ -1,10 +1,12 @@
 // Who is signed in: the token (kept in sessionStorage, so a reload keeps the
 // session and closing the tab ends it), the account, and signing in and out.
+// The account's language is kept on the server (PATCH /api/auth/me) and
+// applied at sign-in, in any browser.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { call, setToken, whenUnauthorized } from '../api/client.ts';
 import type { Account } from '../api/types.ts';
-import { restoreLang } from '../i18n/index.ts';
+import { restoreLang, setLang, type Lang } from '../i18n/index.ts';
 
 const KEY = 'boardcti.session';
 
@@ -24,7 +26,24 @@ export const useSession = defineStore('session', () => {
   async function login(username: string, password: string): Promise<void> {
     const r = await call('login', { body: { username, password } });
     adopt(r.token, r.account);
-    restoreLang(r.account.username);
+    applyLang();
+  }
+
+  /** The account's own language: the one kept on the server, else the one chosen in this browser. */
+  function applyLang(): void {
+    const a = account.value!;
+    if (a.locale) setLang(a.locale, a.username);
+    else restoreLang(a.username);
+  }
+
+  /** Keeps the language chosen on the account (a failure leaves it for this browser only). */
+  async function saveLang(lang: Lang): Promise<void> {
+    if (!account.value || account.value.locale === lang) return;
+    try {
+      adopt(token.value, await call('setMyLocale', { body: { locale: lang } }));
+    } catch {
+      // kept in this browser (localStorage) all the same
+    }
   }
 
   async function logout(): Promise<void> {
@@ -43,12 +62,12 @@ export const useSession = defineStore('session', () => {
     setToken(t);
     try {
       adopt(t, await call('me'));
-      restoreLang(account.value!.username);
+      applyLang();
     } catch {
       adopt(null, null);
     }
   }
 
   whenUnauthorized(() => adopt(null, null));
-  return { token, account, signedIn, login, logout, resume };
+  return { token, account, signedIn, login, logout, resume, saveLang };
 });
