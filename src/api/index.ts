@@ -17,6 +17,7 @@ import { boardRoutes } from './routes/boards.ts';
 import { callRecordRoutes } from './routes/call-records.ts';
 import { callOpsRoutes } from './routes/calls-ops.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { dispositionRoutes } from './routes/dispositions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ivrFlowRoutes } from './routes/ivr-flows.ts';
 import { queueDefinitionRoutes } from './routes/queue-definitions.ts';
@@ -30,6 +31,7 @@ export const callCenterApi: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
   await app.register(customerRoutes, { prefix: '/customers', cc });
   await app.register(blacklistRoutes, { prefix: '/blacklist', cc });
   await app.register(callRecordRoutes, { prefix: '/call-records', cc });
+  await app.register(dispositionRoutes, { prefix: '/dispositions', cc });
   if (cc.callCenter) {
     await app.register(agentRoutes, { prefix: '/agents', callCenter: cc.callCenter });
     await app.register(queueRoutes, { prefix: '/queues', callCenter: cc.callCenter });

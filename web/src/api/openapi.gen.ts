@@ -2304,6 +2304,8 @@ export interface paths {
         query?: {
           q?: string;
           vip?: boolean;
+          category?: string;
+          region?: string;
           offset?: number;
           limit?: number;
         };
@@ -2340,6 +2342,8 @@ export interface paths {
                 notes: string | null;
                 vip: boolean;
                 priority: number;
+                category: string | null;
+                region: string | null;
                 createdAt?: string;
                 updatedAt?: string;
               }[];
@@ -2451,6 +2455,8 @@ export interface paths {
             notes?: string | null;
             vip?: boolean;
             priority?: number;
+            category?: string | null;
+            region?: string | null;
           };
         };
       };
@@ -2480,6 +2486,8 @@ export interface paths {
               notes: string | null;
               vip: boolean;
               priority: number;
+              category: string | null;
+              region: string | null;
               createdAt?: string;
               updatedAt?: string;
             };
@@ -2612,6 +2620,8 @@ export interface paths {
               notes: string | null;
               vip: boolean;
               priority: number;
+              category: string | null;
+              region: string | null;
               createdAt?: string;
               updatedAt?: string;
             }[];
@@ -2746,6 +2756,8 @@ export interface paths {
               notes: string | null;
               vip: boolean;
               priority: number;
+              category: string | null;
+              region: string | null;
               createdAt?: string;
               updatedAt?: string;
             };
@@ -2957,6 +2969,8 @@ export interface paths {
             notes?: string | null;
             vip?: boolean;
             priority?: number;
+            category?: string | null;
+            region?: string | null;
           };
         };
       };
@@ -2986,6 +3000,8 @@ export interface paths {
               notes: string | null;
               vip: boolean;
               priority: number;
+              category: string | null;
+              region: string | null;
               createdAt?: string;
               updatedAt?: string;
             };
@@ -3902,6 +3918,7 @@ export interface paths {
           result?: 'answered' | 'missed' | 'abandoned' | 'unanswered' | 'failed' | 'rejected' | 'callback';
           queue?: string;
           agent?: string;
+          disposition?: string;
           since?: string;
           until?: string;
           offset?: number;
@@ -3950,6 +3967,9 @@ export interface paths {
                   notes?: string;
                 }[];
                 recording?: string | null;
+                /** @description the wrap-up's code (the configuration's dispositions) */
+                disposition: string | null;
+                dispositionNote: string | null;
                 vars?: {
                   [key: string]: string | number | boolean;
                 };
@@ -4119,6 +4139,9 @@ export interface paths {
                 notes?: string;
               }[];
               recording?: string | null;
+              /** @description the wrap-up's code (the configuration's dispositions) */
+              disposition: string | null;
+              dispositionNote: string | null;
               vars?: {
                 [key: string]: string | number | boolean;
               };
@@ -4227,7 +4250,169 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Wrap-up: set the call's disposition (a code of GET /api/dispositions; null clears it) and a short note
+     * @description Roles: admin, agent, supervisor.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            disposition: string | null;
+            dispositionNote?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              direction: string;
+              from: string | null;
+              to: string | null;
+              state: string;
+              /** @enum {string} */
+              result: 'answered' | 'missed' | 'abandoned' | 'unanswered' | 'failed' | 'rejected' | 'callback';
+              startedAt: string;
+              startMs?: number;
+              answerMs?: number | null;
+              endMs?: number | null;
+              durationMs?: number | null;
+              waitMs?: number | null;
+              talkMs?: number | null;
+              holdMs?: number | null;
+              wrapUpMs?: number | null;
+              queue?: string | null;
+              agent?: string | null;
+              cause?: string | null;
+              detail?: string | null;
+              transfers?: {
+                from?: string;
+                to?: string;
+                atMs?: number;
+                kind?: string;
+                notes?: string;
+              }[];
+              recording?: string | null;
+              /** @description the wrap-up's code (the configuration's dispositions) */
+              disposition: string | null;
+              dispositionNote: string | null;
+              vars?: {
+                [key: string]: string | number | boolean;
+              };
+              legs: {
+                id: string;
+                board?: number;
+                span?: number;
+                channel?: number;
+                kind: string;
+                extension?: string | null;
+                direction: string;
+                remote?: string | null;
+                callerId?: string | null;
+                startMs: number;
+                answerMs?: number | null;
+                endMs?: number | null;
+                cause?: string | null;
+                detail?: string | null;
+                digits?: string;
+                history?: {
+                  at?: number;
+                  from?: string;
+                  to?: string;
+                  why?: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/call-records/{id}/recording': {
@@ -4335,6 +4520,120 @@ export interface paths {
         };
         /** @description Default Response */
         416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dispositions/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The wrap-up codes (call reasons / outcomes) agents choose from; label: the configured one, else the code
+     * @description Any logged-in role. Any logged-in role. Any logged-in role.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              label: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -9536,6 +9835,39 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
