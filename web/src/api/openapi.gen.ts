@@ -7975,6 +7975,8 @@ export interface paths {
               with: string | null;
               held: boolean;
               consulting: string | null;
+              /** @description the consulted party has answered (complete and conference are possible) */
+              consultAnswered: boolean;
               conference: boolean;
               recording: string | null;
             };
