@@ -19,6 +19,7 @@ import { callRecordRoutes } from './routes/call-records.ts';
 import { callOpsRoutes } from './routes/calls-ops.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { dispositionRoutes } from './routes/dispositions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ivrFlowRoutes } from './routes/ivr-flows.ts';
 import { messageRoutes } from './routes/messages.ts';
@@ -35,6 +36,7 @@ export const callCenterApi: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
   await app.register(callRecordRoutes, { prefix: '/call-records', cc });
   await app.register(contactRoutes, { prefix: '/contacts', cc });
   await app.register(messageRoutes, { prefix: '/messages', cc });
+  await app.register(dispositionRoutes, { prefix: '/dispositions', cc });
   if (cc.callCenter) {
     await app.register(agentRoutes, { prefix: '/agents', callCenter: cc.callCenter });
     await app.register(queueRoutes, { prefix: '/queues', callCenter: cc.callCenter });

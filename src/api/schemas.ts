@@ -125,12 +125,14 @@ const customerFields = {
   notes: nstr(10000),
   vip: { type: 'boolean' },
   priority: { type: 'integer', minimum: 0, maximum: 9 },
+  category: nstr(64),
+  region: nstr(64),
 } as const;
 export const customerBody = { type: 'object', additionalProperties: false, required: ['name'], properties: customerFields } as const;
 export const customerPatch = { type: 'object', additionalProperties: false, minProperties: 1, properties: customerFields } as const;
 export const customerSchema = {
   type: 'object',
-  required: ['id', 'name', 'company', 'contacts', 'phones', 'address', 'notes', 'vip', 'priority'],
+  required: ['id', 'name', 'company', 'contacts', 'phones', 'address', 'notes', 'vip', 'priority', 'category', 'region'],
   properties: {
     id: { type: 'integer' },
     name: { type: 'string' },
@@ -154,6 +156,8 @@ export const customerSchema = {
     notes: { type: ['string', 'null'] },
     vip: { type: 'boolean' },
     priority: { type: 'integer' },
+    category: { type: ['string', 'null'] },
+    region: { type: ['string', 'null'] },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
   },
@@ -166,7 +170,13 @@ export const customerList = {
 export const customerQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { q: { type: 'string', maxLength: 128 }, vip: { type: 'boolean' }, ...paging },
+  properties: {
+    q: { type: 'string', maxLength: 128 },
+    vip: { type: 'boolean' },
+    category: { type: 'string', minLength: 1, maxLength: 64 },
+    region: { type: 'string', minLength: 1, maxLength: 64 },
+    ...paging,
+  },
 } as const;
 export const lookupQuery = {
   type: 'object',
@@ -227,6 +237,19 @@ export const blacklistSchema = {
 } as const;
 
 // --- call records -----------------------------------------------------------
+const dispositionCode = { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,31}$' } as const;
+/** An agent's wrap-up of a call: the disposition code (of GET /api/dispositions) and a short note. */
+export const dispositionBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['disposition'],
+  properties: { disposition: { ...dispositionCode, type: ['string', 'null'] }, dispositionNote: nstr(2000) },
+} as const;
+export const dispositionSchema = {
+  type: 'object',
+  required: ['code', 'label'],
+  properties: { code: { type: 'string' }, label: { type: 'string' } },
+} as const;
 const nint = { type: ['integer', 'null'] } as const;
 const legSchema = {
   type: 'object',
@@ -258,7 +281,7 @@ const legSchema = {
 } as const;
 export const callRecordSchema = {
   type: 'object',
-  required: ['id', 'direction', 'from', 'to', 'state', 'result', 'startedAt', 'legs'],
+  required: ['id', 'direction', 'from', 'to', 'state', 'result', 'startedAt', 'legs', 'disposition', 'dispositionNote'],
   properties: {
     id: { type: 'string' },
     direction: { type: 'string' },
@@ -293,6 +316,8 @@ export const callRecordSchema = {
       },
     },
     recording: { type: ['string', 'null'] },
+    disposition: { type: ['string', 'null'], description: "the wrap-up's code (the configuration's dispositions)" },
+    dispositionNote: { type: ['string', 'null'] },
     vars: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
     legs: { type: 'array', items: legSchema },
   },
@@ -311,6 +336,7 @@ export const callRecordQuery = {
     result: callRecordSchema.properties.result,
     queue: { type: 'string', maxLength: 64 },
     agent: { type: 'string', maxLength: 64 },
+    disposition: dispositionCode,
     since: isoTime,
     until: isoTime,
     mine: { type: 'boolean', description: "only the calls of the account asking (an agent's are always)" },

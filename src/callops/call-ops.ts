@@ -54,6 +54,8 @@ export interface CallView {
   with: string | null;
   held: boolean;
   consulting: string | null;
+  /** the consulted party has answered: complete and conference are possible */
+  consultAnswered: boolean;
   conference: boolean;
   recording: string | null;
 }
@@ -95,6 +97,7 @@ export class CallOps {
       with: other ? (other.channel.role.extension ?? other.remote ?? other.callerId?.number ?? null) : null,
       held: this.holds.has(ext) || this.consults.has(ext),
       consulting: this.consults.get(ext)?.target ?? null,
+      consultAnswered: this.consults.get(ext)?.leg?.live === true,
       conference: leg.conference !== undefined,
       recording: this.#recordings.get(ext) ?? null,
     };

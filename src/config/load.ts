@@ -195,6 +195,11 @@ function crossChecks(c: Config): CrossIssue[] {
       out.push({ path: ['boards', 0, 'spans', i, 'e1'], message: `E1 span ${s.e1} is already configured (spans[${seenSpan.get(s.e1)}])` });
     seenSpan.set(s.e1, i);
   });
+  const seenCode = new Set<string>();
+  c.dispositions.forEach((d, i) => {
+    if (seenCode.has(d.code)) out.push({ path: ['dispositions', i, 'code'], message: `disposition '${d.code}' is listed twice` });
+    seenCode.add(d.code);
+  });
   const seenExt = new Map<string, number>();
   const seenPort = new Map<string, number>();
   c.extensions.forEach((x, i) => {

@@ -280,6 +280,31 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    // Wrap-up codes (call reasons / outcomes) an agent gives a call; reports group by them.
+    // label: shown when the console has no translation of the code.
+    dispositions: {
+      type: 'array',
+      maxItems: 200,
+      default: [
+        { code: 'enquiry', label: 'Enquiry' },
+        { code: 'order', label: 'Order placed' },
+        { code: 'complaint', label: 'Complaint' },
+        { code: 'support', label: 'Technical support' },
+        { code: 'billing', label: 'Billing question' },
+        { code: 'callback', label: 'Call back later' },
+        { code: 'wrong-number', label: 'Wrong number' },
+        { code: 'other', label: 'Other' },
+      ],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code'],
+        properties: {
+          code: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,31}$' },
+          label: { type: 'string', minLength: 1, maxLength: 64 },
+        },
+      },
+    },
     demo: {
       type: 'object',
       additionalProperties: false,
@@ -387,4 +412,6 @@ export interface Config {
   /** IVR flow files (src/ivr), reloaded when they change */
   ivr: { dir: string; watch: boolean; databases: Record<string, string>; http: Record<string, IvrHttpService> };
   demo: { intervalMs: number; callMs: number; from: string[] };
+  /** wrap-up codes, in the order agents see them */
+  dispositions: { code: string; label?: string }[];
 }

@@ -33,7 +33,13 @@ export interface CallCenterFacts {
   recording: string | null;
 }
 
-export type StoredCallRecord = CallRecord & CallCenterFacts;
+/** What the agent said about the call at wrap-up (a code of the configuration's dispositions, a note). */
+export interface Disposition {
+  disposition: string | null;
+  dispositionNote: string | null;
+}
+
+export type StoredCallRecord = CallRecord & CallCenterFacts & Disposition;
 export type CallRecordInput = CallRecord & { center?: Partial<CallCenterFacts> };
 
 export interface CallRecordQuery {
@@ -43,6 +49,7 @@ export interface CallRecordQuery {
   result?: CallResult;
   queue?: string;
   agent?: string;
+  disposition?: string;
   /** any of these agents (an agent's own calls: their extension or agent number) */
   agentIn?: string[];
   /** ISO times: startedAt >= since, < until */
@@ -133,6 +140,8 @@ function toRecord(r: Row): StoredCallRecord {
     wrapUpMs: num(r.wrapUpMs, true),
     transfers: r.transfers as Transfer[],
     recording: r.recording as string | null,
+    disposition: (r.disposition as string | null) ?? null,
+    dispositionNote: (r.dispositionNote as string | null) ?? null,
     legs: legs.map((l) => ({
       id: l.legId as string,
       board: l.board as number,
@@ -157,11 +166,13 @@ function toRecord(r: Row): StoredCallRecord {
 export class SqlCallRecords implements CallRecordRepository {
   constructor(private readonly db: Database) {}
 
-  /** Writes the record and its legs in one transaction (a second save replaces the first). */
+  /** Writes the record and its legs in one transaction (a second save replaces the first, keeping its disposition). */
   async save(record: CallRecordInput): Promise<void> {
     const { CallRecord: R, CallLeg: L } = this.db.models;
     const f = callCenterFacts(record);
     await this.db.tx(async (transaction) => {
+      const before = await R.findByPk(record.id, { attributes: ['disposition', 'dispositionNote'], transaction });
+      const kept: Partial<Disposition> = before ? plain<Disposition>(before) : {};
       await R.destroy({ where: { id: record.id }, transaction });
       await R.create(
         {
@@ -179,6 +190,8 @@ export class SqlCallRecords implements CallRecordRepository {
           detail: record.detail,
           vars: record.vars,
           ...f,
+          disposition: kept.disposition ?? null,
+          dispositionNote: kept.dispositionNote ?? null,
         },
         { transaction },
       );
@@ -195,6 +208,12 @@ export class SqlCallRecords implements CallRecordRepository {
     return n ? this.get(id) : undefined;
   }
 
+  /** Sets (null: clears) the wrap-up's disposition and note; undefined when there is no such record. */
+  async setDisposition(id: string, d: Disposition): Promise<StoredCallRecord | undefined> {
+    const n = await this.db.tx(async (transaction) => (await this.db.models.CallRecord.update(d, { where: { id }, transaction }))[0]);
+    return n ? this.get(id) : undefined;
+  }
+
   async get(id: string): Promise<StoredCallRecord | undefined> {
     const r = await this.db.models.CallRecord.findByPk(id, { include: [{ model: this.db.models.CallLeg, as: 'legs' }] });
     return r ? toRecord(plain(r)) : undefined;
@@ -208,7 +227,7 @@ export class SqlCallRecords implements CallRecordRepository {
   async search(q: CallRecordQuery = {}): Promise<{ total: number; items: StoredCallRecord[] }> {
     const where: WhereOptions & Record<string | symbol, unknown> = {};
     if (q.number) where[Op.or] = [{ fromNumber: q.number }, { toNumber: q.number }];
-    for (const k of ['direction', 'result', 'queue', 'agent'] as const) if (q[k] !== undefined) where[k] = q[k];
+    for (const k of ['direction', 'result', 'queue', 'agent', 'disposition'] as const) if (q[k] !== undefined) where[k] = q[k];
     if (q.agentIn && q.agent === undefined) where.agent = { [Op.in]: q.agentIn };
     const range: Record<symbol, Date> = {};
     if (q.since) range[Op.gte] = new Date(q.since);

@@ -1,6 +1,7 @@
 // Customers: name, company, contacts, phone numbers (stored as typed and
 // normalised for look-up), address, notes, a VIP flag and a priority the ACD
-// can queue on, and a history of contacts (calls, notes, visits).
+// can queue on, a category and a region reports group by, and a history of
+// contacts (calls, notes, visits).
 import { col, fn, Op, where as sqlWhere, type Transaction } from 'sequelize';
 import { CtiError } from '../native/errors.ts';
 import type { Database } from './database.ts';
@@ -39,6 +40,10 @@ export interface Customer {
   vip: boolean;
   /** 0 (normal) .. 9: callers with a higher priority queue ahead */
   priority: number;
+  /** e.g. 'retail', 'wholesale' (free text; reports group by it) */
+  category: string | null;
+  /** e.g. 'south', 'Guangdong' (free text; reports group by it) */
+  region: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -52,12 +57,17 @@ export interface CustomerInput {
   notes?: string | null;
   vip?: boolean;
   priority?: number;
+  category?: string | null;
+  region?: string | null;
 }
 
 export interface CustomerQuery {
   /** part of the name or company */
   q?: string;
   vip?: boolean;
+  /** exactly this category / region */
+  category?: string;
+  region?: string;
   offset?: number;
   limit?: number;
 }
@@ -71,6 +81,8 @@ interface Row {
   notes: string | null;
   vip: boolean;
   priority: number;
+  category: string | null;
+  region: string | null;
   createdAt: Date;
   updatedAt: Date;
   phones?: { number: string; normalized: string; label: string | null }[];
@@ -87,6 +99,8 @@ function customer(r: Row): Customer {
     notes: r.notes,
     vip: Boolean(r.vip),
     priority: r.priority,
+    category: r.category ?? null,
+    region: r.region ?? null,
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),
   };
@@ -137,6 +151,8 @@ export class CustomerStore {
   async list(q: CustomerQuery = {}): Promise<{ total: number; items: Customer[] }> {
     const where: Record<string | symbol, unknown> = {};
     if (q.vip !== undefined) where.vip = q.vip;
+    if (q.category !== undefined) where.category = q.category;
+    if (q.region !== undefined) where.region = q.region;
     if (q.q) {
       // the text as typed, found anywhere in the name or company whatever its case: no LIKE, so % and _ are letters
       const position = this.db.dialect === 'postgres' ? 'strpos' : 'instr';

@@ -61,6 +61,8 @@ export function defineModels(s: Sequelize): Models {
       notes: { type: DataTypes.TEXT, allowNull: true },
       vip: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       priority: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      category: str(64),
+      region: str(64),
     },
     { tableName: 'customers' },
   );
@@ -116,6 +118,8 @@ export function defineModels(s: Sequelize): Models {
       transfers: json([]),
       recording: str(512),
       vars: json({}),
+      disposition: str(32),
+      dispositionNote: { type: DataTypes.TEXT, allowNull: true },
     },
     { tableName: 'call_records', timestamps: false },
   );

@@ -427,6 +427,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
           stores,
           events,
           auth: config.auth,
+          dispositions: config.dispositions,
           ...(callCenter ? { callCenter } : {}),
           ...(queueDefinitions ? { queues: queueDefinitions } : {}),
           ...(ivr.o.versions ? { ivrFlows: ivr.o.versions } : {}),

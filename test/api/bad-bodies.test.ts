@@ -30,6 +30,7 @@ const UNKNOWN: Record<string, string> = { id: '987654', ext: '199', name: 'no-su
 const VALID: Record<string, unknown> = {
   'PATCH /api/accounts/{id}': { name: 'Nobody' },
   'PATCH /api/customers/{id}': { name: 'Nobody' },
+  'PATCH /api/call-records/{id}': { disposition: 'other' },
   'POST /api/customers/{id}/history': { kind: 'note', summary: 'x' },
   'PATCH /api/blacklist/{id}': { note: 'x' },
   'POST /api/sim/calls/{id}/digits': { digits: '1' },

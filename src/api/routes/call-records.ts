@@ -3,6 +3,10 @@
 // agent sees the calls answered at their own extension. `mine=true` narrows
 // any role to its own calls (the console's call history).
 //
+// PATCH /api/call-records/:id: the wrap-up's disposition (a code of GET
+// /api/dispositions, null clears it) and a short note, by the agent who had
+// the call (another agent's call: 404) or a supervisor.
+//
 // GET /api/call-records/:id/recording: the call's recording as audio/wav, whole
 // or in byte ranges (206 with Content-Range; 416 for a range outside the
 // file). An agent gets the recordings of their own calls only (403); no such
@@ -11,11 +15,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Role } from '../../db/accounts.ts';
-import type { CallRecordQuery } from '../../db/call-records.ts';
+import type { CallRecordQuery, Disposition } from '../../db/call-records.ts';
 import { CtiError } from '../../native/errors.ts';
 import type { CallCenterContext } from '../context.ts';
 import { parseRange } from '../http-range.ts';
-import { callIdParams, callRecordList, callRecordQuery, callRecordSchema, errors } from '../schemas.ts';
+import { callIdParams, callRecordList, callRecordQuery, callRecordSchema, dispositionBody, errors } from '../schemas.ts';
 
 const ROLES = { roles: ['agent', 'supervisor'] as Role[] };
 const tags = ['call records'];
@@ -57,6 +61,32 @@ export const callRecordRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = a
       const mine = own(req.account!);
       if (!r || (mine && !mine.includes(r.agent ?? ''))) throw new CtiError('CTI_ERR_NOT_FOUND', `no call record ${req.params.id}`);
       return r;
+    },
+  );
+  app.patch<{ Params: { id: string }; Body: { disposition: string | null; dispositionNote?: string | null } }>(
+    '/:id',
+    {
+      config: ROLES,
+      schema: {
+        tags,
+        summary: "Wrap-up: set the call's disposition (a code of GET /api/dispositions; null clears it) and a short note",
+        params: callIdParams,
+        body: dispositionBody,
+        response: { 200: callRecordSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const { disposition, dispositionNote } = req.body;
+      if (disposition !== null && !cc.dispositions.some((d) => d.code === disposition))
+        throw new CtiError(
+          'CTI_ERR_BAD_ARGUMENT',
+          `no disposition '${disposition}' (known: ${cc.dispositions.map((d) => d.code).join(', ') || 'none configured'})`,
+        );
+      const r = await records.get(req.params.id);
+      const mine = own(req.account!);
+      if (!r || (mine && !mine.includes(r.agent ?? ''))) throw new CtiError('CTI_ERR_NOT_FOUND', `no call record ${req.params.id}`);
+      const d: Disposition = { disposition, dispositionNote: dispositionNote?.trim() || null };
+      return (await records.setDisposition(r.id, d))!;
     },
   );
   app.get<{ Params: { id: string }; Headers: { range?: string } }>(

@@ -30,7 +30,7 @@ const transferBody = {
 } as const;
 const callView = {
   type: 'object',
-  required: ['callId', 'extension', 'state', 'with', 'held', 'consulting', 'conference', 'recording'],
+  required: ['callId', 'extension', 'state', 'with', 'held', 'consulting', 'consultAnswered', 'conference', 'recording'],
   properties: {
     callId: { type: 'string' },
     extension: { type: 'string' },
@@ -38,6 +38,7 @@ const callView = {
     with: { type: ['string', 'null'] },
     held: { type: 'boolean' },
     consulting: { type: ['string', 'null'] },
+    consultAnswered: { type: 'boolean', description: 'the consulted party has answered (complete and conference are possible)' },
     conference: { type: 'boolean' },
     recording: { type: ['string', 'null'] },
   },

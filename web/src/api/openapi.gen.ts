@@ -2457,6 +2457,8 @@ export interface paths {
         query?: {
           q?: string;
           vip?: boolean;
+          category?: string;
+          region?: string;
           offset?: number;
           limit?: number;
         };
@@ -2493,6 +2495,8 @@ export interface paths {
                 notes: string | null;
                 vip: boolean;
                 priority: number;
+                category: string | null;
+                region: string | null;
                 createdAt?: string;
                 updatedAt?: string;
               }[];
@@ -2604,6 +2608,8 @@ export interface paths {
             notes?: string | null;
             vip?: boolean;
             priority?: number;
+            category?: string | null;
+            region?: string | null;
           };
         };
       };
@@ -2633,6 +2639,8 @@ export interface paths {
               notes: string | null;
               vip: boolean;
               priority: number;
+              category: string | null;
+              region: string | null;
               createdAt?: string;
               updatedAt?: string;
             };
@@ -2765,6 +2773,8 @@ export interface paths {
               notes: string | null;
               vip: boolean;
               priority: number;
+              category: string | null;
+              region: string | null;
               createdAt?: string;
               updatedAt?: string;
             }[];
@@ -2899,6 +2909,8 @@ export interface paths {
               notes: string | null;
               vip: boolean;
               priority: number;
+              category: string | null;
+              region: string | null;
               createdAt?: string;
               updatedAt?: string;
             };
@@ -3110,6 +3122,8 @@ export interface paths {
             notes?: string | null;
             vip?: boolean;
             priority?: number;
+            category?: string | null;
+            region?: string | null;
           };
         };
       };
@@ -3139,6 +3153,8 @@ export interface paths {
               notes: string | null;
               vip: boolean;
               priority: number;
+              category: string | null;
+              region: string | null;
               createdAt?: string;
               updatedAt?: string;
             };
@@ -4055,6 +4071,7 @@ export interface paths {
           result?: 'answered' | 'missed' | 'abandoned' | 'unanswered' | 'failed' | 'rejected' | 'callback';
           queue?: string;
           agent?: string;
+          disposition?: string;
           since?: string;
           until?: string;
           /** @description only the calls of the account asking (an agent's are always) */
@@ -4105,6 +4122,9 @@ export interface paths {
                   notes?: string;
                 }[];
                 recording?: string | null;
+                /** @description the wrap-up's code (the configuration's dispositions) */
+                disposition: string | null;
+                dispositionNote: string | null;
                 vars?: {
                   [key: string]: string | number | boolean;
                 };
@@ -4274,6 +4294,9 @@ export interface paths {
                 notes?: string;
               }[];
               recording?: string | null;
+              /** @description the wrap-up's code (the configuration's dispositions) */
+              disposition: string | null;
+              dispositionNote: string | null;
               vars?: {
                 [key: string]: string | number | boolean;
               };
@@ -4382,7 +4405,169 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Wrap-up: set the call's disposition (a code of GET /api/dispositions; null clears it) and a short note
+     * @description Roles: admin, agent, supervisor.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            disposition: string | null;
+            dispositionNote?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              direction: string;
+              from: string | null;
+              to: string | null;
+              state: string;
+              /** @enum {string} */
+              result: 'answered' | 'missed' | 'abandoned' | 'unanswered' | 'failed' | 'rejected' | 'callback';
+              startedAt: string;
+              startMs?: number;
+              answerMs?: number | null;
+              endMs?: number | null;
+              durationMs?: number | null;
+              waitMs?: number | null;
+              talkMs?: number | null;
+              holdMs?: number | null;
+              wrapUpMs?: number | null;
+              queue?: string | null;
+              agent?: string | null;
+              cause?: string | null;
+              detail?: string | null;
+              transfers?: {
+                from?: string;
+                to?: string;
+                atMs?: number;
+                kind?: string;
+                notes?: string;
+              }[];
+              recording?: string | null;
+              /** @description the wrap-up's code (the configuration's dispositions) */
+              disposition: string | null;
+              dispositionNote: string | null;
+              vars?: {
+                [key: string]: string | number | boolean;
+              };
+              legs: {
+                id: string;
+                board?: number;
+                span?: number;
+                channel?: number;
+                kind: string;
+                extension?: string | null;
+                direction: string;
+                remote?: string | null;
+                callerId?: string | null;
+                startMs: number;
+                answerMs?: number | null;
+                endMs?: number | null;
+                cause?: string | null;
+                detail?: string | null;
+                digits?: string;
+                history?: {
+                  at?: number;
+                  from?: string;
+                  to?: string;
+                  why?: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/call-records/{id}/recording': {
@@ -4531,7 +4716,7 @@ export interface paths {
     };
     /**
      * My address book by name; q: part of a name, number or company
-     * @description Any logged-in role. Any logged-in role. Any logged-in role.
+     * @description Any logged-in role.
      */
     get: {
       parameters: {
@@ -4991,7 +5176,7 @@ export interface paths {
     };
     /**
      * Who I can write to: the enabled agents, supervisors and admins (not me)
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -5107,7 +5292,7 @@ export interface paths {
     };
     /**
      * My conversations, the latest first, with their unread counts
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -5348,7 +5533,7 @@ export interface paths {
     };
     /**
      * My conversation with one account, oldest first (the last 200 messages)
-     * @description Roles: admin, agent, supervisor. Roles: admin, agent, supervisor.
+     * @description Roles: admin, agent, supervisor.
      */
     get: {
       parameters: {
@@ -5576,6 +5761,120 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dispositions/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The wrap-up codes (call reasons / outcomes) agents choose from; label: the configured one, else the code
+     * @description Any logged-in role.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              label: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -8891,6 +9190,8 @@ export interface paths {
               with: string | null;
               held: boolean;
               consulting: string | null;
+              /** @description the consulted party has answered (complete and conference are possible) */
+              consultAnswered: boolean;
               conference: boolean;
               recording: string | null;
             };

@@ -10,6 +10,8 @@ export type AgentView = Reply<'agent'>;
 export type AgentState = AgentView['state'];
 export type CallView = Reply<'extCall'>;
 export type Customer = ReplyAt<'/api/customers/{id}', 'get'>;
+export type ExtensionSettings = Reply<'extSettings'>;
+export type Disposition = Reply<'dispositions'>[number];
 export type HistoryEntry = ReplyAt<'/api/customers/{id}/history', 'get'>[number];
 
 /** The payload of a `screen:pop` event (src/api/screen-pop.ts). */
@@ -18,6 +20,8 @@ export interface ScreenPop {
   number: string | null;
   known: boolean;
   customer: Customer | null;
+  /** an unknown caller's empty record, the number filled in */
+  draft: { name: string; phones: { number: string }[] } | null;
   history: HistoryEntry[];
   ivr: Record<string, unknown>;
   queue: string | null;

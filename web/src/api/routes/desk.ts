@@ -1,4 +1,5 @@
-// The agent desktop: the agent's state and the desk phone's call.
+// The agent desktop: the agent's state, the desk phone's call and settings,
+// the caller's record and the wrap-up of the call.
 export const deskRoutes = {
   agent: ['GET', '/api/agents/{id}'],
   agentLogin: ['POST', '/api/agents/{id}/login'],
@@ -17,4 +18,13 @@ export const deskRoutes = {
   extConference: ['POST', '/api/extensions/{ext}/conference'],
   extRecordingStart: ['POST', '/api/extensions/{ext}/recording/start'],
   extRecordingStop: ['POST', '/api/extensions/{ext}/recording/stop'],
+  extPickup: ['POST', '/api/extensions/{ext}/pickup'],
+  extSettings: ['GET', '/api/extensions/{ext}/settings'],
+  extSettingsSave: ['PATCH', '/api/extensions/{ext}/settings'],
+  customerCreate: ['POST', '/api/customers/'],
+  customerSave: ['PATCH', '/api/customers/{id}'],
+  customerHistory: ['GET', '/api/customers/{id}/history'],
+  customerNote: ['POST', '/api/customers/{id}/history'],
+  dispositions: ['GET', '/api/dispositions/'],
+  callDisposition: ['PATCH', '/api/call-records/{id}'],
 } as const;
