@@ -16,6 +16,7 @@ import { blacklistRoutes } from './routes/blacklist.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { callRecordRoutes } from './routes/call-records.ts';
 import { callOpsRoutes } from './routes/calls-ops.ts';
+import { customerCsvRoutes } from './routes/customer-csv.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ivrFlowRoutes } from './routes/ivr-flows.ts';
@@ -28,6 +29,7 @@ export const callCenterApi: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
   await app.register(authRoutes, { prefix: '/auth', cc });
   await app.register(accountRoutes, { prefix: '/accounts', cc });
   await app.register(customerRoutes, { prefix: '/customers', cc });
+  await app.register(customerCsvRoutes, { prefix: '/customers', cc });
   await app.register(blacklistRoutes, { prefix: '/blacklist', cc });
   await app.register(callRecordRoutes, { prefix: '/call-records', cc });
   if (cc.callCenter) {

@@ -159,7 +159,11 @@ export const customerList = {
 export const customerQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { q: { type: 'string', maxLength: 128 }, vip: { type: 'boolean' }, ...paging },
+  properties: {
+    q: { type: 'string', maxLength: 128, description: 'part of the name, the company or a phone number' },
+    vip: { type: 'boolean' },
+    ...paging,
+  },
 } as const;
 export const lookupQuery = {
   type: 'object',

@@ -55,7 +55,7 @@ export interface CustomerInput {
 }
 
 export interface CustomerQuery {
-  /** part of the name or company */
+  /** part of the name or company, or of a phone number */
   q?: string;
   vip?: boolean;
   offset?: number;
@@ -139,7 +139,17 @@ export class CustomerStore {
     if (q.vip !== undefined) where.vip = q.vip;
     if (q.q) {
       const like = this.db.dialect === 'postgres' ? Op.iLike : Op.like;
-      where[Op.or] = [{ name: { [like]: `%${q.q}%` } }, { company: { [like]: `%${q.q}%` } }];
+      const or: object[] = [{ name: { [like]: `%${q.q}%` } }, { company: { [like]: `%${q.q}%` } }];
+      // a number (or part of one): customers with a phone that has those digits
+      const digits = q.q.replace(/[^0-9]/g, '');
+      if (digits.length >= 3 && /^[+0-9 ()-]+$/.test(q.q.trim())) {
+        const hits = await this.db.models.CustomerPhone.findAll({
+          where: { normalized: { [Op.like]: `%${digits}%` } },
+          attributes: ['customerId'],
+        });
+        or.push({ id: hits.map((h) => plain<{ customerId: number }>(h).customerId) });
+      }
+      where[Op.or] = or;
     }
     const total = await this.db.models.Customer.count({ where });
     const ids = await this.db.models.Customer.findAll({
