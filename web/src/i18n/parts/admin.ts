@@ -59,7 +59,7 @@ export const en = {
       status: 'Status',
       confirmDelete: 'Delete the account {name}? This cannot be undone.',
       empty: 'No accounts match',
-      count: '{n} accounts',
+      count: '{n} account | {n} accounts',
     },
     strategies: {
       'longest-idle': 'Longest idle',
@@ -157,12 +157,12 @@ export const en = {
       priority: 'Priority',
       importCsv: 'Import CSV',
       exportCsv: 'Export CSV',
-      imported: '{n} customers imported',
+      imported: '{n} customer imported | {n} customers imported',
       importHelp:
         'CSV with a header row: name, company, phones (separated by ;), address, notes, vip, priority. Every row is checked first: either all are imported or none.',
       confirmDelete: 'Delete the customer {name} and their contact history?',
       empty: 'No customers match',
-      total: '{n} customers',
+      total: '{n} customer | {n} customers',
     },
   },
 };
