@@ -47,6 +47,13 @@ async function pick(page: Page, select: string, option: string): Promise<void> {
   await page.click(`[data-test=${option}]`);
 }
 
+/** A screenshot once the notices ("Saved") have gone and the tags' zoom-in is over. */
+async function snap(c: ConsolePage, name: string): Promise<void> {
+  await c.page.waitForSelector('.el-message', { state: 'detached', timeout: 10_000 });
+  await c.page.waitForTimeout(400); // the tags' and dialogs' animations, for the screenshot only
+  await c.shot(name);
+}
+
 /** Switches to Chinese once the English notices ("Saved") have gone. */
 async function toChinese(page: Page): Promise<void> {
   await page.waitForSelector('.el-message', { state: 'detached', timeout: 10_000 });
@@ -90,7 +97,7 @@ describe.skipIf(!CHROMIUM)('the administration pages in Chromium', () => {
     await page.fill('#acc-ext', '106');
     await page.click('[data-test=acc-save]');
     await expect.poll(() => page.textContent('[data-test=dialog-error]')).toMatch(/username already taken/);
-    await admin.shot('account-edit.en');
+    await snap(admin, 'account-edit.en');
     await page.fill('#acc-username', 'zhou');
     await page.click('[data-test=acc-save]');
     await dialogClosed(page, 'account-dialog');
@@ -114,7 +121,7 @@ describe.skipIf(!CHROMIUM)('the administration pages in Chromium', () => {
     await expect.poll(() => page.locator('[data-test=edit-admin]').count()).toBe(0);
     expect(await page.locator('[data-test=edit-zhou]').count()).toBe(1);
     await page.fill('[data-test=search]', '');
-    await admin.shot('accounts.en');
+    await snap(admin, 'accounts.en');
     // The new account is an agent of the ACD at once.
     await poll('agent 2007', async () => ((await s.req('GET', '/api/agents/2007')).status === 200 ? true : undefined));
 
@@ -141,7 +148,7 @@ describe.skipIf(!CHROMIUM)('the administration pages in Chromium', () => {
     await page.click(`.el-select-dropdown__item:visible >> text=${A.queues.voicemail}`);
     await page.fill('#q-overflow-after', '120');
     await page.press('#q-overflow-after', 'Tab');
-    await admin.shot('queue-edit.en');
+    await snap(admin, 'queue-edit.en');
     await page.click('[data-test=q-save]');
     await dialogClosed(page, 'queue-dialog');
     await page.waitForSelector('[data-test=edit-returns]');
@@ -181,7 +188,7 @@ describe.skipIf(!CHROMIUM)('the administration pages in Chromium', () => {
     expect(await agent.page.textContent('[data-test=pop-number]')).toBe(CALLER);
     expect((await s.req('GET', '/api/sim/phones/106')).body.ringing).toBe(true);
     await expect.poll(() => agent.page.textContent('[data-test=agent-state]')).toBe(en.states.ringing);
-    await agent.shot('admin-new-agent-pop.en');
+    await snap(agent, 'admin-new-agent-pop.en');
     expect((await s.req('POST', '/api/sim/phones/106/offhook')).status).toBe(200);
     await expect.poll(() => agent.page.textContent('[data-test=agent-state]')).toBe(en.states['on-call']);
     await expect.poll(() => page.textContent('[data-test=agents-returns]')).toContain('0 ready / 1');
@@ -192,27 +199,27 @@ describe.skipIf(!CHROMIUM)('the administration pages in Chromium', () => {
       return r.body.items?.length ? r.body.items : undefined;
     });
     expect(records[0]).toMatchObject({ from: CALLER, agent: '2007', queue: 'returns' });
-    await admin.shot('queues.en');
+    await snap(admin, 'queues.en');
 
     // Chinese: each page and its dialog, no English left, no key missing.
     await toChinese(page);
     await inChinese(admin);
-    await admin.shot('queues.zh');
+    await snap(admin, 'queues.zh');
     await page.click('[data-test=edit-returns]');
     await dialogOpen(page, 'queue-dialog');
     await inChinese(admin);
-    await admin.shot('queue-edit.zh');
+    await snap(admin, 'queue-edit.zh');
     await page.keyboard.press('Escape');
     await dialogClosed(page, 'queue-dialog');
     await page.click('[data-test=nav-admin-accounts]');
     await page.waitForSelector('[data-test=edit-zhou]');
     await inChinese(admin);
-    await admin.shot('accounts.zh');
+    await snap(admin, 'accounts.zh');
     await page.click('[data-test=edit-zhou]');
     await dialogOpen(page, 'account-dialog');
     expect(await page.inputValue('#acc-ext')).toBe('106');
     await inChinese(admin);
-    await admin.shot('account-edit.zh');
+    await snap(admin, 'account-edit.zh');
     // Disable the account and reset its password from the dialog: the server holds both.
     await page.fill('#acc-password', 'zhou-new-password');
     await page.click('[data-test=acc-enabled]');
@@ -255,7 +262,7 @@ describe.skipIf(!CHROMIUM)('the administration pages in Chromium', () => {
     await dialogOpen(page, 'blacklist-dialog');
     expect(await page.inputValue('#bl-target')).toBe('general');
     await page.fill('#bl-note', 'Telemarketing: to the general queue');
-    await c.shot('blacklist-edit.en');
+    await snap(c, 'blacklist-edit.en');
     await page.click('[data-test=bl-save]');
     await dialogClosed(page, 'blacklist-dialog');
     await page.click('[data-test=delete-13912345678]');
@@ -263,7 +270,7 @@ describe.skipIf(!CHROMIUM)('the administration pages in Chromium', () => {
     await expect.poll(() => page.locator('[data-test=delete-13912345678]').count()).toBe(0);
     const list = (await s.req('GET', '/api/blacklist')).body;
     expect(list).toMatchObject([{ pattern: '400*', action: 'reroute', target: 'general', note: 'Telemarketing: to the general queue' }]);
-    await c.shot('blacklist.en');
+    await snap(c, 'blacklist.en');
 
     // Customers: a file with a bad row is refused whole, its line named; nothing is saved.
     await page.click('[data-test=nav-admin-customers]');
@@ -295,7 +302,7 @@ describe.skipIf(!CHROMIUM)('the administration pages in Chromium', () => {
     await page.click('[data-test=cu-add-phone]');
     await page.fill('[data-test=cu-phone-row]:nth-child(2) [data-test=cu-phone]', '13600002222');
     await page.fill('#cu-notes', 'Prefers e-mail');
-    await c.shot('customer-edit.en');
+    await snap(c, 'customer-edit.en');
     await page.click('[data-test=cu-save]');
     await dialogClosed(page, 'customer-dialog');
     const edited = (await s.req('GET', `/api/customers/${peter.id}`)).body;
@@ -315,27 +322,27 @@ describe.skipIf(!CHROMIUM)('the administration pages in Chromium', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('李娜,"广州贸易, 有限公司",13800138001; 020-88886666,,,true,2\r\n');
     expect(text).toContain('王芳,深圳五金,13700001111,,,false,1\r\n');
-    await c.shot('customers.en');
+    await snap(c, 'customers.en');
 
     // Chinese.
     await toChinese(page);
     await expect.poll(() => page.textContent('[data-test=total]')).toBe(zh.admin.customers.total.replace('{n}', '2'));
     await inChinese(c);
-    await c.shot('customers.zh');
+    await snap(c, 'customers.zh');
     await page.click('[data-test^=edit-]');
     await dialogOpen(page, 'customer-dialog');
     await inChinese(c);
-    await c.shot('customer-edit.zh');
+    await snap(c, 'customer-edit.zh');
     await page.keyboard.press('Escape');
     await dialogClosed(page, 'customer-dialog');
     await page.click('[data-test=nav-admin-blacklist]');
     await page.waitForSelector('[data-test="edit-400*"]');
     await inChinese(c);
-    await c.shot('blacklist.zh');
+    await snap(c, 'blacklist.zh');
     await page.click('[data-test="edit-400*"]');
     await dialogOpen(page, 'blacklist-dialog');
     await inChinese(c);
-    await c.shot('blacklist-edit.zh');
+    await snap(c, 'blacklist-edit.zh');
     expect(await c.missing()).toEqual([]);
     expect(c.errors).toEqual([]);
   }, 120_000);
