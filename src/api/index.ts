@@ -18,6 +18,7 @@ import { boardRoutes } from './routes/boards.ts';
 import { callRecordRoutes } from './routes/call-records.ts';
 import { callOpsRoutes } from './routes/calls-ops.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { customerCsvRoutes } from './routes/customer-csv.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { dispositionRoutes } from './routes/dispositions.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -32,6 +33,7 @@ export const callCenterApi: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
   await app.register(authRoutes, { prefix: '/auth', cc });
   await app.register(accountRoutes, { prefix: '/accounts', cc });
   await app.register(customerRoutes, { prefix: '/customers', cc });
+  await app.register(customerCsvRoutes, { prefix: '/customers', cc });
   await app.register(blacklistRoutes, { prefix: '/blacklist', cc });
   await app.register(callRecordRoutes, { prefix: '/call-records', cc });
   await app.register(contactRoutes, { prefix: '/contacts', cc });

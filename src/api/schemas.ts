@@ -171,7 +171,7 @@ export const customerQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    q: { type: 'string', maxLength: 128 },
+    q: { type: 'string', maxLength: 128, description: 'part of the name, the company or a phone number' },
     vip: { type: 'boolean' },
     category: { type: 'string', minLength: 1, maxLength: 64 },
     region: { type: 'string', minLength: 1, maxLength: 64 },

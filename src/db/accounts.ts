@@ -93,7 +93,12 @@ function checkSkills(skills: Record<string, number> | undefined): void {
 /** A unique column refused the change: say which, in the CTI vocabulary. */
 export function conflict(e: unknown, what: string): never {
   if (e instanceof UniqueConstraintError) {
-    const fields = Object.keys(e.fields ?? {}).join(', ') || 'a unique field';
+    // PostgreSQL names the fields as an object's keys, SQLite as an array
+    const f: unknown = e.fields;
+    const fields =
+      (Array.isArray(f) ? (f as string[]) : Object.keys(f ?? {}))
+        .map((c) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase()))
+        .join(', ') || 'a unique field'; // as the API names them (agent_number: agentNumber)
     throw new CtiError('CTI_ERR_CONFLICT', `${what}: ${fields} already taken`);
   }
   throw e;

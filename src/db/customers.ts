@@ -62,7 +62,7 @@ export interface CustomerInput {
 }
 
 export interface CustomerQuery {
-  /** part of the name or company */
+  /** part of the name or company, or of a phone number */
   q?: string;
   vip?: boolean;
   /** exactly this category / region */
@@ -158,7 +158,17 @@ export class CustomerStore {
       const position = this.db.dialect === 'postgres' ? 'strpos' : 'instr';
       const text = q.q.toLowerCase();
       const has = (column: string) => sqlWhere(fn(position, fn('lower', col(column)), text), Op.gt, 0);
-      where[Op.or] = [has('name'), has('company')];
+      const or: object[] = [has('name'), has('company')];
+      // a number (or part of one): customers with a phone that has those digits (digits only: no wildcard can come in)
+      const digits = q.q.replace(/[^0-9]/g, '');
+      if (digits.length >= 3 && /^[+0-9 ()-]+$/.test(q.q.trim())) {
+        const hits = await this.db.models.CustomerPhone.findAll({
+          where: { normalized: { [Op.like]: `%${digits}%` } },
+          attributes: ['customerId'],
+        });
+        or.push({ id: hits.map((h) => plain<{ customerId: number }>(h).customerId) });
+      }
+      where[Op.or] = or;
     }
     const total = await this.db.models.Customer.count({ where });
     const ids = await this.db.models.Customer.findAll({

@@ -35,7 +35,7 @@ export const customerRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = asy
       config: AGENTS,
       schema: {
         tags,
-        summary: 'Search customers by name or company, with paging',
+        summary: 'Search customers by name, company or phone number, with paging',
         querystring: customerQuery,
         response: { 200: customerList, ...errors },
       },

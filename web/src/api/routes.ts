@@ -2,11 +2,12 @@
 // part per area of the console (routes/*.ts). The client builds its requests
 // from this table only, and test/web/api-routes.test.ts checks each entry
 // against the server's OpenAPI document, so the two cannot drift.
+import { adminRoutes } from './routes/admin.ts';
 import { commsRoutes } from './routes/comms.ts';
 import { coreRoutes } from './routes/core.ts';
 import { deskRoutes } from './routes/desk.ts';
 
-export const ROUTES = { ...coreRoutes, ...deskRoutes, ...commsRoutes } as const satisfies Record<
+export const ROUTES = { ...coreRoutes, ...deskRoutes, ...commsRoutes, ...adminRoutes } as const satisfies Record<
   string,
   readonly ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string]
 >;

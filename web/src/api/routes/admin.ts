@@ -1,0 +1,23 @@
+// The administration pages: accounts, queues, the blacklist and customers.
+export const adminRoutes = {
+  accounts: ['GET', '/api/accounts/'],
+  accountCreate: ['POST', '/api/accounts/'],
+  accountUpdate: ['PATCH', '/api/accounts/{id}'],
+  accountDelete: ['DELETE', '/api/accounts/{id}'],
+  agents: ['GET', '/api/agents/'],
+  queues: ['GET', '/api/queues/'],
+  queueDefinition: ['GET', '/api/queues/{name}/definition'],
+  queueCreate: ['POST', '/api/queues/'],
+  queueReplace: ['PUT', '/api/queues/{name}'],
+  queueDelete: ['DELETE', '/api/queues/{name}'],
+  blacklist: ['GET', '/api/blacklist/'],
+  blacklistCreate: ['POST', '/api/blacklist/'],
+  blacklistUpdate: ['PATCH', '/api/blacklist/{id}'],
+  blacklistDelete: ['DELETE', '/api/blacklist/{id}'],
+  customers: ['GET', '/api/customers/'],
+  customerCreate: ['POST', '/api/customers/'],
+  customerUpdate: ['PATCH', '/api/customers/{id}'],
+  customerDelete: ['DELETE', '/api/customers/{id}'],
+  customerImport: ['POST', '/api/customers/import'],
+  customerExport: ['GET', '/api/customers/export.csv'],
+} as const;
