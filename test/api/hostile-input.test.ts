@@ -80,7 +80,8 @@ describe('hostile input', () => {
   it('ids are decimal and matched exactly: 0x10, 1e1, " 1" and 16.0 are refused, account 16 is not deleted', async () => {
     rig = await startRig({ database: 'sqlite' });
     const admin = await rig.token('admin');
-    for (let i = 2; i <= 16; i++) await rig.stores!.accounts.create({ username: `u${i}`, name: `U${i}`, role: 'agent', password: 'long-enough' });
+    for (let i = 2; i <= 16; i++)
+      await rig.stores!.accounts.create({ username: `u${i}`, name: `U${i}`, role: 'agent', password: 'long-enough' });
     expect((await rig.stores!.accounts.get(16))?.username).toBe('u16');
     for (const id of ['0x10', '1e1', '%201', '16.0', '+16', '016', '-1', '0', '99999999999999999999']) {
       const r = await rig.req('DELETE', `/api/accounts/${id}`, admin);
