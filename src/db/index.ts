@@ -4,6 +4,7 @@ import type { Log } from '../telephony/log.ts';
 import { AccountStore } from './accounts.ts';
 import { SqlAgentStore } from './agent-states.ts';
 import { BlacklistStore } from './blacklist.ts';
+import { CalendarStore } from './calendars.ts';
 import { SqlCallRecords } from './call-records.ts';
 import { CustomerStore } from './customers.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -25,6 +26,8 @@ export interface Stores {
   ivrFlows: SqlFlowStore;
   /** queue definitions managed at run time (src/acd/queue-definitions.ts) */
   queues: SqlQueueStore;
+  /** shared schedules and holiday lists IVR flows use by name (src/ivr/schedules.ts) */
+  calendars: CalendarStore;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export function storesOf(db: Database): Stores {
     extensionSettings,
     ivrFlows: new SqlFlowStore(db),
     queues: new SqlQueueStore(db),
+    calendars: new CalendarStore(db),
     close: async () => {
       await agentStates.close();
       await extensionSettings.close();

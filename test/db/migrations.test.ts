@@ -18,9 +18,11 @@ const TABLES = [
   'customer_phones',
   'customers',
   'extension_settings',
+  'holiday_lists',
   'ivr_flow_versions',
   'ivr_flows',
   'queues',
+  'schedules',
   'sessions',
   'users',
 ];
