@@ -3,9 +3,10 @@
 //   agent:<accountId>   one agent's state, calls and screen pops
 //   agents              notices to every agent
 //   supervisor          what only supervisors see (queues, the wallboard)
+//   lines               span alarms raised and cleared (technicians too)
 //   anything else       (queue:<name>, call:<id>...) supervisors only
 // Supervisors and admins receive every topic; an agent receives its own topic
-// and 'agents'. A connection may narrow that down by subscribing to a list.
+// and 'agents'; a technician 'lines'. A connection may narrow that down by subscribing to a list.
 import type { Account } from '../db/accounts.ts';
 
 export interface CtiEvent {
@@ -30,6 +31,7 @@ export function agentTopic(accountId: number): string {
 export function maysee(account: Pick<Account, 'id' | 'role'>, topic: string): boolean {
   if (account.role === 'supervisor' || account.role === 'admin') return true;
   if (account.role === 'agent') return topic === agentTopic(account.id) || topic === 'agents';
+  if (account.role === 'technician') return topic === 'lines';
   return false;
 }
 

@@ -54,7 +54,7 @@ import { InboundRouter } from './services/inbound-router.ts';
 import { PhoneRouter } from './services/phone-router.ts';
 import { Prompts } from './services/prompts.ts';
 import { SimService } from './services/sim-service.ts';
-import { boardsView, healthView } from './views.ts';
+import { alarmNames, boardsView, healthView } from './views.ts';
 
 export interface RuntimeOptions {
   log: Log;
@@ -307,6 +307,10 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
     await queueDefinitions?.ready;
     return callCenter!.queue(call, caller, name, priority);
   };
+  // Span alarms raised and cleared go to the lines page (technicians, supervisors, admins).
+  telephony.on('span:alarm', (e: { board: number; span: number; alarms: number }) =>
+    events.publish('lines', 'span:alarm', { board: e.board, span: e.span, alarms: alarmNames(e.alarms) }),
+  );
   const unpublish = callCenter ? publishCallCenter({ cc: callCenter, events, log, ...(screenPops ? { screenPops } : {}) }) : undefined;
   // An IVR flow may end in one of the ACD's queues.
   const acdQueue: Partial<IvrTargets> = callCenter
