@@ -5,6 +5,7 @@
 // to /login first (and back afterwards); a page of another role goes to /.
 import { createRouter, createWebHistory } from 'vue-router';
 import type { Role } from './api/types.ts';
+import { configRoutes } from './pages/config/routes.ts';
 import { deskRoutes } from './pages/desk/routes.ts';
 import { useSession } from './stores/session.ts';
 
@@ -24,7 +25,7 @@ declare module 'vue-router' {
 export const NAV_GROUPS = ['desk', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
-export const shellRoutes = [...deskRoutes];
+export const shellRoutes = [...deskRoutes, ...configRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),

@@ -2,10 +2,11 @@
 // part per area of the console (routes/*.ts). The client builds its requests
 // from this table only, and test/web/api-routes.test.ts checks each entry
 // against the server's OpenAPI document, so the two cannot drift.
+import { configRoutes } from './routes/config.ts';
 import { coreRoutes } from './routes/core.ts';
 import { deskRoutes } from './routes/desk.ts';
 
-export const ROUTES = { ...coreRoutes, ...deskRoutes } as const satisfies Record<
+export const ROUTES = { ...coreRoutes, ...deskRoutes, ...configRoutes } as const satisfies Record<
   string,
   readonly ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string]
 >;
