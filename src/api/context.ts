@@ -18,4 +18,6 @@ export interface CallCenterContext {
   queues?: QueueDefinitions;
   /** the IVR flows' versions (/api/ivr/flows) */
   ivrFlows?: FlowService;
+  /** wall-clock ms following the engine clock (a schedule's state now); default Date.now */
+  now?: () => number;
 }

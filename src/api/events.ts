@@ -4,9 +4,10 @@
 //   agents              notices to every agent (and the lines' and extensions' status: lines:changed)
 //   inbox:<accountId>   one account's short messages: only that account, whatever its role
 //   supervisor          what only supervisors see (queues, the wallboard)
+//   lines               span alarms raised and cleared (technicians too)
 //   anything else       (queue:<name>, call:<id>...) supervisors only
 // Supervisors and admins receive every topic; an agent receives its own topic
-// and 'agents'. A connection may narrow that down by subscribing to a list.
+// and 'agents'; a technician 'lines'. A connection may narrow that down by subscribing to a list.
 import type { Account } from '../db/accounts.ts';
 
 export interface CtiEvent {
@@ -37,6 +38,7 @@ export function maysee(account: Pick<Account, 'id' | 'role'>, topic: string): bo
   if (topic.startsWith('inbox:')) return topic === inboxTopic(account.id);
   if (account.role === 'supervisor' || account.role === 'admin') return true;
   if (account.role === 'agent') return topic === agentTopic(account.id) || topic === 'agents';
+  if (account.role === 'technician') return topic === 'lines';
   return false;
 }
 

@@ -3,7 +3,7 @@
 // {code, message} in the CTI_ERR_* vocabulary, and nothing internal leaks on a 500.
 // Health, boards, the simulated world, call operations on extensions and, with
 // a database, the call-center API: login, accounts, customers, blacklist, call
-// records, agents and queues (with an ACD), IVR flows and the WebSocket event stream.
+// records, agents and queues (with an ACD), shared schedules and holidays, IVR flows and the WebSocket event stream.
 import type { FastifyPluginAsync } from 'fastify';
 import { ANY, installAuth, PUBLIC } from './auth.ts';
 import type { ApiContext } from './api-context.ts';
@@ -15,6 +15,7 @@ import { agentRoutes } from './routes/agents.ts';
 import { authRoutes } from './routes/auth.ts';
 import { blacklistRoutes } from './routes/blacklist.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { calendarRoutes } from './routes/calendars.ts';
 import { callRecordRoutes } from './routes/call-records.ts';
 import { callOpsRoutes } from './routes/calls-ops.ts';
 import { contactRoutes } from './routes/contacts.ts';
@@ -44,6 +45,7 @@ export const callCenterApi: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
     await app.register(queueRoutes, { prefix: '/queues', callCenter: cc.callCenter });
     if (cc.queues) await app.register(queueDefinitionRoutes, { prefix: '/queues', definitions: cc.queues });
   }
+  await app.register(calendarRoutes, { calendars: cc.stores.calendars, now: cc.now ?? Date.now });
   if (cc.ivrFlows) await app.register(ivrFlowRoutes, { prefix: '/ivr/flows', flows: cc.ivrFlows });
   await app.register(wsRoutes, { cc });
 };

@@ -105,4 +105,6 @@ export interface SimControl {
   hangup(id: number): Promise<SimCallView>;
   viewPhone(ext: string): PhoneView;
   phoneDo(ext: string, op: 'offhook' | 'onhook' | 'flash' | 'digits', digits?: string): Promise<PhoneView>;
+  /** raises alarms on an E1 span (the board's span number, as /api/boards shows it); none: clears them */
+  spanAlarm(span: number, alarms: ('los' | 'red' | 'yellow' | 'ais')[]): Promise<{ span: number; alarms: string[] }>;
 }

@@ -4,6 +4,7 @@ import type { Log } from '../telephony/log.ts';
 import { AccountStore } from './accounts.ts';
 import { SqlAgentStore } from './agent-states.ts';
 import { BlacklistStore } from './blacklist.ts';
+import { CalendarStore } from './calendars.ts';
 import { SqlCallRecords } from './call-records.ts';
 import { ContactStore } from './contacts.ts';
 import { CustomerStore } from './customers.ts';
@@ -31,6 +32,8 @@ export interface Stores {
   contacts: ContactStore;
   /** short messages between accounts */
   messages: MessageStore;
+  /** shared schedules and holiday lists IVR flows use by name (src/ivr/schedules.ts) */
+  calendars: CalendarStore;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export function storesOf(db: Database): Stores {
     queues: new SqlQueueStore(db),
     contacts: new ContactStore(db),
     messages: new MessageStore(db),
+    calendars: new CalendarStore(db),
     close: async () => {
       await agentStates.close();
       await extensionSettings.close();

@@ -54,6 +54,7 @@ const condition = {
       items: { type: 'string', pattern: '^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$' },
     },
     holiday: { type: 'string', minLength: 1 },
+    schedule: { type: 'string', minLength: 1 },
   },
 };
 
@@ -203,6 +204,8 @@ export interface Condition {
   time?: string;
   days?: string[];
   holiday?: string;
+  /** a shared schedule (/api/schedules): holds while it is open */
+  schedule?: string;
 }
 export type FlowNode =
   | { type: 'play'; prompt: PromptSpec; next: string; bargeIn: boolean }

@@ -11,7 +11,7 @@ import type { Log } from '../telephony/log.ts';
 import type { Flow } from './flow-schema.ts';
 import type { FlowStore, StoredFlow } from './flow-store.ts';
 import type { FlowRegistry } from './registry.ts';
-import { checkFlow, FlowError, parseFlow, type Checked, type FlowIssue } from './validate.ts';
+import { checkFlow, FlowError, parseFlow, type CheckOptions, type Checked, type FlowIssue } from './validate.ts';
 import { canonical } from '../config/canonical.ts';
 
 /** A flow as the API takes it: YAML (or JSON) text, whose issues name lines, or an object. */
@@ -46,6 +46,10 @@ export interface FlowServiceOptions {
   registry: FlowRegistry;
   store: FlowStore;
   programs: () => ReadonlySet<string>;
+  /** the shared schedules and holiday lists flows may name (with a database) */
+  calendars?: () => NonNullable<CheckOptions['calendars']>;
+  /** the first sync waits for it (the shared calendars being loaded) */
+  after?: Promise<unknown>;
   log: Log;
 }
 
@@ -54,7 +58,15 @@ export class FlowService {
   readonly ready: Promise<void>;
   #sync: Promise<void> = Promise.resolve();
 
+  #checkOptions(): CheckOptions {
+    return { programs: this.o.programs(), ...(this.o.calendars ? { calendars: this.o.calendars() } : {}) };
+  }
+
   constructor(private readonly o: FlowServiceOptions) {
+    this.#sync = Promise.resolve(o.after).then(
+      () => {},
+      () => {},
+    );
     this.ready = this.sync();
   }
 
@@ -167,13 +179,13 @@ export class FlowService {
   }
 
   #check(input: FlowInput, source: string): Checked {
-    const opts = { programs: this.o.programs() };
+    const opts = this.#checkOptions();
     return typeof input.yaml === 'string' ? parseFlow(input.yaml, source, opts) : checkFlow(input.flow, source, opts);
   }
 
   #checkStored(v: StoredFlow): Checked {
     try {
-      return checkFlow(v.flow, `${v.name}@${v.version}`, { programs: this.o.programs() });
+      return checkFlow(v.flow, `${v.name}@${v.version}`, this.#checkOptions());
     } catch (e) {
       if (e instanceof FlowError)
         throw new CtiError('CTI_ERR_CONFLICT', `IVR flow ${v.name} version ${v.version} cannot go in service now: ${e.message}`);

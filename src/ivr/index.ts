@@ -14,6 +14,7 @@ import { NodeRegistry } from './nodes.ts';
 import type { IvrPrompts } from './prompts.ts';
 import type { FlowRegistry } from './registry.ts';
 import { IvrSession } from './session.ts';
+import type { SharedCalendars } from './schedules.ts';
 import type { IvrTargets } from './targets.ts';
 
 export interface IvrOptions {
@@ -27,6 +28,8 @@ export interface IvrOptions {
   versions?: FlowService;
   /** the web services programmable nodes call with ctx.http, by name (ivr.http) */
   http?: Record<string, HttpService>;
+  /** shared schedules and holiday lists IVR branches use by name (with a database) */
+  calendars?: SharedCalendars;
   clock: Clock;
   /** wall-clock ms following the engine clock */
   now(): number;

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, watch, type FSWatcher } from 'no
 import { join } from 'node:path';
 import type { Log } from '../telephony/log.ts';
 import type { Flow } from './flow-schema.ts';
-import { checkFlow, FlowError, parseFlow, type Checked, type FlowIssue } from './validate.ts';
+import { checkFlow, FlowError, parseFlow, type CheckOptions, type Checked, type FlowIssue } from './validate.ts';
 
 export interface FlowVersion {
   flow: Flow;
@@ -29,6 +29,8 @@ export interface FlowRegistryOptions {
   dir?: string;
   /** names of the programmable nodes (a flow naming another is refused) */
   programs: () => ReadonlySet<string>;
+  /** the shared schedules and holiday lists flows may name (with a database) */
+  calendars?: () => NonNullable<CheckOptions['calendars']>;
   log: Log;
 }
 
@@ -38,6 +40,10 @@ export class FlowRegistry {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly o: FlowRegistryOptions) {}
+
+  #checkOptions(): CheckOptions {
+    return { programs: this.o.programs(), ...(this.o.calendars ? { calendars: this.o.calendars() } : {}) };
+  }
 
   get(name: string): FlowVersion | undefined {
     return this.#flows.get(name);
@@ -49,7 +55,7 @@ export class FlowRegistry {
 
   /** Puts a flow object in service (from the API); throws a FlowError and keeps the old one when it is bad. */
   put(data: unknown, source = 'api'): FlowVersion {
-    const r = checkFlow(data, source, { programs: this.o.programs() });
+    const r = checkFlow(data, source, this.#checkOptions());
     return this.#install(r.flow, source, r.warnings).entry;
   }
 
@@ -79,7 +85,7 @@ export class FlowRegistry {
       .sort()) {
       const source = join(dir, f);
       try {
-        const r = parseFlow(readFileSync(source, 'utf8'), source, { programs: this.o.programs() });
+        const r = parseFlow(readFileSync(source, 'utf8'), source, this.#checkOptions());
         for (const w of r.warnings)
           this.o.log.warn({ flow: r.flow.name, node: w.node ?? null, line: w.line ?? null }, `IVR flow: ${w.path}: ${w.message}`);
         out.checked.push({ ...r, source });

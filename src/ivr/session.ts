@@ -8,12 +8,13 @@ import { CtiError } from '../native/errors.ts';
 import type { Call } from '../telephony/call.ts';
 import type { Leg } from '../telephony/leg.ts';
 import type { Log } from '../telephony/log.ts';
-import { inTimeRange, isHoliday, localTime, onDays } from './calendar.ts';
+import { inTimeRange, isHoliday, localTime, onDays, type LocalTime } from './calendar.ts';
 import type { Condition, Flow, FlowNode } from './flow-schema.ts';
 import { httpFor, type HttpService } from './http.ts';
 import { expand, IvrMedia } from './media.ts';
 import type { NodeContext, NodeRegistry, VarValue } from './nodes.ts';
 import type { IvrPrompts } from './prompts.ts';
+import { holidayOn, scheduleState, type SharedCalendars } from './schedules.ts';
 import type { ReadoutLang } from './readout/index.ts';
 import type { IvrTargets, TargetContext } from './targets.ts';
 
@@ -27,6 +28,8 @@ export interface SessionDeps {
   http?: Record<string, HttpService>;
   /** sees each ctx.http request (Ivr.idle() waits for them) */
   track?: <T>(p: Promise<T>) => Promise<T>;
+  /** shared schedules and holiday lists (with a database) */
+  calendars?: SharedCalendars;
   clock: Clock;
   /** wall-clock ms (following the engine clock) */
   now(): number;
@@ -182,7 +185,8 @@ export class IvrSession {
       c.time !== undefined || c.days !== undefined || c.holiday !== undefined ? localTime(this.d.now(), this.flow.timezone) : undefined;
     if (c.time !== undefined && !inTimeRange(t!, c.time)) return false;
     if (c.days !== undefined && !onDays(t!, c.days)) return false;
-    if (c.holiday !== undefined && !isHoliday(t!, this.flow.calendars[c.holiday] ?? [])) return false;
+    if (c.holiday !== undefined && !this.#onHoliday(t!, c.holiday)) return false;
+    if (c.schedule !== undefined && !this.#open(c.schedule)) return false;
     if (c.var !== undefined) {
       const v = String(this.vars[c.var] ?? '');
       if (c.equals !== undefined && v !== String(c.equals)) return false;
@@ -190,6 +194,25 @@ export class IvrSession {
       if (c.matches !== undefined && !new RegExp(c.matches).test(v)) return false;
     }
     return true;
+  }
+
+  /** A shared holiday list of that name, else the flow's own calendar. */
+  #onHoliday(t: LocalTime, name: string): boolean {
+    const list = this.d.calendars?.holidays(name);
+    if (list) return holidayOn(t, list) !== undefined;
+    return isHoliday(t, this.flow.calendars[name] ?? []);
+  }
+
+  /** Is the shared schedule open now? (One deleted since the flow was checked: closed.) */
+  #open(name: string): boolean {
+    const s = this.d.calendars?.schedule(name);
+    if (!s) {
+      this.log.warn({ schedule: name }, 'IVR: no such schedule: taken as closed');
+      return false;
+    }
+    const state = scheduleState(s, this.d.now(), this.d.calendars!);
+    this.log.debug({ schedule: name, ...state }, 'IVR: schedule');
+    return state.open;
   }
 
   async #code(id: string, node: Extract<FlowNode, { type: 'code' }>): Promise<string | undefined> {

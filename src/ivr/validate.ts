@@ -37,6 +37,8 @@ export function formatIssue(source: string, i: FlowIssue): string {
 export interface CheckOptions {
   /** names of the programmable nodes that exist (unchecked when absent) */
   programs?: ReadonlySet<string>;
+  /** the shared schedules and holiday lists (/api/schedules, /api/holidays); without them a flow may use only its own calendars */
+  calendars?: { schedules: ReadonlySet<string>; holidays: ReadonlySet<string> };
 }
 
 export interface Checked {
@@ -194,11 +196,18 @@ function graphIssues(flow: Flow, opts: CheckOptions): { errors: FlowIssue[]; war
     }
     if (node.type === 'branch') {
       node.when.forEach((c, i) => {
-        if (c.holiday !== undefined && !Object.hasOwn(flow.calendars, c.holiday))
+        const shared = opts.calendars;
+        if (c.holiday !== undefined && !Object.hasOwn(flow.calendars, c.holiday) && !shared?.holidays.has(c.holiday))
           errors.push({
             node: id,
             path: at(`when[${i}].holiday`),
-            message: `no calendar ${JSON.stringify(c.holiday)} (have ${Object.keys(flow.calendars).join(', ') || 'none'})`,
+            message: `no calendar ${JSON.stringify(c.holiday)} (have ${[...Object.keys(flow.calendars), ...(shared?.holidays ?? [])].join(', ') || 'none'})`,
+          });
+        if (c.schedule !== undefined && !shared?.schedules.has(c.schedule))
+          errors.push({
+            node: id,
+            path: at(`when[${i}].schedule`),
+            message: `no schedule ${JSON.stringify(c.schedule)} (have ${[...(shared?.schedules ?? [])].join(', ') || 'none'})`,
           });
         if (c.matches !== undefined && !validRegex(c.matches))
           errors.push({ node: id, path: at(`when[${i}].matches`), message: 'not a regular expression' });
@@ -269,7 +278,7 @@ export function validZone(tz: string): boolean {
   }
 }
 
-function validDay(s: string): boolean {
+export function validDay(s: string): boolean {
   const [y, m, d] = s.length === 5 ? [2000, ...s.split('-').map(Number)] : s.split('-').map(Number);
   const t = new Date(Date.UTC(y!, m! - 1, d!));
   return t.getUTCMonth() === m! - 1 && t.getUTCDate() === d;

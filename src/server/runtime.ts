@@ -30,6 +30,7 @@ import {
   defaultTargets,
   FlowRegistry,
   FlowService,
+  type Flow,
   Ivr,
   IvrPrompts,
   type IvrTargets,
@@ -54,7 +55,7 @@ import { InboundRouter } from './services/inbound-router.ts';
 import { PhoneRouter } from './services/phone-router.ts';
 import { Prompts } from './services/prompts.ts';
 import { SimService } from './services/sim-service.ts';
-import { boardsView, healthView } from './views.ts';
+import { alarmNames, boardsView, healthView } from './views.ts';
 
 export interface RuntimeOptions {
   log: Log;
@@ -308,6 +309,10 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
     return callCenter!.queue(call, caller, name, priority);
   };
   const unpublishLines = publishLineStatus({ telephony, events });
+  // Span alarms raised and cleared go to the lines page (technicians, supervisors, admins).
+  telephony.on('span:alarm', (e: { board: number; span: number; alarms: number }) =>
+    events.publish('lines', 'span:alarm', { board: e.board, span: e.span, alarms: alarmNames(e.alarms) }),
+  );
   const unpublish = callCenter ? publishCallCenter({ cc: callCenter, events, log, ...(screenPops ? { screenPops } : {}) }) : undefined;
   // An IVR flow may end in one of the ACD's queues.
   const acdQueue: Partial<IvrTargets> = callCenter
@@ -431,6 +436,7 @@ function startRuntime(config: Config, opts: RuntimeOptions, world: SimWorld | un
           ...(callCenter ? { callCenter } : {}),
           ...(queueDefinitions ? { queues: queueDefinitions } : {}),
           ...(ivr.o.versions ? { ivrFlows: ivr.o.versions } : {}),
+          now: ivr.o.now,
         }
       : undefined,
     auth: stores ? config.auth : undefined,
@@ -512,7 +518,14 @@ function createIvr(
 ): Ivr {
   const log = opts.log;
   const programs = opts.programs ?? builtinPrograms();
-  const flows = new FlowRegistry({ dir: opts.ivrDir ?? config.ivr.dir, programs: () => programs.names(), log });
+  const shared = opts.stores?.calendars;
+  const calendars = shared ? () => ({ schedules: new Set(shared.scheduleNames()), holidays: new Set(shared.holidayNames()) }) : undefined;
+  const flows = new FlowRegistry({
+    dir: opts.ivrDir ?? config.ivr.dir,
+    programs: () => programs.names(),
+    ...(calendars ? { calendars } : {}),
+    log,
+  });
   const loaded = flows.reload();
   for (const r of config.routes.inbound) {
     if (!r.flow || flows.get(r.flow)) continue;
@@ -524,8 +537,21 @@ function createIvr(
   }
   // With a database, flow versions are kept there (the files are the seed) and the API manages them.
   const versions = opts.stores
-    ? new FlowService({ registry: flows, store: opts.stores.ivrFlows, programs: () => programs.names(), log })
+    ? new FlowService({
+        registry: flows,
+        store: opts.stores.ivrFlows,
+        programs: () => programs.names(),
+        ...(calendars && shared ? { calendars, after: shared.warm() } : {}),
+        log,
+      })
     : undefined;
+  // A schedule or holiday list a flow in service names cannot be deleted.
+  if (shared)
+    shared.usedBy = (kind, name) =>
+      flows
+        .list()
+        .filter((f) => usesCalendar(f.flow, kind, name))
+        .map((f) => `IVR flow ${f.flow.name}`);
   if (config.ivr.watch && config.engine.mode !== 'stepped' && opts.mode !== 'stepped')
     flows.watch(300, versions ? () => versions.sync() : undefined);
   const targets = { ...defaultTargets({ ringExtension: (c, l, ext, ms) => inbound().ringExtension(c, l, ext, ms) }), ...opts.targets };
@@ -537,8 +563,18 @@ function createIvr(
     db: opts.db,
     http: config.ivr.http,
     ...(versions ? { versions } : {}),
+    ...(shared ? { calendars: shared } : {}),
     clock: telephony.clock,
     now: () => epochMs + telephony.clock.now(),
     log,
   });
+}
+
+/** Does a branch of the flow name this shared schedule ('schedule') or holiday list ('holidays')? */
+function usesCalendar(flow: Flow, kind: 'schedule' | 'holidays', name: string): boolean {
+  return Object.values(flow.nodes).some(
+    (n) =>
+      n.type === 'branch' &&
+      n.when.some((c) => (kind === 'schedule' ? c.schedule === name : c.holiday === name && !Object.hasOwn(flow.calendars, name))),
+  );
 }

@@ -19,6 +19,9 @@ const ALARM_NAMES: [number, string][] = [
   [8, 'ais'],
 ];
 
+/** The names of a span's alarm bits (as span:alarm carries them). */
+export const alarmNames = (bits: number): string[] => ALARM_NAMES.filter(([bit]) => bits & bit).map(([, n]) => n);
+
 export function boardsView(tel: Telephony): BoardView[] {
   return tel.inventory.boards.map((b) => withTotals(b, tel));
 }
@@ -51,7 +54,7 @@ function boardView(b: Telephony['inventory']['boards'][number], tel: Telephony):
         kind: s.kind,
         signalling: s.kind === 'e1' ? (s.channels[0]?.signalling ?? 'cas') : null,
         dchan: s.dchan ?? null,
-        alarms: status ? [...status.alarms] : ALARM_NAMES.filter(([bit]) => s.alarms & bit).map(([, n]) => n),
+        alarms: status ? [...status.alarms] : alarmNames(s.alarms),
         counters: status
           ? {
               slips: status.slips,

@@ -19,10 +19,12 @@ const TABLES = [
   'customer_phones',
   'customers',
   'extension_settings',
+  'holiday_lists',
   'ivr_flow_versions',
   'ivr_flows',
   'messages',
   'queues',
+  'schedules',
   'sessions',
   'users',
 ];

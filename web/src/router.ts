@@ -7,6 +7,7 @@ import { createRouter, createWebHistory } from 'vue-router';
 import type { Role } from './api/types.ts';
 import { commsRoutes } from './pages/comms/routes.ts';
 import { adminRoutes } from './pages/admin/routes.ts';
+import { configRoutes } from './pages/config/routes.ts';
 import { deskRoutes } from './pages/desk/routes.ts';
 import { useSession } from './stores/session.ts';
 
@@ -26,7 +27,7 @@ declare module 'vue-router' {
 export const NAV_GROUPS = ['desk', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
-export const shellRoutes = [...deskRoutes, ...commsRoutes, ...adminRoutes];
+export const shellRoutes = [...deskRoutes, ...commsRoutes, ...adminRoutes, ...configRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),

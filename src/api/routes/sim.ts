@@ -5,6 +5,7 @@
 //   DELETE /api/sim/calls/:id                         the caller hangs up
 //   GET    /api/sim/phones/:ext                       hook, ringing, display, what it hears
 //   POST   /api/sim/phones/:ext/offhook | onhook | flash, /digits {digits}
+//   PUT    /api/sim/spans/:span/alarms       {alarms}     an E1 span goes into alarm (los, red, yellow, ais; [] clears)
 import type { FastifyPluginAsync } from 'fastify';
 import { digitsBody, errorResponses, extParams, phoneSchema, placeCallBody, simCallIdParams, simCallSchema } from '../board-schemas.ts';
 import type { SimControl } from '../views.ts';
@@ -12,6 +13,19 @@ import type { SimControl } from '../views.ts';
 interface IdParams {
   id: number;
 }
+const spanAlarmSchema = {
+  type: 'object',
+  required: ['span', 'alarms'],
+  properties: { span: { type: 'integer' }, alarms: { type: 'array', items: { type: 'string' } } },
+} as const;
+const spanAlarmBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['alarms'],
+  properties: { alarms: { type: 'array', uniqueItems: true, maxItems: 4, items: { enum: ['los', 'red', 'yellow', 'ais'] } } },
+} as const;
+const spanParams = { type: 'object', required: ['span'], properties: { span: { type: 'integer', minimum: 1 } } } as const;
+
 interface ExtParams {
   ext: string;
 }
@@ -54,5 +68,10 @@ export const simRoutes: FastifyPluginAsync<{ sim: SimControl }> = async (app, { 
     '/phones/:ext/digits',
     { schema: { params: extParams, body: digitsBody, response: { 200: phoneSchema, ...errorResponses } } },
     async (req) => sim.phoneDo(req.params.ext, 'digits', req.body.digits),
+  );
+  app.put<{ Params: { span: number }; Body: { alarms: ('los' | 'red' | 'yellow' | 'ais')[] } }>(
+    '/spans/:span/alarms',
+    { schema: { params: spanParams, body: spanAlarmBody, response: { 200: spanAlarmSchema, ...errorResponses } } },
+    async (req) => sim.spanAlarm(req.params.span, req.body.alarms),
   );
 };

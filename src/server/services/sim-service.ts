@@ -58,6 +58,15 @@ export class SimService implements SimControl {
     return callView(far);
   }
 
+  // ---- spans -----------------------------------------------------------------
+
+  async spanAlarm(span: number, alarms: ('los' | 'red' | 'yellow' | 'ais')[]): Promise<{ span: number; alarms: string[] }> {
+    if (alarms.length) this.world.faults.alarm(span, alarms);
+    else this.world.faults.clearAlarm(span);
+    await this.#settle();
+    return { span, alarms };
+  }
+
   // ---- phones ----------------------------------------------------------------
 
   phone(ext: string): Phone {

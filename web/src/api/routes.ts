@@ -4,10 +4,11 @@
 // against the server's OpenAPI document, so the two cannot drift.
 import { adminRoutes } from './routes/admin.ts';
 import { commsRoutes } from './routes/comms.ts';
+import { configRoutes } from './routes/config.ts';
 import { coreRoutes } from './routes/core.ts';
 import { deskRoutes } from './routes/desk.ts';
 
-export const ROUTES = { ...coreRoutes, ...deskRoutes, ...commsRoutes, ...adminRoutes } as const satisfies Record<
+export const ROUTES = { ...coreRoutes, ...deskRoutes, ...commsRoutes, ...adminRoutes, ...configRoutes } as const satisfies Record<
   string,
   readonly ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string]
 >;

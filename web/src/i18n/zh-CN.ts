@@ -2,5 +2,5 @@
 import type en from './en.ts';
 import { PARTS } from './en.ts';
 
-const zh: typeof en = { ...PARTS.core.zh, ...PARTS.desk.zh, ...PARTS.comms.zh, ...PARTS.admin.zh };
+const zh: typeof en = { ...PARTS.core.zh, ...PARTS.desk.zh, ...PARTS.comms.zh, ...PARTS.admin.zh, ...PARTS.config.zh };
 export default zh;
