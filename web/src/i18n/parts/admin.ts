@@ -227,7 +227,7 @@ export const zh: typeof en = {
       status: '状态',
       confirmDelete: '删除账号 {name}？此操作无法撤销。',
       empty: '没有符合条件的账号',
-      count: '共 {n} 个账号',
+      count: '共 {n} 个账号 | 共 {n} 个账号',
     },
     strategies: {
       'longest-idle': '最长空闲',
@@ -325,12 +325,12 @@ export const zh: typeof en = {
       priority: '优先级',
       importCsv: '导入 CSV',
       exportCsv: '导出 CSV',
-      imported: '已导入 {n} 位客户',
+      imported: '已导入 {n} 位客户 | 已导入 {n} 位客户',
       importHelp:
         'CSV 首行为列名：name、company、phones（以 ; 分隔）、address、notes、vip、priority。先检查每一行：要么全部导入，要么一行也不导入。',
       confirmDelete: '删除客户 {name} 及其联系记录？',
       empty: '没有符合条件的客户',
-      total: '共 {n} 位客户',
+      total: '共 {n} 位客户 | 共 {n} 位客户',
     },
   },
 };
