@@ -149,9 +149,9 @@ for (const d of dialects())
       // 101 dials out, lifts its phone; the far end answers and hangs up.
       expect((await req('POST', '/api/extensions/101/dial', li, { number: '5550101' })).status).toBe(201);
       await rig.run(1000);
-      await req('POST', '/api/sim/phones/101/offhook');
+      await rig!.sim('POST', '/api/sim/phones/101/offhook');
       await rig.run(3000);
-      await req('POST', '/api/sim/phones/101/onhook');
+      await rig!.sim('POST', '/api/sim/phones/101/onhook');
       await rig.run(2000);
       const liCalls = (await req('GET', '/api/call-records', li)).body;
       expect(liCalls.items.length).toBeGreaterThan(0);

@@ -21,17 +21,17 @@ const req = (...a: Parameters<Rig['req']>) => rig!.req(...a);
 
 /** A caller on line 1 keys '#', extension 101 rings and answers, then the caller hangs up: the call's record. */
 async function answeredCall(from: string): Promise<Record<string, any>> {
-  const placed = await req('POST', '/api/sim/calls', undefined, { from, to: 'line:1' });
+  const placed = await rig!.sim('POST', '/api/sim/calls', { from, to: 'line:1' });
   expect(placed.status).toBe(201);
   const id = placed.body.id as number;
-  for (let t = 0; t < 10_000 && !(await req('GET', `/api/sim/calls/${id}`)).body.voice; t += 200) await rig!.run(200);
-  await req('POST', `/api/sim/calls/${id}/digits`, undefined, { digits: '#' });
-  for (let t = 0; t < 10_000 && !(await req('GET', '/api/sim/phones/101')).body.ringing; t += 200) await rig!.run(200);
-  expect((await req('POST', '/api/sim/phones/101/offhook')).status).toBe(200);
+  for (let t = 0; t < 10_000 && !(await rig!.sim('GET', `/api/sim/calls/${id}`)).body.voice; t += 200) await rig!.run(200);
+  await rig!.sim('POST', `/api/sim/calls/${id}/digits`, { digits: '#' });
+  for (let t = 0; t < 10_000 && !(await rig!.sim('GET', '/api/sim/phones/101')).body.ringing; t += 200) await rig!.run(200);
+  expect((await rig!.sim('POST', '/api/sim/phones/101/offhook')).status).toBe(200);
   await rig!.run(2000);
-  await req('DELETE', `/api/sim/calls/${id}`);
+  await rig!.sim('DELETE', `/api/sim/calls/${id}`);
   await rig!.run(3000);
-  await req('POST', '/api/sim/phones/101/onhook');
+  await rig!.sim('POST', '/api/sim/phones/101/onhook');
   await rig!.run(1000);
   await rig!.rt.telephony.settled();
   const admin = await rig!.token();

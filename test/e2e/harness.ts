@@ -36,6 +36,8 @@ export interface Rig {
   until<T>(p: Promise<T>, maxMs?: number): Promise<T>;
   /** an HTTP request through the API (with a bearer token when given); the body parsed as JSON */
   req(method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; body: Record<string, any> }>;
+  /** a request to the simulated world's controls (/api/sim/...) as a technician (they are closed to anyone else) */
+  sim(method: string, url: string, body?: unknown): Promise<{ status: number; body: Record<string, any> }>;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startRig(
   const app = createHttp();
   await app.register(server, { ctx: rt });
   let accounts = 0;
+  let simToken: string | undefined;
   const login = async (username: string, password: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
@@ -108,6 +111,19 @@ export async function startRig(
       await rt.telephony.settled();
       for (let t = 0; t < maxMs && !done; t += frame) await step();
       return q;
+    },
+    async sim(method, url, body) {
+      if (!simToken && stores) {
+        await stores.accounts.create({ username: 'sim-technician', name: 'sim', role: 'technician', password: 'sim-technician-password' });
+        simToken = await login('sim-technician', 'sim-technician-password');
+      }
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        ...(simToken ? { headers: { authorization: `Bearer ${simToken}` } } : {}),
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
+      return { status: res.statusCode, body: (res.body ? res.json() : null) as Record<string, any> };
     },
     async req(method, url, token, body) {
       const res = await app.inject({

@@ -73,7 +73,10 @@ export const messageRoutes: FastifyPluginAsync<{ cc: CallCenterContext }> = asyn
         response: { 200: { type: 'array', items: messageSchema }, ...errors },
       },
     },
-    async (req) => messages.between(req.account!.id, req.params.id),
+    async (req) => {
+      if (!(await accounts.get(req.params.id))) throw new CtiError('CTI_ERR_NOT_FOUND', `no account ${req.params.id}`);
+      return messages.between(req.account!.id, req.params.id);
+    },
   );
   app.post<{ Body: { to: number | string; text: string } }>(
     '/',
