@@ -79,7 +79,7 @@ async function dialFrom(page: Page, row: string, number: string): Promise<void> 
 describe.skipIf(!CHROMIUM)('call history, address book, messages and line status in Chromium', () => {
   it('address book: validation errors, add, edit, delete, click-to-dial; the call in the history with the customer, dialled again; filters', async () => {
     const s = server!;
-    const c = await signIn(browser!, s.url, 'chen', 'chen-password');
+    const c = await signIn(browser!, s.url, 'chen', 'chen-password', { keepLang: true });
     const { page } = c;
     await go(c, 'contacts');
     // Add: an empty form and a bad number show their errors and save nothing.
@@ -222,7 +222,7 @@ describe.skipIf(!CHROMIUM)('call history, address book, messages and line status
     await switchLang(first.page, 'zh-CN');
     await expect.poll(async () => (await as('chen')('GET', '/api/auth/me')).body.locale).toBe('zh-CN');
     // A new browser context: nothing in its storage, the account's language all the same.
-    const c = await signIn(browser!, s.url, 'chen', 'chen-password');
+    const c = await signIn(browser!, s.url, 'chen', 'chen-password', { keepLang: true });
     const { page } = c;
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await page.textContent('[data-test=nav-history]')).toContain(zh.history.title);

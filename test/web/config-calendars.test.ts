@@ -45,7 +45,7 @@ describe.skipIf(!CHROMIUM)('schedules, holidays, lines and spans in Chromium', (
     await fill(page, 'day-0-name', 'National Day');
     await page.click('[data-test=add-day]');
     await fill(page, 'day-1-from', '1st of January');
-    await fill(page, 'day-1-name', 'New Year');
+    await fill(page, 'day-1-name', '元旦');
     await fill(page, 'day-1-hours', '10:00-14:00');
     await page.click('[data-test=hol-save]');
     await expect.poll(() => page.textContent('[data-test=day-1-from-error]')).toBe(en.holidays.badDay);
@@ -57,7 +57,7 @@ describe.skipIf(!CHROMIUM)('schedules, holidays, lines and spans in Chromium', (
       description: 'Public holidays',
       days: [
         { from: '2025-10-01', to: '2025-10-07', name: 'National Day' },
-        { from: '01-01', name: 'New Year', hours: ['10:00-14:00'] },
+        { from: '01-01', name: '元旦', hours: ['10:00-14:00'] },
       ],
       updatedBy: 'admin',
     });

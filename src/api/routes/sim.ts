@@ -24,7 +24,7 @@ const spanAlarmBody = {
   required: ['alarms'],
   properties: { alarms: { type: 'array', uniqueItems: true, maxItems: 4, items: { enum: ['los', 'red', 'yellow', 'ais'] } } },
 } as const;
-const spanParams = { type: 'object', required: ['span'], properties: { span: { type: 'integer', minimum: 1 } } } as const;
+const spanParams = { type: 'object', required: ['span'], properties: { span: { type: 'integer', minimum: 1, maximum: 64 } } } as const;
 
 interface ExtParams {
   ext: string;
