@@ -16,7 +16,8 @@ export const DEBIAN_PACKAGES = {
   start: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev'],
   // postgresql: the persistence and API tests start a throw-away server of their own;
   // clang-format: npm run lint checks the C++; chromium (driven by playwright-core, never
-  // downloaded) runs the web console's browser tests, fonts-wqy-microhei draws their Chinese
+  // downloaded) runs the web console's browser tests, fonts-wqy-microhei draws their Chinese;
+  // socat links two pseudo-terminals so the GSM modem tests run the real serialport stack
   test: [
     'g++',
     'make',
@@ -33,6 +34,7 @@ export const DEBIAN_PACKAGES = {
     'clang-format',
     'chromium',
     'fonts-wqy-microhei',
+    'socat',
   ],
   bench: ['g++', 'make', 'python3', 'cmake', 'dahdi-source', 'libpri-dev', 'libspandsp-dev'],
 };
