@@ -44,6 +44,8 @@ export interface Consult {
   notes?: string;
   /** resolves when the consulted party answers (true) or not (false) */
   answered: Promise<boolean>;
+  /** taken back before the answer: the colleague's phone stops ringing */
+  abort: AbortController;
 }
 
 export interface CallView {
@@ -205,7 +207,13 @@ export class CallOps {
     if (held.state !== 'held') await this.#park(leg, held);
     const call = leg.call as Call;
     let settle!: (v: boolean) => void;
-    const c: Consult = { held, target: to, ...(notes ? { notes } : {}), answered: new Promise((r) => (settle = r)) };
+    const c: Consult = {
+      held,
+      target: to,
+      ...(notes ? { notes } : {}),
+      answered: new Promise((r) => (settle = r)),
+      abort: new AbortController(),
+    };
     this.consults.set(ext, c);
     let handedOff = false;
     leg.on('leg:state', ({ to: s }: { to: string }) => {
@@ -224,7 +232,7 @@ export class CallOps {
     this.#notify(ext, 'call:consulting', call, { to, notes: notes ?? null });
     const ringback = this.o.ringer.tone(leg, 'ringback');
     void this.o.ringer
-      .placeTo(call, to, { ...(notes ? { notes } : {}) })
+      .placeTo(call, to, { ...(notes ? { notes } : {}), signal: c.abort.signal })
       .then(async (out) => {
         await ringback.stop();
         const answered = out.result === 'answered' && out.leg?.live === true;
@@ -266,6 +274,7 @@ export class CallOps {
     const c = this.consults.get(ext);
     if (!c) throw new CtiError('CTI_ERR_CONFLICT', `extension ${ext} is not consulting anyone`);
     this.consults.delete(ext);
+    c.abort.abort();
     if (c.leg?.live) {
       await (leg.call as Call).unbridge(leg);
       await c.leg.hangup('normal', 'consultation canceled');

@@ -12,7 +12,7 @@ import type { Log } from '../telephony/log.ts';
 import type { Telephony } from '../telephony/telephony.ts';
 import type { ExtensionSettings } from './settings.ts';
 
-export type RingResult = 'answered' | 'busy' | 'no-answer' | 'failed';
+export type RingResult = 'answered' | 'busy' | 'no-answer' | 'failed' | 'canceled';
 
 export interface RingOutcome {
   result: RingResult;
@@ -37,6 +37,14 @@ interface Ringing {
   call: Call;
   phone: Leg;
   pickup: (by: Leg) => void;
+}
+
+export interface PlaceOptions {
+  timeoutMs?: number;
+  notes?: string;
+  depth?: number;
+  /** aborted: the ringing stops at once and the outcome is 'canceled' (an attended transfer taken back) */
+  signal?: AbortSignal;
 }
 
 const MAX_FORWARDS = 5;
@@ -73,7 +81,7 @@ export class ExtensionRinger {
   }
 
   /** Rings `ext` (following DND and forwards) within `call`; resolves with who answered. Does not touch the caller's audio. */
-  async place(call: Call, ext: string, opts: { timeoutMs?: number; notes?: string; depth?: number } = {}): Promise<RingOutcome> {
+  async place(call: Call, ext: string, opts: PlaceOptions = {}): Promise<RingOutcome> {
     const { telephony, settings } = this.o;
     const depth = opts.depth ?? 0;
     const next = (to: string, why: string) => {
@@ -82,6 +90,7 @@ export class ExtensionRinger {
       return this.placeTo(call, to, { ...opts, depth: depth + 1 });
     };
     if (!telephony.inventory.byExtension(ext)) throw new CtiError('CTI_ERR_NOT_FOUND', `no extension ${ext}`);
+    if (opts.signal?.aborted) return { result: 'canceled', target: ext };
     if (depth < MAX_FORWARDS) {
       const always = settings.forwardOf(ext, 'always');
       if (always) return next(always, 'always');
@@ -105,8 +114,18 @@ export class ExtensionRinger {
     const picked = new Promise<boolean>((resolve) => {
       this.ringingNow.set(ext, { call, phone, pickup: (by) => ((picker = by), resolve(true)) });
     });
-    const answered = await Promise.race([phone.waitForAnswer(timeoutMs), picked]);
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<false>((resolve) => {
+      onAbort = () => resolve(false);
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    const answered = await Promise.race([phone.waitForAnswer(timeoutMs), picked, aborted]);
+    if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
     if (this.ringingNow.get(ext)?.phone === phone) this.ringingNow.delete(ext);
+    if (!answered && !picker && opts.signal?.aborted) {
+      if (phone.state === 'ringing') await phone.stopRinging('canceled');
+      return { result: 'canceled', target: ext };
+    }
     if (picker) {
       if (phone.state === 'ringing') await phone.stopRinging('canceled');
       return { result: 'answered', leg: picker, target: picker.channel.role.extension ?? ext };
@@ -118,7 +137,7 @@ export class ExtensionRinger {
   }
 
   /** Rings an extension, or dials an outside number, within `call`. */
-  async placeTo(call: Call, to: string, opts: { timeoutMs?: number; notes?: string; depth?: number }): Promise<RingOutcome> {
+  async placeTo(call: Call, to: string, opts: PlaceOptions): Promise<RingOutcome> {
     if (this.o.telephony.inventory.byExtension(to)) return this.place(call, to, opts);
     try {
       const out = await this.o.telephony.dial(to, { call, ...(call.from ? { callerId: call.from } : {}) });

@@ -109,6 +109,41 @@ for (const db of dialects())
       expect(rec.transfers[0].atMs).toBeGreaterThan(rec.startMs + rec.waitMs);
     });
 
+    it('attended transfer canceled while the colleague still rings: the ringing stops, the agent is back with the caller; consulting again works', async () => {
+      await start(db);
+      const li = await rig!.token('agent', { username: 'li', extension: '101' });
+      const { caller, p101 } = await callAnswered();
+      const p102 = rig!.rt.world.phones.get('102');
+      expect((await req('POST', '/api/extensions/101/transfer', li, { to: '102', mode: 'attended' })).status).toBe(200);
+      await rig!.until(p102.waitFor('ringing', { timeoutMs: 5000 }));
+      expect((await req('POST', '/api/extensions/101/transfer/cancel', li)).status).toBe(200);
+      await rig!.run(1500);
+      expect(p102.state.state).toBe('idle');
+      const sup = await rig!.token('supervisor');
+      expect((await req('GET', '/api/extensions/102/call', sup)).status).toBe(409);
+      expect((await req('GET', '/api/extensions/101/call', li)).body).toMatchObject({ held: false, consulting: null });
+      await hears(caller, p101, '2');
+      await hears(p101, caller, '6');
+      // Long after: 102 never rings again for that consultation.
+      const rings = p102.ringLog.length;
+      await rig!.run(8000);
+      expect(p102.ringLog.slice(rings)).toEqual([]);
+
+      expect((await req('POST', '/api/extensions/101/transfer', li, { to: '102', mode: 'attended' })).status).toBe(200);
+      await rig!.until(p102.waitFor('ringing', { timeoutMs: 5000 }));
+      p102.offhook();
+      await rig!.run(1000);
+      await hears(p101, p102, '3');
+      expect((await req('POST', '/api/extensions/101/transfer/complete', li)).status).toBe(200);
+      await rig!.run(1000);
+      await hears(caller, p102, '5');
+      p101.onhook();
+      caller.hangup();
+      await rig!.run(3000);
+      p102.onhook();
+      await rig!.run(500);
+    });
+
     it('blind transfer to an extension, and to one that forwards on no answer', async () => {
       await start(db);
       const li = await rig!.token('agent', { username: 'li', extension: '101' });
