@@ -309,6 +309,11 @@ export class CallOps {
     // The agent may leave a conference they started: the call follows the others.
     call.handOver(c.held);
     this.#notify(ext, 'call:conference', call, { with: [c.target] });
+    // The other members' desks show the conference too (a consulted colleague's browser).
+    for (const l of [c.held, c.leg]) {
+      const other = l.channel.role.extension;
+      if (other && other !== ext) this.#notify(other, 'call:conference', call, { with: [ext] });
+    }
     return conf;
   }
 

@@ -6,9 +6,11 @@
 //   shows in the history; recording from the bar; the wrap-up's disposition
 //   and note land on the call record; Ready ends a wrap-up early; a state
 //   change asked for during a call waits for its end, and Ready cancels it;
-// Attended transfer, conference, forwarding and pickup from the phone bar have
-// no browser test yet (the server's are in test/e2e and test/api; the browser
-// tests written for them did not pass in time and were left out).
+// - attended transfer: consult, back to the caller, consult again, three-way
+//   conference, the agent leaves and the caller and the colleague still talk;
+//   then consult and complete;
+// Forwarding and pickup from the bar have no browser test yet (the pickup from
+// the bar left the phone status at 'On a call' instead of 'With 101': open).
 // Screenshots of each state in English and Chinese.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,5 +186,85 @@ describe.skipIf(!CHROMIUM)('the agent desktop: calls, records and wrap-up in Chr
     await page.click('[data-test=wrap-up-skip]');
     await s.req('POST', '/api/sim/phones/105/onhook');
     expect(liu!.errors).toEqual([]);
+  }, 180_000);
+
+  it('attended transfer: consult, back, consult again, three-way conference and leave it; then consult and complete', async () => {
+    const s = server!;
+    const { page } = liu!;
+    const CALLER = '13600001111';
+    const deng = await signIn(browser!, s.url, 'deng', 'deng-password');
+    await switchLang(deng.page, 'zh-CN');
+    const call = await billingCall(CALLER);
+    await s.req('POST', '/api/sim/phones/105/offhook');
+    await expect.poll(() => page.isEnabled('[data-test=transfer]')).toBe(true);
+
+    const consult = async () => {
+      await page.click('[data-test=transfer]');
+      await page.fill('#transfer-to', '104');
+      await page.getByText(en.transfer.attended).click();
+      await page.fill('#transfer-notes', 'Wants to change the delivery address');
+      await page.click('[data-test=transfer-go]');
+      await expect.poll(() => text(page, 'phone-status')).toBe(fmt(en.phone.consultRinging, { who: '104' }));
+      await poll('104 ringing', async () => ((await s.req('GET', '/api/sim/phones/104')).body.ringing ? true : undefined));
+    };
+    // Consulting while 104 rings: complete and conference wait for the answer; back returns to the caller.
+    await consult();
+    expect(await page.isDisabled('[data-test=conference]')).toBe(true);
+    expect(await page.isDisabled('[data-test=transfer-complete]')).toBe(true);
+    expect(await page.isDisabled('[data-test=hold]')).toBe(true);
+    await page.click('[data-test=transfer-cancel]');
+    await expect.poll(() => text(page, 'phone-status')).toBe(fmt(en.phone.with, { who: CALLER }));
+    await poll('104 quiet', async () => ((await s.req('GET', '/api/sim/phones/104')).body.state === 'idle' ? true : undefined));
+
+    // Consult again; 104 answers on the desk phone; three-way conference.
+    await consult();
+    await expect
+      .poll(() => deng.page.textContent('[data-test=pop-notes]'), { timeout: 20_000 })
+      .toBe('Wants to change the delivery address');
+    await s.req('POST', '/api/sim/phones/104/offhook');
+    await expect.poll(() => page.isEnabled('[data-test=conference]'), { timeout: 10_000 }).toBe(true);
+    expect(await text(page, 'phone-status')).toBe(fmt(en.phone.consulting, { who: '104' }));
+    await page.click('[data-test=conference]');
+    await expect.poll(() => text(page, 'phone-status')).toBe(en.phone.inConference);
+    expect(await page.isDisabled('[data-test=hold]')).toBe(true);
+    expect(await page.isDisabled('[data-test=transfer]')).toBe(true);
+    expect((await s.req('GET', '/api/extensions/105/call')).body).toMatchObject({ conference: true, consulting: null });
+    await expect.poll(() => deng.page.textContent('[data-test=phone-status]')).toBe(zh.phone.inConference);
+    await liu!.shot('desk-conference.en');
+    expect(await englishLeft(deng.page, en, zh)).toEqual([]);
+    await deng.shot('desk-conference.zh');
+
+    // Liu leaves: the caller and 104 still talk.
+    await page.click('[data-test=leave-conference]');
+    await expect.poll(() => text(page, 'phone-status'), { timeout: 10_000 }).toBe(en.phone.idle);
+    await s.req('POST', '/api/sim/phones/105/onhook');
+    const left = (await s.req('GET', '/api/extensions/104/call')).body;
+    expect(left).toMatchObject({ state: 'connected' });
+    expect((await s.req('GET', `/api/sim/calls/${call}`)).body.state).not.toMatch(/ended|idle/);
+    expect((await s.req('GET', '/api/sim/phones/104')).body.hook).toBe('off');
+    await s.req('DELETE', `/api/sim/calls/${call}`);
+    await poll('104 free', async () => ((await s.req('GET', '/api/extensions/104/call')).status === 409 ? true : undefined));
+    await s.req('POST', '/api/sim/phones/104/onhook');
+    await page.click('[data-test=wrap-up-skip]');
+    await expect.poll(() => text(page, 'agent-state'), { timeout: 15_000 }).toBe(en.states.ready);
+
+    // Consult and complete: Liu leaves, the caller talks to 104.
+    const again = await billingCall(CALLER);
+    await s.req('POST', '/api/sim/phones/105/offhook');
+    await expect.poll(() => page.isEnabled('[data-test=transfer]')).toBe(true);
+    await consult();
+    await s.req('POST', '/api/sim/phones/104/offhook');
+    await expect.poll(() => page.isEnabled('[data-test=transfer-complete]'), { timeout: 10_000 }).toBe(true);
+    await page.click('[data-test=transfer-complete]');
+    await expect.poll(() => text(page, 'phone-status'), { timeout: 10_000 }).toBe(en.phone.idle);
+    await expect.poll(() => deng.page.textContent('[data-test=phone-status]')).toBe(fmt(zh.phone.with, { who: CALLER }));
+    await s.req('DELETE', `/api/sim/calls/${again}`);
+    await poll('104 free', async () => ((await s.req('GET', '/api/extensions/104/call')).status === 409 ? true : undefined));
+    for (const ext of ['104', '105']) await s.req('POST', `/api/sim/phones/${ext}/onhook`);
+    await page.click('[data-test=wrap-up-skip]');
+    await expect.poll(() => text(page, 'agent-state'), { timeout: 15_000 }).toBe(en.states.ready);
+    expect(await deng.missing()).toEqual([]);
+    expect([...liu!.errors, ...deng.errors]).toEqual([]);
+    await deng.page.context().close();
   }, 180_000);
 });
