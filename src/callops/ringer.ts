@@ -117,7 +117,9 @@ export class ExtensionRinger {
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<false>((resolve) => {
       onAbort = () => resolve(false);
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      // Taken back while the ring was being set up: an abort event already went by.
+      if (opts.signal?.aborted) resolve(false);
+      else opts.signal?.addEventListener('abort', onAbort, { once: true });
     });
     const answered = await Promise.race([phone.waitForAnswer(timeoutMs), picked, aborted]);
     if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
